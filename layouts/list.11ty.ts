@@ -1,0 +1,19 @@
+import { pagerNav, paperList } from "../src/site/fragments.ts";
+import { html } from "../src/site/html.ts";
+import type { LayoutData } from "../src/site/layoutData.ts";
+import type { ListPage } from "../src/site/pageData.ts";
+import { shell } from "../src/site/shell.ts";
+
+/** A list of papers: the home page, a digest, a topic. */
+export function render(data: LayoutData<ListPage>): string {
+  const { site, heading, lede, neighbours, items, showDates, pager } = data;
+  const main = html`<h1>${heading}</h1>
+${lede ? html`<p class="lede">${lede}</p>` : ""}
+${neighbours && (neighbours.prev || neighbours.next) ? html`<nav class="neighbours" aria-label="Other digests">
+${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}
+${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later digest</span> ${neighbours.next.label}</a>` : ""}
+</nav>` : ""}
+${items.length === 0 ? html`<p>No papers yet.</p>` : paperList(items, showDates)}
+${pagerNav(pager)}`;
+  return shell({ site, url: data.page.url, title: data.title, description: data.description, feeds: data.feeds, main });
+}

@@ -1,0 +1,28 @@
+// Screenshots of every page type, light and dark, 360 px and 1280 px wide, for a
+// person to look at: npx tsx scripts/screenshots.ts [SITE_DIR] [OUT_DIR]
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { serveSite } from "../src/serveSite.ts";
+import { launchChromium } from "../tests/support/chromium.ts";
+
+const site = resolve(process.argv[2] ?? "_site");
+const out = resolve(process.argv[3] ?? "screenshots");
+const pages = (process.env.PAGES ?? "/,/papers/2-olmo-2-furious/,/digests/,/digests/2025-03-13/,/topics/,/search/?q=mixture%20of%20experts,/nope/").split(",");
+
+await mkdir(out, { recursive: true });
+const server = await serveSite(site, 0);
+const browser = await launchChromium();
+for (const scheme of ["light", "dark"] as const) {
+  for (const width of [360, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    for (const path of pages) {
+      await page.goto(new URL(path, server.url).href, { waitUntil: "networkidle" });
+      const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home").slice(0, 40);
+      await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: false });
+    }
+    await page.close();
+  }
+}
+await browser.close();
+await server.close();
+console.log(`screenshots in ${out}`);

@@ -1,0 +1,88 @@
+import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { sitePages } from "../emit/sitePages.ts";
+import { writeGenerated } from "../emit/writeGenerated.ts";
+import { mergeDigests } from "../library/mergeDigests.ts";
+import { GENERATED_DIR } from "../paths.ts";
+import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
+import { readDigests } from "./readDigests.ts";
+import { runEleventy } from "./runEleventy.ts";
+
+export interface BuildOptions {
+  digestsDir: string;
+  outDir: string;
+  siteUrl: string;
+  /** Receives one line per finished stage. */
+  progress?: (line: string) => void;
+}
+
+/** A build that failed in a named stage (not through bad input); the previous site is untouched. */
+export class StageError extends Error {
+  constructor(
+    readonly stage: string,
+    readonly cause: unknown,
+  ) {
+    super(`${stage} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/**
+ * The whole pipeline: parse → merge → emit → Eleventy. The site is built into a
+ * temporary sibling of `outDir` and swapped in only when every stage succeeded.
+ * Runs with the project folder as the working directory (see cli.ts).
+ */
+export async function buildSite({ digestsDir, outDir, siteUrl, progress = () => {} }: BuildOptions) {
+  const started = performance.now();
+  const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    progress(`${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}`);
+    return result;
+  };
+
+  const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
+  const library = await stage("merge", () => mergeDigests(digests), (l) => `${l.papers.length} papers`);
+  const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
+  await stage(
+    "emit",
+    () => writeGenerated(GENERATED_DIR, sitePages(library, [], site)),
+    (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
+  );
+
+  await mkdir(dirname(outDir), { recursive: true });
+  const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
+  await chmod(temp, 0o755);
+  try {
+    await stage("eleventy", () => inStage("eleventy", () => runEleventy(temp)), (n) => `${n} files`);
+    await swapIn(temp, outDir);
+  } catch (err) {
+    await rm(temp, { recursive: true, force: true });
+    throw err;
+  }
+  progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
+  return library;
+}
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)}s`;
+
+async function inStage<T>(stage: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw new StageError(stage, err);
+  }
+}
+
+/** Replaces `outDir` with `built`, keeping the old folder until the new one is in place. */
+async function swapIn(built: string, outDir: string) {
+  const old = `${built}.old`;
+  const hadOld = await rename(outDir, old).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT") return false;
+      throw err;
+    },
+  );
+  await rename(built, outDir);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}

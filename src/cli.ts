@@ -1,0 +1,131 @@
+import { cp, mkdir, readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { StageError, buildSite } from "./build/buildSite.ts";
+import { parseIsoDate } from "./digest/dateLine.ts";
+import { dateFromFileName, readDigestFile } from "./digest/readDigestFile.ts";
+import { DEFAULT_DIGESTS_DIR, PROJECT_DIR } from "./paths.ts";
+import { serveSite } from "./serveSite.ts";
+import { resolveSiteUrl } from "./site/siteConfig.ts";
+import { UserError } from "./userError.ts";
+
+const USAGE = `Usage:
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL]
+  paper-digest check FILE... [--date YYYY-MM-DD]
+  paper-digest add FILE [--date YYYY-MM-DD] [--force]
+  paper-digest serve [--out DIR] [--port 8080]`;
+
+/** A mistake in the command line: one line, then the usage. */
+const usage = (message: string) => new UserError("", 0, `paper-digest: ${message}\n${USAGE}`);
+
+/** Runs one command and returns its exit status. User errors print one line each, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "build":
+        return await build(rest);
+      case "check":
+        return await check(rest);
+      case "add":
+        return await add(rest);
+      case "serve":
+        return await serve(rest);
+      case "help":
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        return 0;
+      default:
+        throw usage(command ? `unknown command '${command}'` : "no command given");
+    }
+  } catch (err) {
+    if (err instanceof UserError) {
+      console.error(err.toString());
+      return 1;
+    }
+    if (err instanceof StageError) {
+      console.error(`paper-digest: build ${err.message} (the previous site is untouched)`);
+      if (process.env.DEBUG) console.error(err.cause);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: string[], options: T, positionals = false) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
+  } catch (err) {
+    throw usage((err as Error).message.split("\n")[0]);
+  }
+}
+
+async function build(argv: string[]) {
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" } });
+  // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
+  const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
+  const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
+  const siteUrl = resolveSiteUrl(values["site-url"], process.env);
+  process.chdir(PROJECT_DIR);
+  await buildSite({ digestsDir, outDir, siteUrl, progress: (line) => console.log(line) });
+  return 0;
+}
+
+function dateFlag(value: string | undefined) {
+  if (value === undefined) return undefined;
+  const date = parseIsoDate(value);
+  if (!date) throw usage(`--date must be a date as YYYY-MM-DD, not '${value}'`);
+  return date;
+}
+
+async function check(argv: string[]) {
+  const { values, positionals } = args(argv, { date: { type: "string" } }, true);
+  if (positionals.length === 0) throw usage("check needs at least one FILE");
+  const date = dateFlag(values.date);
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      const digest = await readDigestFile(file, date);
+      console.log(`${file}: ${digest.date.toISODate()}, ${digest.entries.length} papers`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      console.error(err.toString());
+      failed++;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function add(argv: string[]) {
+  const { values, positionals } = args(argv, { date: { type: "string" }, force: { type: "boolean" } }, true);
+  if (positionals.length !== 1) throw usage("add needs exactly one FILE");
+  const [file] = positionals;
+  const digest = await readDigestFile(file, dateFlag(values.date) ?? dateFromFileName(file));
+  const folder = join(PROJECT_DIR, DEFAULT_DIGESTS_DIR);
+  const target = join(folder, `${digest.date.toISODate()}.txt`);
+  if (!values.force && (await stat(target).then(() => true, () => false))) {
+    if ((await readFile(target, "utf8")) === (await readFile(file, "utf8"))) {
+      console.log(`${target}: already there, unchanged`);
+      return 0;
+    }
+    throw new UserError(file, 1, `a digest for ${digest.date.toISODate()} exists already (${target}); pass --force to replace it`);
+  }
+  await mkdir(folder, { recursive: true });
+  await cp(file, target);
+  console.log(`${target}: added, ${digest.entries.length} papers`);
+  return 0;
+}
+
+async function serve(argv: string[]) {
+  const { values } = args(argv, { out: { type: "string" }, port: { type: "string" } });
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`--port must be a port number, not '${values.port}'`);
+  const dir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
+  if (!(await stat(join(dir, "index.html")).then(() => true, () => false))) {
+    throw new UserError(dir, 1, "no built site here: run 'paper-digest build' first");
+  }
+  const server = await serveSite(dir, port, "localhost");
+  console.log(`Serving ${dir} at ${server.url} (Ctrl+C to stop)`);
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { DateTime } from "luxon";
+import type { Digest } from "../model.ts";
+import { UserError } from "../userError.ts";
+import { parseIsoDate } from "./dateLine.ts";
+import { parseDigest } from "./parseDigest.ts";
+
+const DATED_NAME = /^(\d{4}-\d{2}-\d{2})\.txt$/;
+
+/** The date a digest file's name gives it (`2025-03-13.txt`), if any. */
+export function dateFromFileName(file: string): DateTime | undefined {
+  const m = DATED_NAME.exec(basename(file));
+  return m ? parseIsoDate(m[1]) : undefined;
+}
+
+/** Reads one digest from disk: bytes must be UTF-8; the year comes from `date` or the file name. */
+export async function readDigestFile(file: string, date?: DateTime): Promise<Digest> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    throw new UserError(file, 1, `cannot read the file: ${reason}`);
+  }
+  return parseDigest(file, decodeUtf8(file, bytes), date ?? dateFromFileName(file));
+}
+
+function decodeUtf8(file: string, bytes: Buffer): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    // Find the line that holds the first bad byte sequence.
+    let start = 0;
+    for (let line = 1; ; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      const slice = bytes.subarray(start, end < 0 ? bytes.length : end);
+      try {
+        decoder.decode(slice);
+      } catch {
+        throw new UserError(file, line, "the file is not UTF-8 text");
+      }
+      if (end < 0) throw new UserError(file, line, "the file is not UTF-8 text");
+      start = end + 1;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { stringify } from "yaml";
+import type { Library, Paper, TopicInfo } from "../model.ts";
+import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, TopicRef } from "../site/pageData.ts";
+import { excerpt } from "./excerpt.ts";
+import { markdownText } from "./markdownText.ts";
+import { longDate } from "../site/dates.ts";
+import { paginate } from "./paginate.ts";
+import { papersJson } from "./papersJson.ts";
+
+export const PER_PAGE = 50;
+// Every string double-quoted: Eleventy reads front matter as YAML 1.1, where a bare
+// 2025-03-13 is a Date and a bare "yes" a boolean.
+const FRONT_MATTER = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
+
+
+/**
+ * Every generated file of the site, keyed by its path under the generated
+ * folder: a Markdown page per paper, digest, topic (and page of a long list),
+ * plus the data files the templates read. Pure: same library, same files.
+ */
+export function sitePages(library: Library, topics: readonly TopicInfo[], site: SiteData): Map<string, string> {
+  const files = new Map<string, string>();
+  const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
+  const topicRef = new Map<string, TopicRef>(topics.map((t) => [t.slug, { slug: t.slug, name: t.name }]));
+  const refs = (p: Paper) => p.topics.flatMap((t) => topicRef.get(t) ?? []);
+  const item = (p: Paper): PaperItem => ({ slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) });
+  const page = (path: string, data: GeneratedPage, body = "") => files.set(path, `---\n${stringify(data, FRONT_MATTER)}---\n${body}\n`);
+
+  // Papers, each with its neighbours in the digest it first appeared in.
+  const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
+  for (const paper of library.papers) {
+    const { d, i } = firstListing.get(paper.slug)!;
+    const neighbour = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
+    const data: PaperPage = {
+      layout: "paper",
+      templateEngineOverride: "md",
+      permalink: `/papers/${paper.slug}/`,
+      title: paper.title,
+      description: excerpt(paper.abstract),
+      slug: paper.slug,
+      firstSeen: paper.digests[0],
+      digests: paper.digests,
+      topics: refs(paper),
+      related: paper.related.map((s) => ({ ...neighbour(s)!, topics: refs(bySlug.get(s)!) })),
+      ...(d.slugs[i - 1] ? { prev: neighbour(d.slugs[i - 1]) } : {}),
+      ...(d.slugs[i + 1] ? { next: neighbour(d.slugs[i + 1]) } : {}),
+    };
+    page(`papers/${paper.slug}.md`, data, markdownText(paper.abstract));
+  }
+
+  // Digests in their original order; the newest is also the home page.
+  library.digests.forEach((digest, i) => {
+    const prev = library.digests[i - 1];
+    const next = library.digests[i + 1];
+    const list: ListPage = {
+      layout: "list",
+      permalink: `/digests/${digest.date}/`,
+      title: `Papers of ${longDate(digest.date)}`,
+      description: `The ${digest.slugs.length} trending papers of ${longDate(digest.date)}.`,
+      heading: `Papers of ${longDate(digest.date)}`,
+      lede: `${digest.slugs.length} papers, in the order they were listed.`,
+      neighbours: {
+        ...(prev ? { prev: { url: `/digests/${prev.date}/`, label: longDate(prev.date) } } : {}),
+        ...(next ? { next: { url: `/digests/${next.date}/`, label: longDate(next.date) } } : {}),
+      },
+      items: digest.slugs.map((s) => item(bySlug.get(s)!)),
+      showDates: false,
+    };
+    page(`digests/${digest.date}.md`, list);
+    if (!next) page("index.md", { ...list, permalink: "/", title: site.title, description: site.description });
+  });
+
+  // The archive, newest first, in pages of PER_PAGE.
+  const newestFirst = [...library.digests].reverse();
+  for (const { items, pager, permalink, n } of paginate(newestFirst, PER_PAGE, "/digests/")) {
+    page(`digests/index-${n}.md`, {
+      layout: "archive",
+      permalink,
+      title: n === 1 ? "All digests" : `All digests, page ${n}`,
+      description: `Every daily digest of ${site.title}, newest first.`,
+      digests: items.map((d) => ({ date: d.date, count: d.slugs.length })),
+      ...(pager.pages > 1 ? { pager } : {}),
+    });
+  }
+
+  // Topics: one list per topic (newest papers first), and the overview.
+  const newestPapers = [...library.papers].reverse();
+  const counted = topics.map((t) => ({ ...t, papers: newestPapers.filter((p) => p.topics.includes(t.slug)) }));
+  for (const topic of counted) {
+    for (const { items, pager, permalink, n } of paginate(topic.papers, PER_PAGE, `/topics/${topic.slug}/`)) {
+      page(`topics/${topic.slug}/index-${n}.md`, {
+        layout: "list",
+        permalink,
+        title: n === 1 ? topic.name : `${topic.name}, page ${n}`,
+        description: topic.description,
+        heading: topic.name,
+        lede: `${topic.description} ${topic.papers.length} ${topic.papers.length === 1 ? "paper" : "papers"}, newest first.`,
+        feeds: [{ title: `${site.title}: ${topic.name}`, url: `/topics/${topic.slug}/feed.xml` }],
+        items: items.map(item),
+        showDates: true,
+        ...(pager.pages > 1 ? { pager } : {}),
+      });
+    }
+  }
+  if (topics.length > 0) {
+    page("topics/index.md", {
+      layout: "topics",
+      permalink: "/topics/",
+      title: "Topics",
+      description: `Browse the papers of ${site.title} by subject.`,
+      topics: counted
+        .filter((t) => t.papers.length > 0)
+        .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name))
+        .map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.papers.length })),
+      uncategorised: newestPapers.filter((p) => p.topics.length === 0).map(item),
+    });
+  }
+
+  files.set("site.json", JSON.stringify(site));
+  files.set("papers.json", JSON.stringify(papersJson(library, topics, site)));
+  return files;
+}

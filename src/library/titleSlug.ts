@@ -1,0 +1,25 @@
+import { slugify } from "transliteration";
+
+export const SLUG_MAX = 80;
+const FALLBACK = "paper";
+
+/**
+ * The URL segment for a title: lowercase ASCII words (other scripts
+ * transliterated), at most SLUG_MAX characters, cut at a word boundary.
+ * Never empty: a title with nothing to transliterate (emoji only) becomes "paper".
+ */
+export function titleSlug(title: string): string {
+  const words = slugify(title.normalize("NFKC"), { lowercase: true, separator: "-" })
+    .replace(/[^a-z0-9-]+/g, "-")
+    .split("-")
+    .filter(Boolean);
+  let slug = "";
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > SLUG_MAX) break;
+    slug = next;
+  }
+  // A first word longer than the limit is cut mid-word rather than dropped.
+  if (!slug && words.length > 0) slug = words[0].slice(0, SLUG_MAX);
+  return slug || FALLBACK;
+}

@@ -1,0 +1,9 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project folder: where .eleventy.js, content/ and layouts/ are. */
+export const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** Relative to PROJECT_DIR (Eleventy needs relative input paths). */
+export const CONTENT_DIR = "content";
+export const GENERATED_DIR = "content/generated";
+export const DEFAULT_DIGESTS_DIR = "content/digests";

@@ -1,0 +1,33 @@
+import { longDate, shortDate } from "./dates.ts";
+import { html } from "./html.ts";
+import type { PaperItem, Pager, TopicRef } from "./pageData.ts";
+
+/** Topic chips: links to the topic pages. */
+export const topicChips = (topics: readonly TopicRef[]) =>
+  topics.length === 0
+    ? ""
+    : html`<ul class="chips" aria-label="Topics">${topics.map((t) => html`<li><a class="chip" href="/topics/${t.slug}/">${t.name}</a></li>`)}</ul>`;
+
+export const dateTag = (iso: string, short = false) => html`<time datetime="${iso}">${short ? shortDate(iso) : longDate(iso)}</time>`;
+
+/** A list of papers: linked title, date, excerpt, topic chips. */
+export const paperList = (items: readonly PaperItem[], showDates: boolean) => html`<ol class="papers">
+${items.map(
+  (p) => html`<li class="paper-item">
+<h2><a href="/papers/${p.slug}/">${p.title}</a></h2>
+${showDates ? html`<p class="meta">${dateTag(p.date, true)}</p>` : ""}
+<p class="excerpt">${p.excerpt}</p>
+${topicChips(p.topics)}
+</li>
+`,
+)}</ol>`;
+
+/** "Page 2 of 5" with previous/next links. */
+export const pagerNav = (pager?: Pager) =>
+  !pager
+    ? ""
+    : html`<nav class="pager" aria-label="Pages">
+${pager.prev ? html`<a rel="prev" href="${pager.prev}">← Newer</a>` : html`<span></span>`}
+<span>Page ${pager.page} of ${pager.pages}</span>
+${pager.next ? html`<a rel="next" href="${pager.next}">Older →</a>` : html`<span></span>`}
+</nav>`;

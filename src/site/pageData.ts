@@ -1,0 +1,86 @@
+/**
+ * The front matter that emit writes and the layouts read: one typed contract,
+ * so a field missing on either side is a compile error, not a blank on a page.
+ */
+
+export interface TopicRef {
+  slug: string;
+  name: string;
+}
+
+export interface PaperRef {
+  slug: string;
+  title: string;
+}
+
+/** A paper as a list shows it. */
+export interface PaperItem extends PaperRef {
+  excerpt: string;
+  /** First-seen date, YYYY-MM-DD. */
+  date: string;
+  topics: TopicRef[];
+}
+
+export interface Pager {
+  page: number;
+  pages: number;
+  prev?: string;
+  next?: string;
+}
+
+interface PageBase {
+  permalink: string;
+  /** The document title (without the site name) and the meta description. */
+  title: string;
+  description: string;
+  /** Feeds this page links with rel=alternate besides the site's own. */
+  feeds?: { title: string; url: string }[];
+}
+
+export interface PaperPage extends PageBase {
+  layout: "paper";
+  templateEngineOverride: "md";
+  slug: string;
+  firstSeen: string;
+  digests: string[];
+  topics: TopicRef[];
+  related: (PaperRef & { topics: TopicRef[] })[];
+  prev?: PaperRef;
+  next?: PaperRef;
+}
+
+export interface ListPage extends PageBase {
+  layout: "list";
+  heading: string;
+  lede?: string;
+  /** Shown above the list: e.g. the dates of the neighbouring digests. */
+  neighbours?: { prev?: { url: string; label: string }; next?: { url: string; label: string } };
+  items: PaperItem[];
+  showDates: boolean;
+  pager?: Pager;
+}
+
+export interface ArchivePage extends PageBase {
+  layout: "archive";
+  digests: { date: string; count: number }[];
+  pager?: Pager;
+}
+
+export interface TopicsPage extends PageBase {
+  layout: "topics";
+  topics: (TopicRef & { description: string; count: number })[];
+  uncategorised: PaperItem[];
+}
+
+export type GeneratedPage = PaperPage | ListPage | ArchivePage | TopicsPage;
+
+/** Site-wide data every layout sees (Eleventy global data `site`). */
+export interface SiteData {
+  title: string;
+  description: string;
+  language: string;
+  /** Absolute, without a trailing slash. */
+  url: string;
+  /** ISO-8601 time of the build. */
+  generated: string;
+}

@@ -1,0 +1,61 @@
+import { html, type Html } from "./html.ts";
+import type { SiteData } from "./pageData.ts";
+
+export interface ShellProps {
+  site: SiteData;
+  /** Root-relative URL of this page. */
+  url: string;
+  title: string;
+  description: string;
+  feeds?: { title: string; url: string }[];
+  /** Extra elements for <head> (metadata, scripts of pages that need them). */
+  head?: Html;
+  main: Html;
+}
+
+/** The frame every page shares: head, header with navigation and search, footer. */
+export function shell({ site, url, title, description, feeds = [], head, main }: ShellProps): string {
+  const fullTitle = url === "/" ? site.title : `${title} · ${site.title}`;
+  const nav = [
+    ["/digests/", "Digests"],
+    ["/topics/", "Topics"],
+    ["/search/", "Search"],
+    ["/subscribe/", "Subscribe"],
+  ];
+  return html`<!doctype html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${description}">
+<meta name="color-scheme" content="light dark">
+<link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="alternate" type="application/rss+xml" title="${site.title}" href="/feed.xml">
+<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="/feed.json">
+${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.url}">\n`)}${head ?? ""}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header" data-pagefind-ignore>
+<a class="brand" href="/">${site.title}</a>
+<nav aria-label="Site">
+<ul>${nav.map(([href, label]) => html`<li><a href="${href}"${url.startsWith(href) ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul>
+</nav>
+<form class="search-box" role="search" action="/search/" method="get">
+<label for="site-search" class="visually-hidden">Search papers</label>
+<input id="site-search" type="search" name="q" placeholder="Search papers" autocomplete="off">
+<button type="submit">Search</button>
+</form>
+</header>
+<main id="main">
+${main}
+</main>
+<footer class="site-footer" data-pagefind-ignore>
+<p>${site.title}: trending machine-learning papers, one page each. <a href="/subscribe/">Feeds</a> · <a href="/papers.json">papers.json</a></p>
+</footer>
+</body>
+</html>
+`.value;
+}

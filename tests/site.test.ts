@@ -1,0 +1,95 @@
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readDigestFile } from "../src/digest/readDigestFile.ts";
+import type { DigestEntry } from "../src/model.ts";
+import { buildSite, visible } from "./support/builtSite.ts";
+import { SEED } from "./support/cli.ts";
+
+let site: Awaited<ReturnType<typeof buildSite>>;
+let entries: DigestEntry[];
+let papersJson: { site: { url: string }; papers: { slug: string; url: string; title: string; abstract: string; date: string; digests: string[] }[] };
+
+beforeAll(async () => {
+  site = await buildSite(join(SEED, ".."));
+  entries = (await readDigestFile(SEED)).entries;
+  papersJson = JSON.parse(await readFile(join(site.out, "papers.json"), "utf8"));
+});
+
+describe("the seed site", () => {
+  it("prints a progress line per stage with counts and seconds", () => {
+    const lines = site.result.stdout.trim().split("\n");
+    for (const stage of ["parse", "merge", "emit", "eleventy"]) {
+      expect(lines.some((l) => l.startsWith(stage) && /\d/.test(l) && /\d+\.\d\ds$/.test(l))).toBe(true);
+    }
+    expect(lines.find((l) => l.startsWith("merge"))).toContain("69 papers");
+  });
+
+  it("has a page per paper whose title and abstract are the source text, character for character", async () => {
+    const dirs = await readdir(join(site.out, "papers"));
+    expect(dirs).toHaveLength(69);
+    for (const paper of papersJson.papers) {
+      const doc = await site.page(`/papers/${paper.slug}/`);
+      const source = entries.find((e) => e.title === paper.title)!;
+      expect(source, paper.title).toBeDefined();
+      expect(visible(doc.querySelector("h1")?.textContent)).toBe(source.title);
+      expect(visible(doc.querySelector(".abstract")?.textContent)).toBe(source.abstract);
+      expect(doc.querySelector("title")?.textContent).toContain(source.title);
+      expect(doc.querySelector(`a[href="/digests/2025-03-13/"]`)).not.toBeNull();
+    }
+  });
+
+  it("links every paper from the home page, in digest order, with an excerpt", async () => {
+    const doc = await site.page("/");
+    const items = [...doc.querySelectorAll(".paper-item")];
+    expect(items.map((li) => visible(li.querySelector("h2 a")?.textContent))).toEqual(entries.map((e) => e.title));
+    for (const [i, li] of items.entries()) {
+      const excerpt = visible(li.querySelector(".excerpt")?.textContent);
+      expect(excerpt.length).toBeGreaterThan(20);
+      expect(entries[i].abstract.startsWith(excerpt.replace(/…$/, ""))).toBe(true);
+      const href = li.querySelector("h2 a")!.getAttribute("href")!;
+      expect(href).toMatch(/^\/papers\/[a-z0-9-]+\/$/);
+    }
+  });
+
+  it("links a paper to its neighbours in its first digest", async () => {
+    const second = papersJson.papers[1];
+    const doc = await site.page(`/papers/${second.slug}/`);
+    expect(doc.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe(`/papers/${papersJson.papers[0].slug}/`);
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe(`/papers/${papersJson.papers[2].slug}/`);
+    const first = await site.page(`/papers/${papersJson.papers[0].slug}/`);
+    expect(first.querySelector('a[rel="prev"]')).toBeNull();
+  });
+
+  it("has the digest archive, the digest page and a 404 page", async () => {
+    const archive = await site.page("/digests/");
+    expect(archive.querySelector('a[href="/digests/2025-03-13/"]')).not.toBeNull();
+    const digest = await site.page("/digests/2025-03-13/");
+    expect(digest.querySelectorAll(".paper-item")).toHaveLength(69);
+    const missing = await site.page("/404.html");
+    expect(visible(missing.querySelector("h1")?.textContent)).toBe("Page not found");
+  });
+
+  it("lists the same 69 papers in papers.json, with absolute URLs from the site URL", () => {
+    expect(papersJson.papers.map((p) => p.title)).toEqual(entries.map((e) => e.title));
+    expect(papersJson.site.url).toBe("https://digest.example.org/");
+    for (const p of papersJson.papers) {
+      expect(p.url).toBe(`https://digest.example.org/papers/${p.slug}/`);
+      expect(p.abstract).toBe(entries.find((e) => e.title === p.title)!.abstract);
+      expect(p.date).toBe("2025-03-13");
+      expect(p.digests).toEqual(["2025-03-13"]);
+    }
+  });
+
+  it("runs no JavaScript on its reading pages and keeps all CSS under 10 KB", async () => {
+    for (const url of ["/", `/papers/${papersJson.papers[0].slug}/`, "/digests/", "/digests/2025-03-13/", "/404.html"]) {
+      const doc = await site.page(url);
+      expect(doc.querySelectorAll("script:not([type='application/ld+json'])"), url).toHaveLength(0);
+    }
+    const css = await readdir(join(site.out, "assets"));
+    let bytes = 0;
+    for (const f of css.filter((f) => f.endsWith(".css"))) bytes += (await readFile(join(site.out, "assets", f))).length;
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(10 * 1024);
+  });
+});
