@@ -7,3 +7,4 @@ export const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const CONTENT_DIR = "content";
 export const GENERATED_DIR = "content/generated";
 export const DEFAULT_DIGESTS_DIR = "content/digests";
+export const TOPICS_FILE = "content/topics.yaml";

@@ -94,6 +94,15 @@ describe("paper-digest build", () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it("leaves the last good site byte-identical when topics.yaml is malformed", async () => {
+    const topics = join(await tempDir(), "topics.yaml");
+    await writeFile(topics, "topics:\n  - slug: a\n    name: A\n    description: About A.\n    terms:\n      alpha: many\n");
+    const r = await runCli(["build", "--topics", topics, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(oneLineError(r.stderr)).toBe(`${topics}:6: the weight of 'alpha' must be a positive number`);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
   it("rejects a site URL that is not absolute", async () => {
     const r = await runCli(["build", "--out", out, "--site-url", "example.org"]);
     expect(r.code).toBe(1);

@@ -8,7 +8,11 @@ import { SEED } from "./support/cli.ts";
 
 let site: Awaited<ReturnType<typeof buildSite>>;
 let entries: DigestEntry[];
-let papersJson: { site: { url: string }; papers: { slug: string; url: string; title: string; abstract: string; date: string; digests: string[] }[] };
+let papersJson: {
+  site: { url: string };
+  papers: { slug: string; url: string; title: string; abstract: string; date: string; digests: string[]; topics: string[]; related: string[] }[];
+  topics: { slug: string; name: string; url: string; count: number }[];
+};
 
 beforeAll(async () => {
   site = await buildSite(join(SEED, ".."));
@@ -91,5 +95,45 @@ describe("the seed site", () => {
     for (const f of css.filter((f) => f.endsWith(".css"))) bytes += (await readFile(join(site.out, "assets", f))).length;
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(10 * 1024);
+  });
+
+  it("shows each paper's topics and five related papers, all linking to real pages", async () => {
+    const slugs = new Set(papersJson.papers.map((p) => p.slug));
+    const topicNames = new Map(papersJson.topics.map((t) => [t.slug, t.name]));
+    for (const paper of papersJson.papers) {
+      const doc = await site.page(`/papers/${paper.slug}/`);
+      const chips = [...doc.querySelectorAll("article .chips a")];
+      expect(chips.map((a) => a.getAttribute("href"))).toEqual(paper.topics.map((t) => `/topics/${t}/`));
+      expect(chips.map((a) => visible(a.textContent))).toEqual(paper.topics.map((t) => topicNames.get(t)));
+      const related = [...doc.querySelectorAll(".related > ol > li > a")].map((a) => a.getAttribute("href"));
+      expect(related).toHaveLength(5);
+      expect(related).toEqual(paper.related.map((s) => `/papers/${s}/`));
+      expect(paper.related).not.toContain(paper.slug);
+      for (const s of paper.related) expect(slugs.has(s)).toBe(true);
+    }
+    expect(papersJson.papers.filter((p) => p.topics.length > 0).length).toBeGreaterThan(60);
+  });
+
+  it("has a page per topic listing exactly that topic's papers, and an overview by size", async () => {
+    for (const topic of papersJson.topics.filter((t) => t.count > 0)) {
+      const doc = await site.page(`/topics/${topic.slug}/`);
+      expect(visible(doc.querySelector("h1")?.textContent)).toBe(topic.name);
+      const listed = [...doc.querySelectorAll(".paper-item h2 a")].map((a) => a.getAttribute("href")).sort();
+      const expected = papersJson.papers.filter((p) => p.topics.includes(topic.slug)).map((p) => `/papers/${p.slug}/`).sort();
+      expect(listed).toEqual(expected);
+      expect(topic.count).toBe(expected.length);
+      expect(topic.url).toBe(`https://digest.example.org/topics/${topic.slug}/`);
+    }
+    const overview = await site.page("/topics/");
+    const counts = [...overview.querySelectorAll(".topic-list .count")].map((c) => Number(c.textContent));
+    expect(counts.length).toBe(papersJson.topics.filter((t) => t.count > 0).length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("shows topic chips on the home and digest pages", async () => {
+    for (const url of ["/", "/digests/2025-03-13/"]) {
+      const doc = await site.page(url);
+      expect(doc.querySelectorAll(".paper-item .chips a").length).toBeGreaterThan(60);
+    }
   });
 });

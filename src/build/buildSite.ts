@@ -3,13 +3,18 @@ import { basename, dirname, join } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
-import { GENERATED_DIR } from "../paths.ts";
+import type { Library } from "../model.ts";
+import { GENERATED_DIR, TOPICS_FILE } from "../paths.ts";
+import { relatedPapers } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
 import { runEleventy } from "./runEleventy.ts";
+import { assignTopics } from "../topics/assignTopics.ts";
+import { loadTaxonomy } from "../topics/taxonomy.ts";
 
 export interface BuildOptions {
   digestsDir: string;
+  topicsFile?: string;
   outDir: string;
   siteUrl: string;
   /** Receives one line per finished stage. */
@@ -27,11 +32,11 @@ export class StageError extends Error {
 }
 
 /**
- * The whole pipeline: parse → merge → emit → Eleventy. The site is built into a
+ * The whole pipeline: parse → merge → classify → relate → emit → Eleventy. The site is built into a
  * temporary sibling of `outDir` and swapped in only when every stage succeeded.
  * Runs with the project folder as the working directory (see cli.ts).
  */
-export async function buildSite({ digestsDir, outDir, siteUrl, progress = () => {} }: BuildOptions) {
+export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, siteUrl, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -41,11 +46,25 @@ export async function buildSite({ digestsDir, outDir, siteUrl, progress = () => 
   };
 
   const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
-  const library = await stage("merge", () => mergeDigests(digests), (l) => `${l.papers.length} papers`);
+  const taxonomy = await loadTaxonomy(topicsFile);
+  const merged = await stage("merge", () => mergeDigests(digests), (l) => `${l.papers.length} papers`);
+  const classified: Library = await stage(
+    "classify",
+    () => ({ ...merged, papers: assignTopics(merged.papers, taxonomy) }),
+    (l) => `${taxonomy.length} topics, ${l.papers.filter((p) => p.topics.length === 0).length} papers uncategorised`,
+  );
+  const library: Library = await stage(
+    "relate",
+    () => {
+      const related = relatedPapers(classified.papers);
+      return { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: related[i].map((j) => classified.papers[j].slug) })) };
+    },
+    (l) => `${l.papers.reduce((n, p) => n + p.related.length, 0)} links`,
+  );
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
   await stage(
     "emit",
-    () => writeGenerated(GENERATED_DIR, sitePages(library, [], site)),
+    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site)),
     (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
   );
 

@@ -1,0 +1,104 @@
+import type { Paper } from "../model.ts";
+import { analyseText, stem, words, type AnalysedText } from "./analyseText.ts";
+import type { TopicSpec } from "./taxonomy.ts";
+
+/** A title match counts this many times an abstract match: titles say what a paper is about. */
+const TITLE_WEIGHT = 3;
+/** The best topic must score at least this much; weaker papers stay uncategorised. */
+const MIN_SCORE = 5;
+/**
+ * Further topics must score at least this share of the best one, and must show
+ * in the title: an abstract names the domains a method was tried on, while the
+ * title says what the paper is about.
+ */
+const RELATIVE = 0.4;
+/** The summed weight of title matches that counts as the title showing a topic. */
+const TITLE_EVIDENCE = 2;
+const MAX_TOPICS = 3;
+
+type Matcher = { weight: number; count: (text: AnalysedText) => number };
+
+/**
+ * Compiles a term to a counter of its occurrences. An acronym (one word with two
+ * or more capitals: MoE, LLM, LoRA) matches its exact spelling with or without a
+ * plural s; anything else matches on stems, including its words written solid or
+ * apart ("fine-tuning", "finetuning", "fine tuned").
+ */
+function compileTerm(text: string, weight: number): Matcher {
+  const parts = words(text);
+  if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
+    const [exact] = parts;
+    const plural = `${exact}s`;
+    return { weight, count: (t) => t.words.filter((w) => w === exact || w === plural).length };
+  }
+  const lower = parts.map((p) => p.toLowerCase());
+  const stems = lower.map(stem);
+  const solid = stem(lower.join(""));
+  if (stems.length === 1) {
+    return { weight, count: (t) => countEqual(t.stems, solid) + countEqual(t.solidPairs, solid) };
+  }
+  return { weight, count: (t) => countSequence(t.stems, stems) + countEqual(t.stems, solid) };
+}
+
+const countEqual = (list: readonly string[], value: string) => list.reduce((n, x) => (x === value ? n + 1 : n), 0);
+
+function countSequence(list: readonly string[], seq: readonly string[]) {
+  let n = 0;
+  for (let i = 0; i + seq.length <= list.length; i++) {
+    let j = 0;
+    while (j < seq.length && list[i + j] === seq[j]) j++;
+    if (j === seq.length) n++;
+  }
+  return n;
+}
+
+/** Repeated mentions in an abstract add less and less. */
+const saturate = (n: number) => (n === 0 ? 0 : Math.min(2, 1 + 0.5 * Math.log2(n)));
+
+export interface TopicScore {
+  slug: string;
+  score: number;
+  inTitle: boolean;
+}
+
+export interface TopicClassifier {
+  /** Every topic's score for a paper, best first, and whether its title matched the topic. */
+  scores(title: string, abstract: string): TopicScore[];
+  /** The paper's topics: 0 to MAX_TOPICS slugs, best first. */
+  classify(title: string, abstract: string): string[];
+}
+
+export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier {
+  const topics = taxonomy.map((t) => ({ slug: t.slug, matchers: t.terms.map((term) => compileTerm(term.text, term.weight)) }));
+  const scores = (title: string, abstract: string) => {
+    const t = analyseText(title);
+    const a = analyseText(abstract);
+    return topics
+      .map(({ slug, matchers }) => {
+        let score = 0;
+        let titleWeight = 0;
+        for (const m of matchers) {
+          const titleHit = m.count(t) > 0;
+          if (titleHit) titleWeight += m.weight;
+          score += m.weight * ((titleHit ? TITLE_WEIGHT : 0) + saturate(m.count(a)));
+        }
+        return { slug, score, inTitle: titleWeight >= TITLE_EVIDENCE };
+      })
+      .sort((x, y) => y.score - x.score || x.slug.localeCompare(y.slug));
+  };
+  return {
+    scores,
+    classify(title, abstract) {
+      const [best, ...rest] = scores(title, abstract);
+      if (!best || best.score < MIN_SCORE) return [];
+      const more = rest.filter((r) => r.inTitle && r.score >= Math.max(MIN_SCORE, RELATIVE * best.score));
+      return [best, ...more].slice(0, MAX_TOPICS).map((r) => r.slug);
+    },
+  };
+}
+
+/** The classify stage: each paper gets its topics from its title and abstract. */
+export function assignTopics(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): Paper[] {
+  const classifier = topicClassifier(taxonomy);
+  return papers.map((p) => ({ ...p, topics: classifier.classify(p.title, p.abstract) }));
+}
