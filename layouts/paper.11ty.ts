@@ -1,3 +1,4 @@
+import { longDate, monthName } from "../src/site/dates.ts";
 import { dateTag, topicChips } from "../src/site/fragments.ts";
 import { html, trusted } from "../src/site/html.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
@@ -7,10 +8,11 @@ import { shell } from "../src/site/shell.ts";
 /** One paper: title, abstract, topics, every digest it appeared in, related papers. */
 export function render(data: LayoutData<PaperPage>): string {
   const { site, title, digests, topics, related, prev, next } = data;
-  const main = html`<article class="paper">
-<h1>${title}</h1>
-<p class="meta">First listed ${dateTag(data.firstSeen)}${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
-${topicChips(topics)}
+  // Search indexes the article alone: title first (weighted), abstract, topic filters, date sort.
+  const main = html`<article class="paper" data-pagefind-body>
+<h1 data-pagefind-weight="10">${title}</h1>
+<p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-sort="date:${data.firstSeen}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
+<div data-pagefind-ignore>${topicChips(topics, true)}</div>
 <div class="abstract">
 ${trusted(data.content)}
 </div>
@@ -27,5 +29,6 @@ ${prev || next ? html`<nav class="neighbours" aria-label="Same digest">
 ${prev ? html`<a rel="prev" href="/papers/${prev.slug}/"><span>Previous</span> ${prev.title}</a>` : ""}
 ${next ? html`<a rel="next" href="/papers/${next.slug}/"><span>Next</span> ${next.title}</a>` : ""}
 </nav>` : ""}`;
-  return shell({ site, url: data.page.url, title, description: data.description, main });
+  const head = html`<meta name="keywords" content="${topics.map((t) => t.name).join(", ")}" data-pagefind-meta="topics[content]">`;
+  return shell({ site, url: data.page.url, title, description: data.description, head, main });
 }

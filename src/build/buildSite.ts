@@ -9,6 +9,7 @@ import { relatedPapers } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
 import { runEleventy } from "./runEleventy.ts";
+import { runPagefind } from "./runPagefind.ts";
 import { assignTopics } from "../topics/assignTopics.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
 
@@ -32,7 +33,7 @@ export class StageError extends Error {
 }
 
 /**
- * The whole pipeline: parse → merge → classify → relate → emit → Eleventy. The site is built into a
+ * The whole pipeline: parse → merge → classify → relate → emit → Eleventy → Pagefind. The site is built into a
  * temporary sibling of `outDir` and swapped in only when every stage succeeded.
  * Runs with the project folder as the working directory (see cli.ts).
  */
@@ -73,6 +74,7 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, 
   await chmod(temp, 0o755);
   try {
     await stage("eleventy", () => inStage("eleventy", () => runEleventy(temp)), (n) => `${n} files`);
+    await stage("pagefind", () => inStage("pagefind", () => runPagefind(temp)), (r) => `${r.pages} pages indexed`);
     await swapIn(temp, outDir);
   } catch (err) {
     await rm(temp, { recursive: true, force: true });

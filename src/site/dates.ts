@@ -6,3 +6,5 @@ const day = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });
 export const longDate = (iso: string) => day(iso).toFormat("d LLLL yyyy");
 /** "2025-03-13" → "13 Mar 2025". */
 export const shortDate = (iso: string) => day(iso).toFormat("d LLL yyyy");
+/** "2025-03-13" → "March 2025". */
+export const monthName = (iso: string) => day(iso).toFormat("LLLL yyyy");

@@ -2,11 +2,13 @@ import { longDate, shortDate } from "./dates.ts";
 import { html } from "./html.ts";
 import type { PaperItem, Pager, TopicRef } from "./pageData.ts";
 
-/** Topic chips: links to the topic pages. */
-export const topicChips = (topics: readonly TopicRef[]) =>
+/** Topic chips: links to the topic pages (on a paper page, also its search filters). */
+export const topicChips = (topics: readonly TopicRef[], searchFilter = false) =>
   topics.length === 0
     ? ""
-    : html`<ul class="chips" aria-label="Topics">${topics.map((t) => html`<li><a class="chip" href="/topics/${t.slug}/">${t.name}</a></li>`)}</ul>`;
+    : html`<ul class="chips" aria-label="Topics">${topics.map(
+        (t) => html`<li><a class="chip" href="/topics/${t.slug}/"${searchFilter ? html` data-pagefind-filter="topic"` : ""}>${t.name}</a></li>`,
+      )}</ul>`;
 
 export const dateTag = (iso: string, short = false) => html`<time datetime="${iso}">${short ? shortDate(iso) : longDate(iso)}</time>`;
 
