@@ -1,6 +1,7 @@
 import { longDate, monthName } from "../src/site/dates.ts";
 import { dateTag, topicChips } from "../src/site/fragments.ts";
 import { html, trusted } from "../src/site/html.ts";
+import { jsonLd } from "../src/site/jsonLd.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
 import type { PaperPage } from "../src/site/pageData.ts";
 import { shell } from "../src/site/shell.ts";
@@ -16,6 +17,7 @@ export function render(data: LayoutData<PaperPage>): string {
 <div class="abstract">
 ${trusted(data.content)}
 </div>
+<p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>
 </article>
 <section class="appearances" aria-labelledby="appeared">
 <h2 id="appeared">Listed in</h2>
@@ -29,6 +31,22 @@ ${prev || next ? html`<nav class="neighbours" aria-label="Same digest">
 ${prev ? html`<a rel="prev" href="/papers/${prev.slug}/"><span>Previous</span> ${prev.title}</a>` : ""}
 ${next ? html`<a rel="next" href="/papers/${next.slug}/"><span>Next</span> ${next.title}</a>` : ""}
 </nav>` : ""}`;
-  const head = html`<meta name="keywords" content="${topics.map((t) => t.name).join(", ")}" data-pagefind-meta="topics[content]">`;
-  return shell({ site, url: data.page.url, title, description: data.description, head, main });
+  const url = `${site.url}${data.page.url}`;
+  const head = html`<meta property="article:published_time" content="${data.firstSeen}">
+${topics.map((t) => html`<meta property="article:tag" content="${t.name}">
+`)}<meta name="keywords" content="${topics.map((t) => t.name).join(", ")}" data-pagefind-meta="topics[content]">
+<meta name="citation_title" content="${title}">
+<meta name="citation_publication_date" content="${data.firstSeen.replaceAll("-", "/")}">
+<script type="application/ld+json">${jsonLd({
+    "@context": "https://schema.org",
+    "@type": "ScholarlyArticle",
+    headline: title,
+    abstract: data.abstract,
+    datePublished: data.firstSeen,
+    url,
+    keywords: topics.map((t) => t.name),
+    isPartOf: { "@type": "WebSite", name: site.title, url: `${site.url}/` },
+  })}</script>
+<script src="/assets/copy-link.js" defer></script>`;
+  return shell({ site, url: data.page.url, title, description: data.description, head, ogType: "article", main });
 }

@@ -10,7 +10,7 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--feed-items 100]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
   paper-digest serve [--out DIR] [--port 8080]`;
@@ -62,14 +62,16 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" } });
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, "feed-items": { type: "string" } });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
   const topicsFile = values.topics ? resolve(values.topics) : undefined;
+  const feedItems = Number(values["feed-items"] ?? 100);
+  if (!Number.isInteger(feedItems) || feedItems < 1) throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, outDir, siteUrl, progress: (line) => console.log(line) });
+  await buildSite({ digestsDir, topicsFile, outDir, siteUrl, feedItems, progress: (line) => console.log(line) });
   return 0;
 }
 

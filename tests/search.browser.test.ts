@@ -75,6 +75,22 @@ describeInBrowser("search in a real browser", () => {
     await page.close();
   });
 
+  it("runs search and the copy button under the production Content-Security-Policy without violations", async () => {
+    const violations: string[] = [];
+    const page = await browser.browser.newPage();
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto(new URL("/search/?q=reinforcement%20learning", browser.url).href);
+    expect(response?.headers()["content-security-policy"]).toContain("wasm-unsafe-eval");
+    expect((await resultTitles(page)).length).toBeGreaterThan(0);
+    await page.click('summary.pagefind-ui__filter-name:has-text("Topic")');
+    await page.goto(new URL(`/papers/2-olmo-2-furious/`, browser.url).href);
+    expect(await page.isVisible("button.copy-link")).toBe(true);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it("says clearly when nothing matches", async () => {
     const page = await open("/search/?q=zzqxvj%20plorbtastic");
     expect(await resultTitles(page)).toEqual([]);

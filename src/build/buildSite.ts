@@ -16,6 +16,8 @@ import { loadTaxonomy } from "../topics/taxonomy.ts";
 export interface BuildOptions {
   digestsDir: string;
   topicsFile?: string;
+  /** How many newest papers each feed holds. */
+  feedItems?: number;
   outDir: string;
   siteUrl: string;
   /** Receives one line per finished stage. */
@@ -37,7 +39,7 @@ export class StageError extends Error {
  * temporary sibling of `outDir` and swapped in only when every stage succeeded.
  * Runs with the project folder as the working directory (see cli.ts).
  */
-export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, siteUrl, progress = () => {} }: BuildOptions) {
+export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, siteUrl, feedItems = 100, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -65,7 +67,7 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, 
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
   await stage(
     "emit",
-    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site)),
+    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems)),
     (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
   );
 

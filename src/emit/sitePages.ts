@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import type { Library, Paper, TopicInfo } from "../model.ts";
-import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, TopicRef } from "../site/pageData.ts";
+import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
+import { siteFeeds } from "./feeds.ts";
 import { excerpt } from "./excerpt.ts";
 import { markdownText } from "./markdownText.ts";
 import { longDate } from "../site/dates.ts";
@@ -18,13 +19,18 @@ const FRONT_MATTER = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultK
  * folder: a Markdown page per paper, digest, topic (and page of a long list),
  * plus the data files the templates read. Pure: same library, same files.
  */
-export function sitePages(library: Library, topics: readonly TopicInfo[], site: SiteData): Map<string, string> {
+export function sitePages(library: Library, topics: readonly TopicInfo[], site: SiteData, feedItems = 100): Map<string, string> {
   const files = new Map<string, string>();
+  const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
+  const sitemap: SitemapEntry[] = [];
   const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
   const topicRef = new Map<string, TopicRef>(topics.map((t) => [t.slug, { slug: t.slug, name: t.name }]));
   const refs = (p: Paper) => p.topics.flatMap((t) => topicRef.get(t) ?? []);
   const item = (p: Paper): PaperItem => ({ slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) });
-  const page = (path: string, data: GeneratedPage, body = "") => files.set(path, `---\n${stringify(data, FRONT_MATTER)}---\n${body}\n`);
+  const page = (path: string, data: GeneratedPage, body = "", lastmod = latest) => {
+    files.set(path, `---\n${stringify(data, FRONT_MATTER)}---\n${body}\n`);
+    sitemap.push({ url: `${site.url}${data.permalink}`, lastmod });
+  };
 
   // Papers, each with its neighbours in the digest it first appeared in.
   const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
@@ -38,6 +44,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       title: paper.title,
       description: excerpt(paper.abstract),
       slug: paper.slug,
+      abstract: paper.abstract,
       firstSeen: paper.digests[0],
       digests: paper.digests,
       topics: refs(paper),
@@ -45,7 +52,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       ...(d.slugs[i - 1] ? { prev: neighbour(d.slugs[i - 1]) } : {}),
       ...(d.slugs[i + 1] ? { next: neighbour(d.slugs[i + 1]) } : {}),
     };
-    page(`papers/${paper.slug}.md`, data, markdownText(paper.abstract));
+    page(`papers/${paper.slug}.md`, data, markdownText(paper.abstract), paper.digests.at(-1));
   }
 
   // Digests in their original order; the newest is also the home page.
@@ -66,7 +73,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       items: digest.slugs.map((s) => item(bySlug.get(s)!)),
       showDates: false,
     };
-    page(`digests/${digest.date}.md`, list);
+    page(`digests/${digest.date}.md`, list, "", digest.date);
     if (!next) page("index.md", { ...list, permalink: "/", title: site.title, description: site.description });
   });
 
@@ -88,6 +95,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
   const counted = topics.map((t) => ({ ...t, papers: newestPapers.filter((p) => p.topics.includes(t.slug)) }));
   for (const topic of counted) {
     for (const { items, pager, permalink, n } of paginate(topic.papers, PER_PAGE, `/topics/${topic.slug}/`)) {
+      const lastmod = items[0]?.digests.at(-1) ?? latest;
       page(`topics/${topic.slug}/index-${n}.md`, {
         layout: "list",
         permalink,
@@ -99,7 +107,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
         items: items.map(item),
         showDates: true,
         ...(pager.pages > 1 ? { pager } : {}),
-      });
+      }, "", lastmod);
     }
   }
   if (topics.length > 0) {
@@ -116,7 +124,23 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
     });
   }
 
+  const feeds = siteFeeds(library, topics, site, feedItems);
+  page("subscribe.md", {
+    layout: "subscribe",
+    permalink: "/subscribe/",
+    title: "Subscribe",
+    description: `Follow ${site.title} in a feed reader: every paper, or one topic.`,
+    siteFeeds: [
+      { title: "Every paper (RSS)", url: "/feed.xml", kind: "RSS 2.0" },
+      { title: "Every paper (JSON Feed)", url: "/feed.json", kind: "JSON Feed 1.1" },
+    ],
+    topicFeeds: counted.map((t) => ({ title: t.name, url: `/topics/${t.slug}/feed.xml`, count: t.papers.length })),
+  });
+  sitemap.push({ url: `${site.url}/search/`, lastmod: latest });
+
   files.set("site.json", JSON.stringify(site));
+  files.set("feeds.json", JSON.stringify(feeds));
+  files.set("sitemap.json", JSON.stringify(sitemap));
   files.set("papers.json", JSON.stringify(papersJson(library, topics, site)));
   return files;
 }

@@ -15,6 +15,8 @@ type Value = Html | string | number | boolean | null | undefined | readonly Valu
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+/** For text between tags, where only & < > matter (feeds' descriptions stay readable). */
+export const escapeHtmlText = (text: string) => text.replace(/[&<>]/g, (c) => ENTITIES[c]);
 
 /** Markup we produced ourselves (rendered Markdown, another template's output). */
 export const trusted = (markup: string) => new Html(markup);

@@ -41,6 +41,8 @@ export interface PaperPage extends PageBase {
   layout: "paper";
   templateEngineOverride: "md";
   slug: string;
+  /** The abstract as plain text (the Markdown body renders it; metadata repeats it). */
+  abstract: string;
   firstSeen: string;
   digests: string[];
   topics: TopicRef[];
@@ -72,7 +74,7 @@ export interface TopicsPage extends PageBase {
   uncategorised: PaperItem[];
 }
 
-export type GeneratedPage = PaperPage | ListPage | ArchivePage | TopicsPage;
+export type GeneratedPage = PaperPage | ListPage | ArchivePage | TopicsPage | SubscribePage;
 
 /** Site-wide data every layout sees (Eleventy global data `site`). */
 export interface SiteData {
@@ -83,4 +85,37 @@ export interface SiteData {
   url: string;
   /** ISO-8601 time of the build. */
   generated: string;
+}
+
+/** One item of a feed: a paper. URLs are absolute. */
+export interface FeedItem {
+  title: string;
+  url: string;
+  abstract: string;
+  /** First-seen date, YYYY-MM-DD. */
+  date: string;
+  categories: string[];
+}
+
+/** A feed of the site: the whole site's or one topic's. URLs are absolute except `path`. */
+export interface FeedModel {
+  /** Where the RSS file is written: "/feed.xml", "/topics/<slug>/feed.xml". */
+  path: string;
+  title: string;
+  description: string;
+  /** The page the feed mirrors. */
+  link: string;
+  self: string;
+  items: FeedItem[];
+}
+
+export interface SubscribePage extends PageBase {
+  layout: "subscribe";
+  siteFeeds: { title: string; url: string; kind: string }[];
+  topicFeeds: { title: string; url: string; count: number }[];
+}
+
+export interface SitemapEntry {
+  url: string;
+  lastmod: string;
 }

@@ -10,12 +10,15 @@ export interface ShellProps {
   feeds?: { title: string; url: string }[];
   /** Extra elements for <head> (metadata, scripts of pages that need them). */
   head?: Html;
+  /** Open Graph type: "article" for a paper, "website" elsewhere. */
+  ogType?: "article" | "website";
   main: Html;
 }
 
 /** The frame every page shares: head, header with navigation and search, footer. */
-export function shell({ site, url, title, description, feeds = [], head, main }: ShellProps): string {
+export function shell({ site, url, title, description, feeds = [], head, ogType = "website", main }: ShellProps): string {
   const fullTitle = url === "/" ? site.title : `${title} · ${site.title}`;
+  const canonical = `${site.url}${url}`;
   const nav = [
     ["/digests/", "Digests"],
     ["/topics/", "Topics"],
@@ -30,6 +33,15 @@ export function shell({ site, url, title, description, feeds = [], head, main }:
 <title>${fullTitle}</title>
 <meta name="description" content="${description}">
 <meta name="color-scheme" content="light dark">
+<link rel="canonical" href="${canonical}">
+<meta property="og:type" content="${ogType}">
+<meta property="og:site_name" content="${site.title}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${canonical}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${title}">
+<meta name="twitter:description" content="${description}">
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.title}" href="/feed.xml">

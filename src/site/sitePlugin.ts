@@ -14,6 +14,7 @@ export function sitePlugin(eleventyConfig: any) {
   eleventyConfig.addPassthroughCopy({
     "content/assets": "assets",
     "content/favicon.svg": "favicon.svg",
+    "content/feed.xsl": "feed.xsl",
     [`${GENERATED_DIR}/papers.json`]: "papers.json",
   });
 }

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
 import { serveSite } from "../../src/serveSite.ts";
 import { hasChromium, launchChromium } from "./chromium.ts";
+import { headersFor, netlifyConfig } from "./netlifyHeaders.ts";
 
 /**
  * describe() for tests that need a real browser on a served site. Where Chromium
@@ -16,12 +17,17 @@ export function describeInBrowser(name: string, body: () => void) {
   }
 }
 
-/** Serves `siteDir` on 127.0.0.1 and opens Chromium for the tests of one file; both stop afterwards. */
+/**
+ * Serves `siteDir` on 127.0.0.1 with the headers netlify.toml gives in production
+ * (so its Content-Security-Policy is tested too), and opens Chromium for the tests
+ * of one file; both stop afterwards.
+ */
 export function useBrowser(siteDir: () => string) {
   const state = {} as { browser: Browser; url: string };
   let close = async () => {};
   beforeAll(async () => {
-    const server = await serveSite(siteDir(), 0);
+    const { headers } = await netlifyConfig();
+    const server = await serveSite(siteDir(), 0, "127.0.0.1", (path) => headersFor(headers, path));
     state.browser = await launchChromium();
     state.url = server.url;
     close = async () => {

@@ -1,0 +1,61 @@
+import { DateTime } from "luxon";
+import { escapeHtmlText } from "./html.ts";
+import type { FeedModel, SiteData } from "./pageData.ts";
+import { escapeXml as x } from "./xml.ts";
+
+const rfc822 = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toRFC2822();
+
+/**
+ * RSS 2.0. Titles are plain text. A description is HTML by RSS convention, so
+ * the abstract is HTML-escaped once (a reader shows the literal text), and the
+ * result is XML-escaped to sit in the file.
+ */
+export function renderRss(feed: FeedModel, site: SiteData): string {
+  const items = feed.items.map(
+    (item) => `    <item>
+      <title>${x(item.title)}</title>
+      <link>${x(item.url)}</link>
+      <guid isPermaLink="true">${x(item.url)}</guid>
+      <pubDate>${rfc822(item.date)}</pubDate>
+${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}      <description>${x(escapeHtmlText(item.abstract))}</description>
+    </item>
+`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>${x(feed.title)}</title>
+    <link>${x(feed.link)}</link>
+    <description>${x(feed.description)}</description>
+    <language>${x(site.language)}</language>
+    <lastBuildDate>${DateTime.fromISO(site.generated, { zone: "utc" }).toRFC2822()}</lastBuildDate>
+    <atom:link href="${x(feed.self)}" rel="self" type="application/rss+xml"/>
+${items.join("")}  </channel>
+</rss>
+`;
+}
+
+/** JSON Feed 1.1: plain text stays plain (content_text), and JSON.stringify does all escaping. */
+export function renderJsonFeed(feed: FeedModel, site: SiteData): string {
+  return JSON.stringify(
+    {
+      version: "https://jsonfeed.org/version/1.1",
+      title: feed.title,
+      home_page_url: feed.link,
+      feed_url: `${site.url}/feed.json`,
+      description: feed.description,
+      language: site.language,
+      items: feed.items.map((item) => ({
+        id: item.url,
+        url: item.url,
+        title: item.title,
+        content_text: item.abstract,
+        date_published: `${item.date}T00:00:00Z`,
+        tags: item.categories,
+      })),
+    },
+    null,
+    2,
+  );
+}
