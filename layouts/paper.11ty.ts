@@ -11,10 +11,10 @@ export function render(data: LayoutData<PaperPage>): string {
   const { site, title, digests, topics, related, prev, next } = data;
   // Search indexes the article alone: title first (weighted), abstract, topic filters, date sort.
   const main = html`<article class="paper" data-pagefind-body>
-<h1 data-pagefind-weight="10">${title}</h1>
+<h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 <p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-sort="date:${data.firstSeen}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
 <div data-pagefind-ignore>${topicChips(topics, true)}</div>
-<div class="abstract">
+<div class="abstract" dir="auto">
 ${trusted(data.content)}
 </div>
 <p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>

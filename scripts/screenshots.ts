@@ -16,7 +16,8 @@ for (const scheme of ["light", "dark"] as const) {
   for (const width of [360, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
     for (const path of pages) {
-      await page.goto(new URL(path, server.url).href, { waitUntil: "networkidle" });
+      await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
+      await page.waitForTimeout(800);
       const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home").slice(0, 40);
       await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: false });
     }

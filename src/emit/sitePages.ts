@@ -11,7 +11,7 @@ import { papersJson } from "./papersJson.ts";
 export const PER_PAGE = 50;
 // Every string double-quoted: Eleventy reads front matter as YAML 1.1, where a bare
 // 2025-03-13 is a Date and a bare "yes" a boolean.
-const FRONT_MATTER = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
+export const FRONT_MATTER = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
 
 
 /**

@@ -16,9 +16,9 @@ export const dateTag = (iso: string, short = false) => html`<time datetime="${is
 export const paperList = (items: readonly PaperItem[], showDates: boolean) => html`<ol class="papers">
 ${items.map(
   (p) => html`<li class="paper-item">
-<h2><a href="/papers/${p.slug}/">${p.title}</a></h2>
+<h2 dir="auto"><a href="/papers/${p.slug}/">${p.title}</a></h2>
 ${showDates ? html`<p class="meta">${dateTag(p.date, true)}</p>` : ""}
-<p class="excerpt">${p.excerpt}</p>
+<p class="excerpt" dir="auto">${p.excerpt}</p>
 ${topicChips(p.topics)}
 </li>
 `,

@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import matter from "gray-matter";
+import markdownIt from "markdown-it";
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { parseIsoDate } from "../src/digest/dateLine.ts";
+import { parseDigest } from "../src/digest/parseDigest.ts";
+import { markdownText } from "../src/emit/markdownText.ts";
+import { FRONT_MATTER } from "../src/emit/sitePages.ts";
+import { SLUG_MAX, titleSlug } from "../src/library/titleSlug.ts";
+import { UserError } from "../src/userError.ts";
+
+// Text of every kind: ASCII punctuation-heavy, any Unicode, and lines that look like digest parts.
+const line = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 80 }),
+  fc.string({ unit: fc.constantFrom(..."<>&\"'`*_[](){}#!|\\-:=%$~^ \t"), maxLength: 40 }),
+  fc.constantFrom("", "Mar 13", "2025-03-13", "March 13, 2025", "---", "{{ x }}", "{% if %}", "<script>", "  ", "a".repeat(250)),
+  fc.string({ unit: "binary", maxLength: 60 }),
+);
+const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.string({ unit: fc.constantFrom(..."<>&\"'`*_[](){}#!|\\-+.:=%$~^ 1a"), maxLength: 100 }));
+
+describe("the parser, on any sequence of lines", () => {
+  it("returns titles and abstracts that are exactly lines of the input, or our own error with a line number", () => {
+    const date = parseIsoDate("2025-03-13")!;
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom("\n", "\r\n"), (lines, eol) => {
+        const input = lines.join(eol);
+        const inputLines = new Set(input.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((l) => l.trim()));
+        const count = input.split(/\r\n|\r|\n/).length;
+        try {
+          const digest = parseDigest("f.txt", input, date);
+          expect(digest.entries.length).toBeGreaterThan(0);
+          for (const e of digest.entries) {
+            expect(inputLines.has(e.title)).toBe(true);
+            expect(inputLines.has(e.abstract)).toBe(true);
+            expect(e.title).not.toBe("");
+          }
+        } catch (err) {
+          expect(err).toBeInstanceOf(UserError);
+          expect((err as UserError).line).toBeGreaterThanOrEqual(1);
+          expect((err as UserError).line).toBeLessThanOrEqual(count);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("slugs, for any title", () => {
+  it("are non-empty lowercase ASCII, within the length limit, and stable", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })), (title) => {
+        const slug = titleSlug(title);
+        expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(slug.length).toBeLessThanOrEqual(SLUG_MAX);
+        expect(titleSlug(title)).toBe(slug);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("what emit writes, for any text", () => {
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
+
+  it("reads back from front matter, as Eleventy parses it, as the same text", () => {
+    fc.assert(
+      fc.property(text, text, (title, other) => {
+        const file = `---\n${stringify({ title, list: [other], nested: { title } }, FRONT_MATTER)}---\nbody\n`;
+        const parsed = matter(file);
+        expect(parsed.data.title).toBe(title);
+        expect(parsed.data.list).toEqual([other]);
+        expect(parsed.data.nested.title).toBe(title);
+        expect(parsed.content.trim()).toBe("body");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("renders from the Markdown body as exactly the text, and never as markup", () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        // Emit writes one line of text: the parser has trimmed it and it holds no line breaks.
+        const source = raw.replace(/[\r\n\u0000]/g, " ").trim();
+        const html = md.render(markdownText(source));
+        const body = parseHTML(`<html><body>${html}</body></html>`).document.body;
+        expect(body.querySelectorAll("*:not(p)")).toHaveLength(0);
+        const shown = (body.textContent ?? "").replace(/\s+/g, " ").trim();
+        expect(shown).toBe(source.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

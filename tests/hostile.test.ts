@@ -1,0 +1,127 @@
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { DOMParser, parseHTML } from "linkedom";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readDigestFile } from "../src/digest/readDigestFile.ts";
+import type { DigestEntry } from "../src/model.ts";
+import { buildSite, visible } from "./support/builtSite.ts";
+import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { ROOT } from "./support/cli.ts";
+
+// A digest whose titles and abstracts try to become markup, links, scripts,
+// template code and YAML; and non-Latin, emoji, right-to-left and colliding titles.
+const FIXTURE = join(ROOT, "tests/fixtures/hostile");
+let out = "";
+let entries: DigestEntry[];
+let papers: { slug: string; title: string; abstract: string }[];
+
+/** Every file of the built site under `dir`, relative. */
+async function files(dir: string) {
+  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+beforeAll(async () => {
+  out = (await buildSite(FIXTURE)).out;
+  entries = (await readDigestFile(join(FIXTURE, "2025-01-02.txt"))).entries;
+  papers = JSON.parse(await readFile(join(out, "papers.json"), "utf8")).papers;
+});
+
+describe("hostile titles and abstracts", () => {
+  it("all build into pages, with distinct slugs for titles that share their first 100 characters", () => {
+    expect(papers).toHaveLength(entries.length);
+    const long = papers.filter((p) => p.title.startsWith("A Very Long Title"));
+    expect(long).toHaveLength(2);
+    expect(long[0].title.slice(0, 100)).toBe(long[1].title.slice(0, 100));
+    expect(long[0].slug).not.toBe(long[1].slug);
+    for (const p of papers) expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it("show their literal text on every paper page, list page and in papers.json", async () => {
+    for (const entry of entries) {
+      const paper = papers.find((p) => p.title === entry.title)!;
+      expect(paper, entry.title).toBeDefined();
+      expect(paper.abstract).toBe(entry.abstract);
+      const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
+      expect(visible(doc.querySelector("h1")?.textContent)).toBe(visible(entry.title));
+      expect(visible(doc.querySelector(".abstract")?.textContent)).toBe(visible(entry.abstract));
+      expect(doc.querySelector("title")?.textContent).toBe(`${entry.title} · Paper Digest`);
+      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(entry.title);
+      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(entry.abstract);
+    }
+    const home = parseHTML(await readFile(join(out, "index.html"), "utf8")).document;
+    expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(entries.map((e) => visible(e.title)));
+  });
+
+  it("show their literal text in the RSS and JSON feeds", async () => {
+    const xml = await readFile(join(out, "feed.xml"), "utf8");
+    const rss = parseFeed(xml).toJSON();
+    const json = JSON.parse(await readFile(join(out, "feed.json"), "utf8"));
+    // Titles are plain text: the XML holds exactly the title.
+    const xmlTitles = [...new DOMParser().parseFromString(xml, "text/xml").querySelectorAll("item > title")].map((t) => t.textContent);
+    expect(xmlTitles.sort()).toEqual(entries.map((e) => e.title).sort());
+    for (const entry of entries) {
+      const url = `https://digest.example.org/papers/${papers.find((p) => p.title === entry.title)!.slug}/`;
+      const item = rss.items.find((i) => i.url === url);
+      expect(item, entry.title).toBeDefined();
+      // This parser also decodes HTML entities in titles, as some readers do; only a title
+      // that spells out an entity ("&#x3C;") reads differently there.
+      if (!/&#?\w+;/.test(entry.title)) expect(item!.title).toBe(entry.title);
+      // The parser hands over the description as a reader shows it: the HTML's text.
+      expect(item!.description).toBe(entry.abstract);
+      const jsonItem = json.items.find((i: { title: string }) => i.title === entry.title);
+      expect(jsonItem.content_text).toBe(entry.abstract);
+    }
+  });
+
+  it("never become a script, an event handler, a javascript: link, or an embedded element anywhere in the site", async () => {
+    const ours = new Set(["/assets/copy-link.js", "/assets/search.js", "/pagefind/pagefind-ui.js"]);
+    const html = (await files(out)).filter((f) => f.endsWith(".html"));
+    expect(html.length).toBeGreaterThan(entries.length);
+    for (const file of html) {
+      const doc = parseHTML(await readFile(join(out, file), "utf8")).document;
+      for (const script of doc.querySelectorAll("script")) {
+        const src = script.getAttribute("src");
+        expect(src ? ours.has(src) : script.getAttribute("type") === "application/ld+json", `${file}: ${script.outerHTML.slice(0, 80)}`).toBe(true);
+      }
+      for (const el of doc.querySelectorAll("*")) {
+        for (const attr of el.attributes) {
+          expect(attr.name.startsWith("on"), `${file}: ${attr.name}`).toBe(false);
+          expect(/^\s*javascript:/i.test(attr.value), `${file}: ${attr.name}=${attr.value}`).toBe(false);
+        }
+      }
+      expect(doc.querySelectorAll("body iframe, body img, body style, body object, body embed, main b, main em, main strong, main blockquote, main h1 a")).toHaveLength(0);
+    }
+    // Nor in the feeds and sitemap, where the text is escaped XML.
+    for (const file of ["feed.xml", "sitemap.xml"]) expect(await readFile(join(out, file), "utf8")).not.toMatch(/<script|<img|<iframe/i);
+  });
+
+  it("never run as template code: the template syntax reaches the page unevaluated", async () => {
+    const page = await readFile(join(out, "papers", papers.find((p) => p.title.startsWith("{{"))!.slug, "index.html"), "utf8");
+    expect(page).toContain("{{ 7 * 7 }}");
+    expect(page).not.toMatch(/>\s*49 and/);
+    expect(page).toContain('{% include &quot;secret.njk&quot; %}');
+  });
+});
+
+describeInBrowser("hostile text in the browser", () => {
+  const browser = useBrowser(() => out);
+
+  it("stays text in search results, and nothing from the input runs", async () => {
+    const page = await browser.browser.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await page.goto(new URL("/search/?q=attention", browser.url).href);
+    await page.waitForFunction(() => [...document.querySelectorAll(".pagefind-ui__result-title")].some((t) => /Attention/.test(t.textContent ?? "")));
+    const titles = await page.$$eval(".pagefind-ui__result-title", (els) => els.map((e) => e.textContent?.trim()));
+    expect(titles).toContain(entries[0].title);
+    // No element from the input came to life inside the results.
+    expect(await page.$$eval("#search script, #search img, #search iframe, #search b", (els) => els.length)).toBe(0);
+    for (const path of papers.map((p) => `/papers/${p.slug}/`)) await page.goto(new URL(path, browser.url).href);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
