@@ -30,7 +30,7 @@ export class StageError extends Error {
     readonly stage: string,
     readonly cause: unknown,
   ) {
-    super(`${stage} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`${stage} failed: ${reasons(cause).join(": ")}`);
   }
 }
 
@@ -84,6 +84,16 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, 
   }
   progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
   return library;
+}
+
+/** The messages of an error and of the errors it wraps (Eleventy nests the root cause). */
+function reasons(err: unknown): string[] {
+  const out: string[] = [];
+  for (let e = err as { message?: string; cause?: unknown; originalError?: unknown } | undefined; e && out.length < 5; e = (e.originalError ?? e.cause) as typeof e) {
+    const message = String(e.message ?? e).split("\n")[0].trim();
+    if (message && !out.includes(message)) out.push(message);
+  }
+  return out;
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)}s`;

@@ -1,0 +1,60 @@
+import { cp, mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+
+/** Every file under a folder with its bytes. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length), (await readFile(join(entry.parentPath, entry.name))).toString("base64"));
+  }
+  return files;
+}
+
+describe("a build that fails in a later stage", () => {
+  let out: string;
+  let before: Map<string, string>;
+
+  beforeAll(async () => {
+    out = join(await tempDir(), "site");
+    expect((await runCli(["build", "--out", out])).code).toBe(0);
+    before = await snapshot(out);
+  });
+
+  const expectUntouched = async () => {
+    expect(await snapshot(out)).toEqual(before);
+    // No half-built folder is left beside it either.
+    expect(await readdir(dirname(out))).toEqual(["site"]);
+  };
+
+  it("in Pagefind: says so on one line, exits 1 and leaves the last site byte-identical", async () => {
+    const r = await runCli(["build", "--out", out], { env: { PAGEFIND_BINARY_PATH: "/bin/false" } });
+    expect(r.code).toBe(1);
+    const errors = r.stderr.trim().split("\n");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^paper-digest: build pagefind failed: .*the previous site is untouched/);
+    expect(r.stdout).toMatch(/^eleventy /m);
+    await expectUntouched();
+  });
+
+  it("in Eleventy (a broken hand-written template): names the template, exits 1 and leaves the last site byte-identical", async () => {
+    // A copy of the project with one broken template, as a curator might write it.
+    const project = join(await tempDir(), "project");
+    for (const part of ["bin", "src", "layouts", "content", ".eleventy.js", "package.json", "tsconfig.json"]) {
+      await cp(join(ROOT, part), join(project, part), { recursive: true, filter: (src) => !src.includes("content/generated") });
+    }
+    await symlink(join(ROOT, "node_modules"), join(project, "node_modules"));
+    await writeFile(join(project, "content/broken.11ty.ts"), 'export function render() { throw new Error("the broken template"); }\n');
+    await mkdir(join(project, "content/digests"), { recursive: true });
+    await cp(SEED, join(project, "content/digests/2025-03-13.txt"));
+
+    const r = await runCli(["build", "--out", out], { cwd: project, bin: join(project, "bin/paper-digest.js") });
+    expect(r.code).toBe(1);
+    const errors = r.stderr.trim().split("\n");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^paper-digest: build eleventy failed: .*broken.*the previous site is untouched/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expectUntouched();
+  });
+});
