@@ -18,22 +18,15 @@ describeInBrowser("search in a real browser", () => {
     await page.goto(new URL(path, browser.url).href);
     return page;
   };
-  /** The result titles once the search has settled ("N results for …" or no results). */
+  /** The result titles once the search has settled (the status line says how many, or none). */
   const resultTitles = async (page: Page) => {
-    await page.waitForFunction(() => /results? for|No papers match/.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""));
-    await page.waitForFunction(() => {
-      const count = Number(/(\d+) results? for/.exec(document.querySelector(".pagefind-ui__message")?.textContent ?? "")?.[1] ?? 0);
-      const titles = [...document.querySelectorAll(".pagefind-ui__result-title")];
-      // Until a result's data arrives, Pagefind shows a placeholder of dots.
-      return titles.length === Math.min(count, 10) && titles.every((t) => !/^[\s.]*$/.test(t.textContent ?? ""));
-    });
-    return page.$$eval(".pagefind-ui__result-title", (els) => els.map((e) => e.textContent?.trim() ?? ""));
+    await page.waitForFunction(() => /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""));
+    return page.$$eval("#search-results h2 a", (els) => els.map((e) => e.textContent?.trim() ?? ""));
   };
 
   it("finds a mixture-of-experts paper among the first results of a typed query", async () => {
     const page = await open("/search/");
-    await page.fill("#search input", "mixture of experts");
-    await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result-title").length > 0);
+    await page.fill("#q", "mixture of experts");
     const titles = await resultTitles(page);
     expect(titles.slice(0, 3).some((t) => /Mixture[- ]of[- ]Experts|MoE/.test(t))).toBe(true);
     // The query is written back to the address so the search can be shared.
@@ -46,7 +39,7 @@ describeInBrowser("search in a real browser", () => {
     const titles = await resultTitles(page);
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.slice(0, 5).some((t) => /Code Generation/i.test(t))).toBe(true);
-    expect(await page.inputValue("#search input")).toBe("code generation");
+    expect(await page.inputValue("#q")).toBe("code generation");
     await page.close();
   });
 
@@ -63,10 +56,11 @@ describeInBrowser("search in a real browser", () => {
   it("narrows results to one topic with the topic filter", async () => {
     const page = await open("/search/?q=model");
     const all = await resultTitles(page);
-    await page.click('summary.pagefind-ui__filter-name:has-text("Topic")');
-    await page.check('input[name="topic"][value="Mixture of Experts"]');
-    await page.waitForFunction((text) => document.querySelector(".pagefind-ui__message")?.textContent !== text, await page.textContent(".pagefind-ui__message"));
+    const before = await page.textContent("#search-status");
+    await page.selectOption("#topic", "Mixture of Experts");
+    await page.waitForFunction((text) => document.getElementById("search-status")?.textContent !== text, before);
     const filtered = await resultTitles(page);
+    expect(new URL(page.url()).searchParams.get("topic")).toBe("Mixture of Experts");
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(all.length);
     const papers = (await (await fetch(new URL("/papers.json", browser.url))).json()) as { papers: { title: string; topics: string[] }[] };
@@ -84,7 +78,6 @@ describeInBrowser("search in a real browser", () => {
     const response = await page.goto(new URL("/search/?q=reinforcement%20learning", browser.url).href);
     expect(response?.headers()["content-security-policy"]).toContain("wasm-unsafe-eval");
     expect((await resultTitles(page)).length).toBeGreaterThan(0);
-    await page.click('summary.pagefind-ui__filter-name:has-text("Topic")');
     await page.goto(new URL(`/papers/2-olmo-2-furious/`, browser.url).href);
     expect(await page.isVisible("button.copy-link")).toBe(true);
     expect(violations).toEqual([]);
@@ -94,7 +87,7 @@ describeInBrowser("search in a real browser", () => {
   it("says clearly when nothing matches", async () => {
     const page = await open("/search/?q=zzqxvj%20plorbtastic");
     expect(await resultTitles(page)).toEqual([]);
-    expect(await page.textContent(".pagefind-ui__message")).toMatch(/No papers match/);
+    expect(await page.textContent("#search-status")).toMatch(/^No papers found for “zzqxvj plorbtastic”/);
     await page.close();
   });
 

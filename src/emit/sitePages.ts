@@ -136,7 +136,13 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
     ],
     topicFeeds: counted.map((t) => ({ title: t.name, url: `/topics/${t.slug}/feed.xml`, count: t.papers.length })),
   });
-  sitemap.push({ url: `${site.url}/search/`, lastmod: latest });
+  page("search.md", {
+    layout: "search",
+    permalink: "/search/",
+    title: "Search",
+    description: `Search every paper of ${site.title} by title, abstract and topic.`,
+    topics: counted.filter((t) => t.papers.length > 0).map((t) => ({ name: t.name, count: t.papers.length })),
+  });
 
   files.set("site.json", JSON.stringify(site));
   files.set("feeds.json", JSON.stringify(feeds));

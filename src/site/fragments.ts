@@ -6,7 +6,7 @@ import type { PaperItem, Pager, TopicRef } from "./pageData.ts";
 export const topicChips = (topics: readonly TopicRef[], searchFilter = false) =>
   topics.length === 0
     ? ""
-    : html`<ul class="chips" aria-label="Topics">${topics.map(
+    : html`<ul class="chips">${topics.map(
         (t) => html`<li><a class="chip" href="/topics/${t.slug}/"${searchFilter ? html` data-pagefind-filter="topic"` : ""}>${t.name}</a></li>`,
       )}</ul>`;
 

@@ -74,7 +74,13 @@ export interface TopicsPage extends PageBase {
   uncategorised: PaperItem[];
 }
 
-export type GeneratedPage = PaperPage | ListPage | ArchivePage | TopicsPage | SubscribePage;
+export interface SearchPage extends PageBase {
+  layout: "search";
+  /** Topic names (the search index's topic filter values) with their paper counts. */
+  topics: { name: string; count: number }[];
+}
+
+export type GeneratedPage = PaperPage | ListPage | ArchivePage | TopicsPage | SubscribePage | SearchPage;
 
 /** Site-wide data every layout sees (Eleventy global data `site`). */
 export interface SiteData {

@@ -12,11 +12,13 @@ export interface ShellProps {
   head?: Html;
   /** Open Graph type: "article" for a paper, "website" elsewhere. */
   ogType?: "article" | "website";
+  /** The header's search box (the search page has its own). */
+  searchBox?: boolean;
   main: Html;
 }
 
 /** The frame every page shares: head, header with navigation and search, footer. */
-export function shell({ site, url, title, description, feeds = [], head, ogType = "website", main }: ShellProps): string {
+export function shell({ site, url, title, description, feeds = [], head, ogType = "website", searchBox = true, main }: ShellProps): string {
   const fullTitle = url === "/" ? site.title : `${title} · ${site.title}`;
   const canonical = `${site.url}${url}`;
   const nav = [
@@ -25,7 +27,7 @@ export function shell({ site, url, title, description, feeds = [], head, ogType 
     ["/search/", "Search"],
     ["/subscribe/", "Subscribe"],
   ];
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="${site.language}">
 <head>
 <meta charset="utf-8">
@@ -55,11 +57,11 @@ ${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="
 <nav aria-label="Site">
 <ul>${nav.map(([href, label]) => html`<li><a href="${href}"${url.startsWith(href) ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul>
 </nav>
-<form class="search-box" role="search" action="/search/" method="get">
+${searchBox ? html`<form class="search-box" role="search" action="/search/" method="get">
 <label for="site-search" class="visually-hidden">Search papers</label>
 <input id="site-search" type="search" name="q" placeholder="Search papers" autocomplete="off">
 <button type="submit">Search</button>
-</form>
+</form>` : ""}
 </header>
 <main id="main">
 ${main}

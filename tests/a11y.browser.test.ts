@@ -1,0 +1,79 @@
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { beforeAll, expect, it } from "vitest";
+import { buildSite } from "./support/builtSite.ts";
+import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { SEED } from "./support/cli.ts";
+
+let out = "";
+let paper = "";
+beforeAll(async () => {
+  const site = await buildSite(join(SEED, ".."));
+  out = site.out;
+  paper = (await site.page("/")).querySelector(".paper-item h2 a")!.getAttribute("href")!;
+});
+
+const pageTypes = () => ({
+  home: "/",
+  paper,
+  topic: "/topics/mixture-of-experts/",
+  topics: "/topics/",
+  digest: "/digests/2025-03-13/",
+  archive: "/digests/",
+  search: "/search/?q=language%20models",
+  subscribe: "/subscribe/",
+  "404": "/no-such-page/",
+});
+
+describeInBrowser("accessibility in a real browser", () => {
+  const browser = useBrowser(() => out);
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no axe violations on any page type in ${scheme} mode`, async () => {
+      const found: string[] = [];
+      for (const [type, path] of Object.entries(pageTypes())) {
+        const context = await browser.browser.newContext({ colorScheme: scheme });
+        const page = await context.newPage();
+        await page.goto(new URL(path, browser.url).href);
+        if (type === "search") await page.waitForSelector("#search-results .paper-item a");
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+        for (const v of violations) found.push(`${type}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    });
+  }
+
+  it("reaches the search box and every link by Tab, each with a visible focus ring", async () => {
+    for (const path of ["/", paper]) {
+      const page = await browser.browser.newPage();
+      await page.goto(new URL(path, browser.url).href);
+      // Number every element a keyboard user must be able to reach.
+      const focusable = await page.$$eval("a[href], input, button:not([hidden])", (els) =>
+        els.filter((e, i) => {
+          e.setAttribute("data-tab-check", String(i));
+          return (e as HTMLElement).offsetParent !== null || e.classList.contains("skip");
+        }).length,
+      );
+      const reached = new Set<string>();
+      const unringed: string[] = [];
+      for (let i = 0; i < focusable + 2; i++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+          return { key: `${el.getAttribute("data-tab-check")} ${el.tagName} ${el.getAttribute("href") ?? el.id}`, ring };
+        });
+        if (!focused) continue;
+        reached.add(focused.key);
+        if (!focused.ring) unringed.push(focused.key);
+      }
+      expect(reached.size, path).toBe(focusable);
+      expect([...reached].some((k) => k.endsWith(" INPUT site-search"))).toBe(true);
+      expect(unringed, path).toEqual([]);
+      await page.close();
+    }
+  });
+});
