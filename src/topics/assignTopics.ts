@@ -29,24 +29,22 @@ function compileTerm(text: string, weight: number): Matcher {
   if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     const [exact] = parts;
     const plural = `${exact}s`;
-    return { weight, count: (t) => t.words.filter((w) => w === exact || w === plural).length };
+    return { weight, count: (t) => (t.wordCounts.get(exact) ?? 0) + (t.wordCounts.get(plural) ?? 0) };
   }
   const lower = parts.map((p) => p.toLowerCase());
   const stems = lower.map(stem);
   const solid = stem(lower.join(""));
-  if (stems.length === 1) {
-    return { weight, count: (t) => countEqual(t.stems, solid) + countEqual(t.solidPairs, solid) };
-  }
-  return { weight, count: (t) => countSequence(t.stems, stems) + countEqual(t.stems, solid) };
+  const solidCount = (t: AnalysedText) => (t.stemPositions.get(solid)?.length ?? 0);
+  if (stems.length === 1) return { weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0) };
+  return { weight, count: (t) => countSequence(t, stems) + solidCount(t) };
 }
 
-const countEqual = (list: readonly string[], value: string) => list.reduce((n, x) => (x === value ? n + 1 : n), 0);
-
-function countSequence(list: readonly string[], seq: readonly string[]) {
+/** Occurrences of a phrase: where its first stem occurs, do the next ones follow? */
+function countSequence(text: AnalysedText, seq: readonly string[]) {
   let n = 0;
-  for (let i = 0; i + seq.length <= list.length; i++) {
-    let j = 0;
-    while (j < seq.length && list[i + j] === seq[j]) j++;
+  for (const start of text.stemPositions.get(seq[0]) ?? []) {
+    let j = 1;
+    while (j < seq.length && text.stems[start + j] === seq[j]) j++;
     if (j === seq.length) n++;
   }
   return n;
@@ -70,9 +68,17 @@ export interface TopicClassifier {
 
 export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier {
   const topics = taxonomy.map((t) => ({ slug: t.slug, matchers: t.terms.map((term) => compileTerm(term.text, term.weight)) }));
+  // A one-word term written as two words ("pre training") starts with a prefix of it.
+  const solidFirsts = new Set<string>();
+  for (const term of taxonomy.flatMap((t) => t.terms)) {
+    const parts = words(term.text);
+    if (parts.length !== 1) continue;
+    const word = parts[0].toLowerCase();
+    for (let n = 2; n < word.length - 1; n++) solidFirsts.add(word.slice(0, n));
+  }
   const scores = (title: string, abstract: string) => {
-    const t = analyseText(title);
-    const a = analyseText(abstract);
+    const t = analyseText(title, solidFirsts);
+    const a = analyseText(abstract, solidFirsts);
     return topics
       .map(({ slug, matchers }) => {
         let score = 0;

@@ -1,0 +1,127 @@
+// The build benchmark: `npm run bench [-- --sizes 1000,10000,25000]`.
+//
+// For each size it writes deterministic synthetic digests, builds them with the
+// real `paper-digest build`, and measures the same number of pages through the
+// floor: Eleventy alone rendering pre-written Markdown through a one-line layout,
+// then Pagefind over its output. It prints a Markdown table and writes it to
+// bench/results.md, with our total as a ratio to the floor so the figures hold
+// on any machine.
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { measure } from "./measure.ts";
+import { firstSearchBytes } from "./searchBytes.ts";
+import { syntheticDigests } from "./syntheticDigests.ts";
+import { syntheticPapers } from "./syntheticPapers.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const STAGES = ["parse", "merge", "classify", "relate", "emit", "eleventy", "pagefind"] as const;
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true } } });
+const sizes = values.sizes!.split(",").map(Number);
+
+const MB = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const KB = (bytes: number) => (bytes / 1024).toFixed(0);
+
+async function folderStats(dir: string) {
+  let bytes = 0;
+  let files = 0;
+  let html = 0;
+  let largestHtml = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const size = (await stat(join(entry.parentPath, entry.name))).size;
+    bytes += size;
+    files++;
+    if (entry.name.endsWith(".html")) {
+      html++;
+      largestHtml = Math.max(largestHtml, size);
+    }
+  }
+  return { bytes, files, html, largestHtml };
+}
+
+/** Our build, with the seconds of each stage as its progress lines report them. */
+async function ours(n: number, work: string) {
+  const digests = join(work, "digests");
+  await mkdir(digests, { recursive: true });
+  for (const [name, text] of syntheticDigests(n)) await writeFile(join(digests, name), text);
+  const out = join(work, "site");
+  const run = await measure(process.execPath, [join(ROOT, "bin/paper-digest.js"), "build", "--digests", digests, "--out", out, "--site-url", "https://bench.example.org"]);
+  if (run.code !== 0) throw new Error(`build of ${n} papers failed:\n${run.stderr}`);
+  const stages = Object.fromEntries(
+    run.stdout
+      .split("\n")
+      .map((line) => /^(\w+)\s.*\s(\d+\.\d+)s$/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => [m![1], Number(m![2])]),
+  );
+  return { run, out, stages };
+}
+
+/** The floor: the same number of Markdown pages through Eleventy alone, then Pagefind. */
+async function floor(n: number, work: string) {
+  const src = join(work, "floor", "src");
+  await mkdir(join(src, "_includes"), { recursive: true });
+  await writeFile(join(src, "_includes", "one.njk"), "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n");
+  const papers = syntheticPapers(n);
+  await Promise.all(papers.map((p, i) => writeFile(join(src, `p${i}.md`), `---\ntitle: ${JSON.stringify(p.title)}\nlayout: one.njk\n---\n${p.abstract}\n`)));
+  const eleventy = await measure(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=out", "--quiet"], { cwd: join(work, "floor") });
+  if (eleventy.code !== 0) throw new Error(`floor Eleventy failed: ${eleventy.stderr}`);
+  const pagefind = await measure(join(ROOT, "node_modules/.bin/pagefind"), ["--site", "out", "--silent"], { cwd: join(work, "floor") });
+  if (pagefind.code !== 0) throw new Error(`floor Pagefind failed: ${pagefind.stderr}`);
+  return { eleventy, pagefind };
+}
+
+const header = [
+  "| papers | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | largest page (KB) | index (files / KB) | first search (KB) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+];
+console.log(header.join("\n"));
+const rows: string[] = [];
+for (const n of sizes) {
+  const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
+  try {
+    const build = await ours(n, work);
+    const site = await folderStats(build.out);
+    const index = await folderStats(join(build.out, "pagefind"));
+    const search = values.search ? await firstSearchBytes(build.out, "language model").catch(() => undefined) : undefined;
+    const base = await floor(n, work);
+    const floorSeconds = base.eleventy.seconds + base.pagefind.seconds;
+    const s = (stage: (typeof STAGES)[number]) => (build.stages[stage] ?? 0).toFixed(2);
+    const own = (["parse", "merge", "classify", "relate", "emit"] as const).reduce((sum, st) => sum + (build.stages[st] ?? 0), 0);
+    const row = [
+      n,
+      site.html,
+      ...STAGES.map(s),
+      build.run.seconds.toFixed(1),
+      own.toFixed(2),
+      MB(build.run.peakRss),
+      MB(site.bytes),
+      KB(site.largestHtml),
+      `${index.files} / ${KB(index.bytes)}`,
+      search ? KB(search.total) : "n/a",
+      `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}`,
+      MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)),
+      (build.run.seconds / floorSeconds).toFixed(2),
+    ].join(" | ");
+    rows.push(`| ${row} |`);
+    console.log(`| ${row} |`);
+  } finally {
+    if (!values.keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+const results = `# Build benchmark
+
+Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}.
+Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
+Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node and Pagefind), sampled every 100 ms.
+The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
+"first search" is what a browser downloads from /pagefind/ for a first query ("language model").
+
+${header.join("\n")}
+${rows.join("\n")}
+`;
+if (sizes.length > 1 || !values.keep) await writeFile(join(ROOT, "bench/results.md"), results);

@@ -1,0 +1,25 @@
+import { DateTime } from "luxon";
+import { random, syntheticPapers } from "./syntheticPapers.ts";
+
+const PER_DAY = 70;
+const REPEATS = 7; // about 10% of a day's listing were listed before
+
+/**
+ * Deterministic digests holding `papers` distinct papers: ~70 a day on
+ * consecutive dates from 2024-01-01, ~10% of each day repeated from earlier days.
+ * Returns file name → text, in the trending-page form the parser reads.
+ */
+export function syntheticDigests(papers: number, seed = 1): Map<string, string> {
+  const next = random(seed + 1);
+  const all = syntheticPapers(papers, seed);
+  const files = new Map<string, string>();
+  let date = DateTime.fromISO("2024-01-01", { zone: "utc" });
+  for (let start = 0; start < all.length; date = date.plus({ days: 1 })) {
+    const fresh = all.slice(start, start + PER_DAY - (start > 0 ? REPEATS : 0));
+    const repeats = start > 0 ? Array.from({ length: REPEATS }, () => all[Math.floor(next() * start)]) : [];
+    start += fresh.length;
+    const listing = [...fresh, ...repeats].flatMap((p) => [p.title, "", p.abstract, ""]);
+    files.set(`${date.toISODate()}.txt`, ["Trending papers", "", date.toFormat("LLL d"), "", ...listing].join("\n"));
+  }
+  return files;
+}
