@@ -3,11 +3,10 @@ import matter from "gray-matter";
 import markdownIt from "markdown-it";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { parseDigest } from "../src/digest/parseDigest.ts";
 import { markdownText } from "../src/emit/markdownText.ts";
-import { FRONT_MATTER } from "../src/emit/sitePages.ts";
+import { pageFile } from "../src/emit/sitePages.ts";
 import { SLUG_MAX, titleSlug } from "../src/library/titleSlug.ts";
 import { UserError } from "../src/userError.ts";
 
@@ -67,8 +66,7 @@ describe("what emit writes, for any text", () => {
   it("reads back from front matter, as Eleventy parses it, as the same text", () => {
     fc.assert(
       fc.property(text, text, (title, other) => {
-        const file = `---\n${stringify({ title, list: [other], nested: { title } }, FRONT_MATTER)}---\nbody\n`;
-        const parsed = matter(file);
+        const parsed = matter(pageFile({ title, list: [other], nested: { title } }, "body"));
         expect(parsed.data.title).toBe(title);
         expect(parsed.data.list).toEqual([other]);
         expect(parsed.data.nested.title).toBe(title);

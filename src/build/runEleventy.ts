@@ -1,13 +1,20 @@
-import Eleventy from "@11ty/eleventy";
-import { CONTENT_DIR } from "../paths.ts";
+import { join } from "node:path";
+import { CONTENT_DIR, PROJECT_DIR } from "../paths.ts";
+import { runProcess } from "./runProcess.ts";
 
-const silent = { log() {}, info() {}, warn() {}, error() {}, debug() {} };
-
-/** Renders content/ into `outDir` with .eleventy.js; returns the number of files written. */
+/**
+ * Renders content/ into `outDir` with .eleventy.js, in a process of its own (with
+ * TypeScript support loaded), so that its memory is returned before Pagefind runs.
+ * Returns the number of files written; a failure becomes an error naming its cause.
+ */
 export async function runEleventy(outDir: string): Promise<number> {
-  const eleventy = new Eleventy(CONTENT_DIR, outDir, { configPath: ".eleventy.js", quietMode: true });
-  // Our CLI prints its own progress; Eleventy's errors come back as the thrown error.
-  if (!process.env.DEBUG) eleventy.logger.overrideLogger(silent);
-  const results = await eleventy.write();
-  return results.flat().length;
+  const cli = join(PROJECT_DIR, "node_modules/@11ty/eleventy/cmd.cjs");
+  const args = ["--import", "tsx", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
+  const { code, stdout, stderr } = await runProcess(process.execPath, args, { cwd: PROJECT_DIR });
+  if (code !== 0) {
+    // Eleventy explains a failure as numbered causes: "[11ty] 1. Having trouble … (via X)".
+    const causes = [...new Set([...stderr.matchAll(/^\[11ty\] \d+\. (.+?)(?: \(via \w+\))?$/gm)].map((m) => m[1]))];
+    throw new Error(causes.length > 0 ? causes.join(": ") : stderr.trim().split("\n")[0] || `exit status ${code}`);
+  }
+  return Number(/Wrote (\d+) files?/.exec(stdout + stderr)?.[1] ?? 0);
 }

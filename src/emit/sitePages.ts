@@ -1,4 +1,3 @@
-import { stringify } from "yaml";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
 import { siteFeeds } from "./feeds.ts";
@@ -9,9 +8,13 @@ import { paginate } from "./paginate.ts";
 import { papersJson } from "./papersJson.ts";
 
 export const PER_PAGE = 50;
-// Every string double-quoted: Eleventy reads front matter as YAML 1.1, where a bare
-// 2025-03-13 is a Date and a bare "yes" a boolean.
-export const FRONT_MATTER = { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
+/**
+ * A generated page: JSON front matter (Eleventy's "---json"), then the body.
+ * JSON.stringify escapes every string, nothing is typed by guesswork (a YAML
+ * 2025-03-13 would become a Date), and both writing and Eleventy's reading are
+ * ~10x faster than YAML on 10,000 pages.
+ */
+export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(data)}\n---\n${body}\n`;
 
 
 /**
@@ -26,9 +29,15 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
   const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
   const topicRef = new Map<string, TopicRef>(topics.map((t) => [t.slug, { slug: t.slug, name: t.name }]));
   const refs = (p: Paper) => p.topics.flatMap((t) => topicRef.get(t) ?? []);
-  const item = (p: Paper): PaperItem => ({ slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) });
+  // A paper appears in several lists (digest, home, topics): build its list entry once.
+  const items = new Map<Paper, PaperItem>();
+  const item = (p: Paper): PaperItem => {
+    let entry = items.get(p);
+    if (!entry) items.set(p, (entry = { slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) }));
+    return entry;
+  };
   const page = (path: string, data: GeneratedPage, body = "", lastmod = latest) => {
-    files.set(path, `---\n${stringify(data, FRONT_MATTER)}---\n${body}\n`);
+    files.set(path, pageFile(data, body));
     sitemap.push({ url: `${site.url}${data.permalink}`, lastmod });
   };
 
@@ -42,7 +51,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       templateEngineOverride: "md",
       permalink: `/papers/${paper.slug}/`,
       title: paper.title,
-      description: excerpt(paper.abstract),
+      description: item(paper).excerpt,
       slug: paper.slug,
       abstract: paper.abstract,
       firstSeen: paper.digests[0],

@@ -1,5 +1,5 @@
 import { eng } from "stopword";
-import { stem, words } from "../topics/analyseText.ts";
+import { tokens } from "../topics/analyseText.ts";
 
 export interface Document {
   title: string;
@@ -22,11 +22,11 @@ const MAX_TERMS = 40;
 function terms(doc: Document): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, times: number) => {
-    for (const word of words(text)) {
-      const lower = word.toLowerCase();
-      if (lower.length < 2 || STOP.has(lower) || /^\d+$/.test(lower)) continue;
-      const term = stem(lower);
-      counts.set(term, (counts.get(term) ?? 0) + times);
+    const { lower, stems } = tokens(text);
+    for (let i = 0; i < lower.length; i++) {
+      const word = lower[i];
+      if (word.length < 2 || STOP.has(word) || (word.charCodeAt(0) <= 57 && /^\d+$/.test(word))) continue;
+      counts.set(stems[i], (counts.get(stems[i]) ?? 0) + times);
     }
   };
   add(doc.title, TITLE_REPEAT);

@@ -10,6 +10,9 @@ export function sitePlugin(eleventyConfig: any) {
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add("content/digests/**");
   eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
+  // Pages come with all they show (emit wrote it); no collection is ever queried,
+  // so Eleventy need not build one over thousands of pages.
+  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
   eleventyConfig.addGlobalData("site", () => JSON.parse(readFileSync(`${GENERATED_DIR}/site.json`, "utf8")));
   eleventyConfig.addPassthroughCopy({
     "content/assets": "assets",

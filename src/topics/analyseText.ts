@@ -1,13 +1,13 @@
 import { stemmer } from "stemmer";
 
-/** A text reduced to what matching needs, indexed so that a term is a few look-ups. */
+/** A text reduced to what matching needs, counted so that a term is a few look-ups. */
 export interface AnalysedText {
-  /** How often each word occurs as written (acronyms are matched on these). */
-  wordCounts: Map<string, number>;
+  /** How often each acronym-like word (two or more capitals) occurs as written. */
+  acronymCounts: Map<string, number>;
   /** Lowercased, spelling-normalised, stemmed words, in order. */
   stems: string[];
-  /** Where each stem occurs in `stems`. */
-  stemPositions: Map<string, number[]>;
+  /** How often each stem occurs. */
+  stemCounts: Map<string, number>;
   /** How often each pair of neighbouring words occurs written solid: "pre training" → "pretrain". */
   solidPairCounts: Map<string, number>;
 }
@@ -29,26 +29,48 @@ export function words(text: string): string[] {
   return text.normalize("NFKC").match(WORD) ?? [];
 }
 
+export interface Tokens {
+  written: string[];
+  lower: string[];
+  stems: string[];
+}
+
+// classify and relate both read every title and abstract: tokenise each text once.
+const tokenCache = new Map<string, Tokens>();
+const TOKEN_CACHE_LIMIT = 200_000;
+
+/** A text's words as written, lowercased and stemmed (memoised: the same text is read by several stages). */
+export function tokens(text: string): Tokens {
+  let t = tokenCache.get(text);
+  if (!t) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    const written = words(text);
+    const lower = written.map((w) => w.toLowerCase());
+    tokenCache.set(text, (t = { written, lower, stems: lower.map(stem) }));
+  }
+  return t;
+}
+
 const increment = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
 
 /**
- * `solidFirsts`: the words that can start a solid pair worth knowing (prefixes of
- * the one-word terms sought); other pairs are skipped, as stemming every pair of
- * neighbouring words would be most of the work.
+ * `solidStems`: for a word that can start a solid pair worth knowing, the stems
+ * of the one-word terms it begins. Only a pair whose letters begin such a stem is
+ * stemmed; stemming every pair of neighbouring words would be most of the work.
  */
-export function analyseText(text: string, solidFirsts: ReadonlySet<string> = new Set()): AnalysedText {
-  const written = words(text);
-  const lower = written.map((w) => w.toLowerCase());
-  const stems = lower.map(stem);
-  const wordCounts = new Map<string, number>();
-  const stemPositions = new Map<string, number[]>();
+export function analyseText(text: string, solidStems: ReadonlyMap<string, string[]> = new Map()): AnalysedText {
+  const { written, lower, stems } = tokens(text);
+  const acronymCounts = new Map<string, number>();
+  const stemCounts = new Map<string, number>();
   const solidPairCounts = new Map<string, number>();
   written.forEach((w, i) => {
-    increment(wordCounts, w);
-    const at = stemPositions.get(stems[i]);
-    if (at) at.push(i);
-    else stemPositions.set(stems[i], [i]);
-    if (i > 0 && solidFirsts.has(lower[i - 1])) increment(solidPairCounts, stem(lower[i - 1] + lower[i]));
+    if (w !== lower[i] && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2) increment(acronymCounts, w);
+    increment(stemCounts, stems[i]);
+    const candidates = i > 0 ? solidStems.get(lower[i - 1]) : undefined;
+    if (candidates) {
+      const solid = lower[i - 1] + lower[i];
+      if (candidates.some((c) => solid.startsWith(c))) increment(solidPairCounts, stemmer(americanise(solid)));
+    }
   });
-  return { wordCounts, stems, stemPositions, solidPairCounts };
+  return { acronymCounts, stems, stemCounts, solidPairCounts };
 }

@@ -29,22 +29,24 @@ function compileTerm(text: string, weight: number): Matcher {
   if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     const [exact] = parts;
     const plural = `${exact}s`;
-    return { weight, count: (t) => (t.wordCounts.get(exact) ?? 0) + (t.wordCounts.get(plural) ?? 0) };
+    return { weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0) };
   }
   const lower = parts.map((p) => p.toLowerCase());
   const stems = lower.map(stem);
   const solid = stem(lower.join(""));
-  const solidCount = (t: AnalysedText) => (t.stemPositions.get(solid)?.length ?? 0);
+  const solidCount = (t: AnalysedText) => t.stemCounts.get(solid) ?? 0;
   if (stems.length === 1) return { weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0) };
   return { weight, count: (t) => countSequence(t, stems) + solidCount(t) };
 }
 
-/** Occurrences of a phrase: where its first stem occurs, do the next ones follow? */
+/** Occurrences of a phrase; the text is only scanned when it holds every word of it. */
 function countSequence(text: AnalysedText, seq: readonly string[]) {
+  if (!seq.every((s) => text.stemCounts.has(s))) return 0;
   let n = 0;
-  for (const start of text.stemPositions.get(seq[0]) ?? []) {
+  const { stems } = text;
+  for (let i = stems.indexOf(seq[0]); i >= 0 && i + seq.length <= stems.length; i = stems.indexOf(seq[0], i + 1)) {
     let j = 1;
-    while (j < seq.length && text.stems[start + j] === seq[j]) j++;
+    while (j < seq.length && stems[i + j] === seq[j]) j++;
     if (j === seq.length) n++;
   }
   return n;
@@ -69,16 +71,19 @@ export interface TopicClassifier {
 export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier {
   const topics = taxonomy.map((t) => ({ slug: t.slug, matchers: t.terms.map((term) => compileTerm(term.text, term.weight)) }));
   // A one-word term written as two words ("pre training") starts with a prefix of it.
-  const solidFirsts = new Set<string>();
+  const solidStems = new Map<string, string[]>();
   for (const term of taxonomy.flatMap((t) => t.terms)) {
     const parts = words(term.text);
     if (parts.length !== 1) continue;
-    const word = parts[0].toLowerCase();
-    for (let n = 2; n < word.length - 1; n++) solidFirsts.add(word.slice(0, n));
+    const termStem = stem(parts[0].toLowerCase());
+    for (let n = 2; n < termStem.length; n++) {
+      const first = termStem.slice(0, n);
+      solidStems.set(first, [...(solidStems.get(first) ?? []), termStem]);
+    }
   }
   const scores = (title: string, abstract: string) => {
-    const t = analyseText(title, solidFirsts);
-    const a = analyseText(abstract, solidFirsts);
+    const t = analyseText(title, solidStems);
+    const a = analyseText(abstract, solidStems);
     return topics
       .map(({ slug, matchers }) => {
         let score = 0;
