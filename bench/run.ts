@@ -75,7 +75,7 @@ async function floor(n: number, work: string) {
 }
 
 const header = [
-  "| papers | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | largest page (KB) | index (files / KB) | first search (KB) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
+  "| papers | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 console.log(header.join("\n"));
@@ -101,7 +101,7 @@ for (const n of sizes) {
       MB(site.bytes),
       KB(site.largestHtml),
       `${index.files} / ${KB(index.bytes)}`,
-      search ? KB(search.total) : "n/a",
+      search ? `${KB(search.total)} / ${KB(search.wire)}` : "n/a",
       `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}`,
       MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)),
       (build.run.seconds / floorSeconds).toFixed(2),
@@ -119,7 +119,7 @@ Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.ver
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
 Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node and Pagefind), sampled every 100 ms.
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
-"first search" is what a browser downloads from /pagefind/ for a first query ("language model").
+"first search" is what a browser downloads from /pagefind/ for a first query ("language model"): as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
 
 ${header.join("\n")}
 ${rows.join("\n")}

@@ -12,6 +12,8 @@ import { runEleventy } from "./runEleventy.ts";
 import { runPagefind } from "./runPagefind.ts";
 import { assignTopics } from "../topics/assignTopics.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
+import { forgetTokens } from "../topics/analyseText.ts";
+import { releaseMemory } from "./releaseMemory.ts";
 
 export interface BuildOptions {
   digestsDir: string;
@@ -44,7 +46,7 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, 
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
     const result = await work();
-    progress(`${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}`);
+    progress(`${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}${process.env.DEBUG ? ` rss=${Math.round(process.memoryUsage().rss / 2 ** 20)}MB` : ""}`);
     return result;
   };
 
@@ -70,6 +72,10 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, 
     () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems)),
     (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
   );
+
+  // Eleventy and Pagefind run as processes of their own: hand back what we no longer need.
+  forgetTokens();
+  releaseMemory();
 
   await mkdir(dirname(outDir), { recursive: true });
   const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));

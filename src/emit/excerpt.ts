@@ -8,7 +8,8 @@ const LONG = 320;
  */
 export function excerpt(abstract: string): string {
   let text = "";
-  for (const { segment } of segmenter.segment(abstract)) {
+  // Two sentences never need more than the first stretch of the text.
+  for (const { segment } of segmenter.segment(abstract.slice(0, LONG * 2))) {
     text += segment;
     if (text.trim().length >= SHORT) break;
   }

@@ -39,6 +39,9 @@ export interface Tokens {
 const tokenCache = new Map<string, Tokens>();
 const TOKEN_CACHE_LIMIT = 200_000;
 
+/** Forgets memoised tokens (once the stages that share them are done). */
+export const forgetTokens = () => tokenCache.clear();
+
 /** A text's words as written, lowercased and stemmed (memoised: the same text is read by several stages). */
 export function tokens(text: string): Tokens {
   let t = tokenCache.get(text);
