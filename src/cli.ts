@@ -20,6 +20,10 @@ const usage = (message: string) => new UserError("", 0, `paper-digest: ${message
 
 /** Runs one command and returns its exit status. User errors print one line each, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` and closed early is not an error worth a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+  });
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -128,7 +132,10 @@ async function serve(argv: string[]) {
   if (!(await stat(join(dir, "index.html")).then(() => true, () => false))) {
     throw new UserError(dir, 1, "no built site here: run 'paper-digest build' first");
   }
-  const server = await serveSite(dir, port, "localhost");
+  const server = await serveSite(dir, port, "localhost").catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE") throw usage(`port ${port} is in use: pass --port with another`);
+    throw err;
+  });
   console.log(`Serving ${dir} at ${server.url} (Ctrl+C to stop)`);
   return new Promise<number>(() => {});
 }
