@@ -6,7 +6,8 @@
 // then Pagefind over its output. It prints a Markdown table and writes it to
 // bench/results.md, with our total as a ratio to the floor so the figures hold
 // on any machine.
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,7 +67,7 @@ async function floor(n: number, work: string) {
   await mkdir(join(src, "_includes"), { recursive: true });
   await writeFile(join(src, "_includes", "one.njk"), "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n");
   const papers = syntheticPapers(n);
-  await Promise.all(papers.map((p, i) => writeFile(join(src, `p${i}.md`), `---\ntitle: ${JSON.stringify(p.title)}\nlayout: one.njk\n---\n${p.abstract}\n`)));
+  papers.forEach((p, i) => writeFileSync(join(src, `p${i}.md`), `---\ntitle: ${JSON.stringify(p.title)}\nlayout: one.njk\n---\n${p.abstract}\n`));
   const eleventy = await measure(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=out", "--quiet"], { cwd: join(work, "floor") });
   if (eleventy.code !== 0) throw new Error(`floor Eleventy failed: ${eleventy.stderr}`);
   const pagefind = await measure(join(ROOT, "node_modules/.bin/pagefind"), ["--site", "out", "--silent"], { cwd: join(work, "floor") });
@@ -79,7 +80,10 @@ const header = [
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 console.log(header.join("\n"));
-const rows: string[] = [];
+// Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
+const resultsFile = join(ROOT, "bench/results.md");
+const previous = await readFile(resultsFile, "utf8").catch(() => "");
+const rowsBySize = new Map(previous.split("\n").filter((l) => /^\| \d+ \|/.test(l)).map((l) => [Number(l.split("|")[1]), l]));
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
   try {
@@ -106,16 +110,17 @@ for (const n of sizes) {
       MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)),
       (build.run.seconds / floorSeconds).toFixed(2),
     ].join(" | ");
-    rows.push(`| ${row} |`);
+    rowsBySize.set(n, `| ${row} |`);
     console.log(`| ${row} |`);
   } finally {
     if (!values.keep) await rm(work, { recursive: true, force: true });
   }
 }
 
+const rows = [...rowsBySize].sort(([a], [b]) => a - b).map(([, row]) => row);
 const results = `# Build benchmark
 
-Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}.
+Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each row was measured in one run, its floor beside it.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
 Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node and Pagefind), sampled every 100 ms.
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
@@ -124,4 +129,4 @@ The floor renders the same number of pre-written Markdown pages with Eleventy al
 ${header.join("\n")}
 ${rows.join("\n")}
 `;
-if (sizes.length > 1 || !values.keep) await writeFile(join(ROOT, "bench/results.md"), results);
+await writeFile(resultsFile, results);

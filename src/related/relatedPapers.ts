@@ -10,12 +10,14 @@ const STOP = new Set(eng);
 /** Title words count this many times: a title is a dense summary. */
 const TITLE_REPEAT = 2;
 /**
- * Terms found in more than this share of papers are left out of the index: they
- * carry little signal (low IDF) and their long posting lists would dominate the
- * cost. Below MIN_CAP papers nothing is left out, so small sites get exact cosines.
+ * Terms found in more than this share of papers (and never in more than MAX_CAP)
+ * are left out of the index: they carry little signal (low IDF), and their long
+ * posting lists would dominate the cost and make it grow with the square of the
+ * archive. Below MIN_CAP papers nothing is left out: small sites get exact cosines.
  */
 const COMMON_SHARE = 0.05;
 const MIN_CAP = 100;
+const MAX_CAP = 500;
 /** A paper is represented by its most distinctive terms; the rest add cost, not meaning. */
 const MAX_TERMS = 40;
 
@@ -46,7 +48,7 @@ export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
 
   const df = new Map<string, number>();
   for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const cap = Math.max(MIN_CAP, Math.floor(n * COMMON_SHARE));
+  const cap = Math.max(MIN_CAP, Math.min(MAX_CAP, Math.floor(n * COMMON_SHARE)));
 
   // Sparse, L2-normalised vectors over the indexed terms (a term in a single paper links nothing).
   const termId = new Map<string, number>();
