@@ -12,7 +12,8 @@ ${data.topics.map((t) => html`<li><a href="/topics/${t.slug}/">${t.name}</a> <sp
 ${data.uncategorised.length === 0 ? "" : html`<section aria-labelledby="uncategorised">
 <h2 id="uncategorised">Uncategorised</h2>
 <p class="lede">Papers that no topic fits well enough.</p>
-${paperList(data.uncategorised, true)}
+${paperList(data.uncategorised, true, 3)}
+${data.uncategorisedCount > data.uncategorised.length ? html`<p><a href="/topics/uncategorised/">All ${data.uncategorisedCount} uncategorised papers</a></p>` : ""}
 </section>`}`;
   return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, main });
 }

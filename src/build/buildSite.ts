@@ -37,9 +37,9 @@ export class StageError extends Error {
 }
 
 /**
- * The whole pipeline: parse → merge → classify → relate → emit → Eleventy → Pagefind. The site is built into a
- * temporary sibling of `outDir` and swapped in only when every stage succeeded.
- * Runs with the project folder as the working directory (see cli.ts).
+ * The whole pipeline: parse → merge → classify → relate → emit → Eleventy →
+ * Pagefind. The site is built into a temporary sibling of `outDir` and swapped in
+ * only when every stage succeeded. Runs in the project folder (see cli.ts).
  */
 export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, siteUrl, feedItems = 100, progress = () => {} }: BuildOptions) {
   const started = performance.now();

@@ -1,9 +1,9 @@
 import type { Library, Paper, TopicInfo } from "../model.ts";
-import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
-import { siteFeeds } from "./feeds.ts";
-import { excerpt } from "./excerpt.ts";
-import { markdownText } from "./markdownText.ts";
 import { longDate } from "../site/dates.ts";
+import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
+import { excerpt } from "./excerpt.ts";
+import { siteFeeds } from "./feeds.ts";
+import { markdownText } from "./markdownText.ts";
 import { paginate } from "./paginate.ts";
 import { papersJson } from "./papersJson.ts";
 
@@ -15,7 +15,6 @@ export const PER_PAGE = 50;
  * ~10x faster than YAML on 10,000 pages.
  */
 export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(data)}\n---\n${body}\n`;
-
 
 /**
  * Every generated file of the site, keyed by its path under the generated
@@ -119,6 +118,23 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       }, "", lastmod);
     }
   }
+  // Papers no topic fits: the newest on the overview, all of them on pages of their own.
+  const uncategorised = newestPapers.filter((p) => p.topics.length === 0);
+  if (uncategorised.length > PER_PAGE) {
+    for (const { items, pager, permalink, n } of paginate(uncategorised, PER_PAGE, "/topics/uncategorised/")) {
+      page(`topics/uncategorised/index-${n}.md`, {
+        layout: "list",
+        permalink,
+        title: n === 1 ? "Uncategorised papers" : `Uncategorised papers, page ${n}`,
+        description: "Papers that no topic fits well enough.",
+        heading: "Uncategorised papers",
+        lede: `${uncategorised.length} papers that no topic fits well enough, newest first.`,
+        items: items.map(item),
+        showDates: true,
+        ...(pager.pages > 1 ? { pager } : {}),
+      });
+    }
+  }
   if (topics.length > 0) {
     page("topics/index.md", {
       layout: "topics",
@@ -129,7 +145,8 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
         .filter((t) => t.papers.length > 0)
         .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name))
         .map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.papers.length })),
-      uncategorised: newestPapers.filter((p) => p.topics.length === 0).map(item),
+      uncategorised: uncategorised.slice(0, PER_PAGE).map(item),
+      uncategorisedCount: uncategorised.length,
     });
   }
 

@@ -1,5 +1,5 @@
 import { longDate, shortDate } from "./dates.ts";
-import { html } from "./html.ts";
+import { html, trusted } from "./html.ts";
 import type { PaperItem, Pager, TopicRef } from "./pageData.ts";
 
 /** Topic chips: links to the topic pages (on a paper page, also its search filters). */
@@ -12,11 +12,11 @@ export const topicChips = (topics: readonly TopicRef[], searchFilter = false) =>
 
 export const dateTag = (iso: string, short = false) => html`<time datetime="${iso}">${short ? shortDate(iso) : longDate(iso)}</time>`;
 
-/** A list of papers: linked title, date, excerpt, topic chips. */
-export const paperList = (items: readonly PaperItem[], showDates: boolean) => html`<ol class="papers">
+/** A list of papers: linked title (an h2, or h3 under a section's h2), date, excerpt, topic chips. */
+export const paperList = (items: readonly PaperItem[], showDates: boolean, level: 2 | 3 = 2) => html`<ol class="papers">
 ${items.map(
   (p) => html`<li class="paper-item">
-<h2 dir="auto"><a href="/papers/${p.slug}/">${p.title}</a></h2>
+${trusted(`<h${level} dir="auto">`)}<a href="/papers/${p.slug}/">${p.title}</a>${trusted(`</h${level}>`)}
 ${showDates ? html`<p class="meta">${dateTag(p.date, true)}</p>` : ""}
 <p class="excerpt" dir="auto">${p.excerpt}</p>
 ${topicChips(p.topics)}

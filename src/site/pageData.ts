@@ -71,7 +71,9 @@ export interface ArchivePage extends PageBase {
 export interface TopicsPage extends PageBase {
   layout: "topics";
   topics: (TopicRef & { description: string; count: number })[];
+  /** The newest papers no topic fits (a long tail has pages of its own). */
   uncategorised: PaperItem[];
+  uncategorisedCount: number;
 }
 
 export interface SearchPage extends PageBase {

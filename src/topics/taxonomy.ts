@@ -51,6 +51,7 @@ export function parseTaxonomy(file: string, text: string): TopicSpec[] {
     const slug = text("slug");
     if (!SLUG.test(slug)) fail(item.get("slug", true) as Node, `'${slug}' is not a slug: use lowercase letters, digits and hyphens`);
     if (seen.has(slug)) fail(item.get("slug", true) as Node, `the slug '${slug}' is used twice`);
+    if (slug === "uncategorised") fail(item.get("slug", true) as Node, "the slug 'uncategorised' is reserved for papers no topic fits");
     seen.add(slug);
 
     const termsNode = item.get("terms", true);
