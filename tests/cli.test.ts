@@ -1,19 +1,8 @@
-import { cp, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
-
-/** Every file under a folder with its bytes, to prove a folder was left untouched. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files.set(path.slice(dir.length), (await readFile(path)).toString("base64"));
-    }
-  }
-  return files;
-}
+import { snapshot } from "./support/snapshot.ts";
 
 const oneLineError = (stderr: string) => {
   const lines = stderr.trim().split("\n");

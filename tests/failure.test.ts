@@ -1,16 +1,8 @@
-import { cp, mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
-
-/** Every file under a folder with its bytes. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length), (await readFile(join(entry.parentPath, entry.name))).toString("base64"));
-  }
-  return files;
-}
+import { snapshot } from "./support/snapshot.ts";
 
 describe("a build that fails in a later stage", () => {
   let out: string;

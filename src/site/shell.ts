@@ -42,8 +42,6 @@ export function shell({ site, url, title, description, feeds = [], head, ogType 
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${canonical}">
 <meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="${title}">
-<meta name="twitter:description" content="${description}">
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.title}" href="/feed.xml">
