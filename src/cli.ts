@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { StageError, buildSite } from "./build/buildSite.ts";
 import { parseIsoDate } from "./digest/dateLine.ts";
-import { dateFromFileName, readDigestFile } from "./digest/readDigestFile.ts";
+import { readDigestFile } from "./digest/readDigestFile.ts";
 import { DEFAULT_DIGESTS_DIR, PROJECT_DIR } from "./paths.ts";
 import { serveSite } from "./serveSite.ts";
 import { resolveSiteUrl } from "./site/siteConfig.ts";
@@ -108,7 +108,7 @@ async function add(argv: string[]) {
   const { values, positionals } = args(argv, { date: { type: "string" }, force: { type: "boolean" } }, true);
   if (positionals.length !== 1) throw usage("add needs exactly one FILE");
   const [file] = positionals;
-  const digest = await readDigestFile(file, dateFlag(values.date) ?? dateFromFileName(file));
+  const digest = await readDigestFile(file, dateFlag(values.date));
   const folder = join(PROJECT_DIR, DEFAULT_DIGESTS_DIR);
   const target = join(folder, `${digest.date.toISODate()}.txt`);
   if (!values.force && (await stat(target).then(() => true, () => false))) {

@@ -1,14 +1,14 @@
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { beforeAll, expect, it } from "vitest";
-import { buildSite } from "./support/builtSite.ts";
+import { buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { SEED } from "./support/cli.ts";
 
 let out = "";
 let paper = "";
 beforeAll(async () => {
-  const site = await buildSite(join(SEED, ".."));
+  const site = await buildWithCli(join(SEED, ".."));
   out = site.out;
   paper = (await site.page("/")).querySelector(".paper-item h2 a")!.getAttribute("href")!;
 });

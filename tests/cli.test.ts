@@ -77,9 +77,11 @@ describe("paper-digest build", () => {
   it("rejects a digest file not named by its date", async () => {
     const digests = await tempDir();
     await cp(SEED, join(digests, "march.txt"));
+    await cp(SEED, join(digests, "2025-13-45.txt"));
     const r = await runCli(["build", "--digests", digests, "--out", out]);
     expect(r.code).toBe(1);
-    expect(oneLineError(r.stderr)).toMatch(/march\.txt:1: a digest's file name must be its date/);
+    // Names are read in order: a date that cannot exist is caught before the wordy name.
+    expect(oneLineError(r.stderr)).toMatch(/2025-13-45\.txt:1: a digest's file name must be its date/);
     expect(await snapshot(out)).toEqual(before);
   });
 

@@ -4,7 +4,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { DateTime } from "luxon";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "./support/builtSite.ts";
+import { buildWithCli } from "./support/builtSite.ts";
 import { SEED } from "./support/cli.ts";
 import { headersFor, netlifyConfig } from "./support/netlifyHeaders.ts";
 
@@ -15,7 +15,7 @@ let topics: { slug: string; name: string; count: number }[];
 const read = (path: string) => readFile(join(out, path), "utf8");
 
 beforeAll(async () => {
-  out = (await buildSite(join(SEED, ".."))).out;
+  out = (await buildWithCli(join(SEED, ".."))).out;
   ({ papers, topics } = JSON.parse(await read("papers.json")));
 });
 
@@ -52,7 +52,7 @@ describe("the site's RSS feed", () => {
   });
 
   it("holds at most the configured number of newest items", async () => {
-    const small = await buildSite(join(SEED, ".."), ["--feed-items", "10"]);
+    const small = await buildWithCli(join(SEED, ".."), ["--feed-items", "10"]);
     const feed = parseFeed(await readFile(join(small.out, "feed.xml"), "utf8")).toJSON();
     expect(feed.items).toHaveLength(10);
     const json = JSON.parse(await readFile(join(small.out, "feed.json"), "utf8"));

@@ -5,7 +5,7 @@ import { DOMParser, parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
-import { buildSite, visible } from "./support/builtSite.ts";
+import { buildWithCli, visible } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { ROOT } from "./support/cli.ts";
 
@@ -22,7 +22,7 @@ async function files(dir: string) {
 }
 
 beforeAll(async () => {
-  out = (await buildSite(FIXTURE)).out;
+  out = (await buildWithCli(FIXTURE)).out;
   entries = (await readDigestFile(join(FIXTURE, "2025-01-02.txt"))).entries;
   papers = JSON.parse(await readFile(join(out, "papers.json"), "utf8")).papers;
 });

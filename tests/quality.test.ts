@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "./support/builtSite.ts";
+import { buildWithCli } from "./support/builtSite.ts";
 import { ROOT, SEED } from "./support/cli.ts";
 
 const SITE = "https://digest.example.org";
 const sites: Record<string, string> = {};
 
 beforeAll(async () => {
-  sites.seed = (await buildSite(join(SEED, ".."))).out;
-  sites.hostile = (await buildSite(join(ROOT, "tests/fixtures/hostile"))).out;
+  sites.seed = (await buildWithCli(join(SEED, ".."))).out;
+  sites.hostile = (await buildWithCli(join(ROOT, "tests/fixtures/hostile"))).out;
 });
 
 async function htmlFiles(dir: string) {

@@ -2,13 +2,13 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
-import { buildSite } from "./support/builtSite.ts";
+import { buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { SEED } from "./support/cli.ts";
 
 let out = "";
 beforeAll(async () => {
-  out = (await buildSite(join(SEED, ".."))).out;
+  out = (await buildWithCli(join(SEED, ".."))).out;
 });
 
 describeInBrowser("search in a real browser", () => {

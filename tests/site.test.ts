@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
-import { buildSite, visible } from "./support/builtSite.ts";
+import { buildWithCli, visible } from "./support/builtSite.ts";
 import { SEED } from "./support/cli.ts";
 
-let site: Awaited<ReturnType<typeof buildSite>>;
+let site: Awaited<ReturnType<typeof buildWithCli>>;
 let entries: DigestEntry[];
 let papersJson: {
   site: { url: string };
@@ -15,7 +15,7 @@ let papersJson: {
 };
 
 beforeAll(async () => {
-  site = await buildSite(join(SEED, ".."));
+  site = await buildWithCli(join(SEED, ".."));
   entries = (await readDigestFile(SEED)).entries;
   papersJson = JSON.parse(await readFile(join(site.out, "papers.json"), "utf8"));
 });

@@ -33,6 +33,15 @@ describe("long lists", () => {
     expect(first.items[0].date).toBe("2025-03-14");
   });
 
+  it("put the newest day first and keep each day in its digest's order, in topic pages and feeds alike", () => {
+    const topicSlugs = [...front("topics/alpha/index-1.md").items, ...front("topics/alpha/index-2.md").items].map((i: { slug: string }) => i.slug);
+    const listed = (day: number) => library.digests[day].slugs.filter((s) => library.papers.find((p) => p.slug === s)!.topics.includes("alpha"));
+    expect(topicSlugs).toEqual([...listed(1), ...listed(0)]);
+    const feeds = JSON.parse(files.get("feeds.json")!) as { path: string; items: { url: string }[] }[];
+    const alphaFeed = feeds.find((f) => f.path === "/topics/alpha/feed.xml")!;
+    expect(alphaFeed.items.map((i) => i.url)).toEqual(topicSlugs.map((s) => `https://x.example/papers/${s}/`));
+  });
+
   it("keep the topics overview short: the newest uncategorised papers and a link to all of them", () => {
     const overview = front("topics/index.md");
     expect(overview.uncategorisedCount).toBe(60);

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { readDigestFile } from "../digest/readDigestFile.ts";
+import { dateFromFileName, readDigestFile } from "../digest/readDigestFile.ts";
 import type { Digest } from "../model.ts";
 import { UserError } from "../userError.ts";
 
@@ -16,9 +16,7 @@ export async function readDigests(dir: string): Promise<Digest[]> {
   const digests: Digest[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    if (!/^\d{4}-\d{2}-\d{2}\.txt$/.test(name)) {
-      throw new UserError(file, 1, "a digest's file name must be its date, YYYY-MM-DD.txt");
-    }
+    if (!dateFromFileName(file)) throw new UserError(file, 1, "a digest's file name must be its date, YYYY-MM-DD.txt");
     digests.push(await readDigestFile(file));
   }
   return digests;

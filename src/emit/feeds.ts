@@ -1,5 +1,6 @@
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import type { FeedItem, FeedModel, SiteData } from "../site/pageData.ts";
+import { newestFirst } from "./newestFirst.ts";
 
 /**
  * The site's feeds: one for every paper and one per topic, each the `limit`
@@ -7,10 +8,7 @@ import type { FeedItem, FeedModel, SiteData } from "../site/pageData.ts";
  */
 export function siteFeeds(library: Library, topics: readonly TopicInfo[], site: SiteData, limit: number): FeedModel[] {
   const names = new Map(topics.map((t) => [t.slug, t.name]));
-  const newest = library.papers
-    .map((paper, order) => ({ paper, order }))
-    .sort((a, b) => (a.paper.digests[0] < b.paper.digests[0] ? 1 : a.paper.digests[0] > b.paper.digests[0] ? -1 : a.order - b.order))
-    .map((x) => x.paper);
+  const newest = newestFirst(library.papers);
   const item = (p: Paper): FeedItem => ({
     title: p.title,
     url: `${site.url}/papers/${p.slug}/`,

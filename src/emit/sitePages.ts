@@ -4,6 +4,7 @@ import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEn
 import { excerpt } from "./excerpt.ts";
 import { siteFeeds } from "./feeds.ts";
 import { markdownText } from "./markdownText.ts";
+import { newestFirst } from "./newestFirst.ts";
 import { paginate } from "./paginate.ts";
 import { papersJson } from "./papersJson.ts";
 
@@ -86,8 +87,8 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
   });
 
   // The archive, newest first, in pages of PER_PAGE.
-  const newestFirst = [...library.digests].reverse();
-  for (const { items, pager, permalink, n } of paginate(newestFirst, PER_PAGE, "/digests/")) {
+  const newestDigests = [...library.digests].reverse();
+  for (const { items, pager, permalink, n } of paginate(newestDigests, PER_PAGE, "/digests/")) {
     page(`digests/index-${n}.md`, {
       layout: "archive",
       permalink,
@@ -99,7 +100,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
   }
 
   // Topics: one list per topic (newest papers first), and the overview.
-  const newestPapers = [...library.papers].reverse();
+  const newestPapers = newestFirst(library.papers);
   const counted = topics.map((t) => ({ ...t, papers: newestPapers.filter((p) => p.topics.includes(t.slug)) }));
   for (const topic of counted) {
     for (const { items, pager, permalink, n } of paginate(topic.papers, PER_PAGE, `/topics/${topic.slug}/`)) {

@@ -1,12 +1,11 @@
 import { DateTime } from "luxon";
-import { escapeHtmlText } from "./html.ts";
+import { escapeHtml as x, escapeHtmlText } from "./html.ts";
 import type { FeedModel, SiteData } from "./pageData.ts";
-import { escapeXml as x } from "./xml.ts";
 
 const rfc822 = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toRFC2822();
 
 /**
- * RSS 2.0. Titles are plain text. A description is HTML by RSS convention, so
+ * RSS 2.0 (escapeHtml's five entities are XML's too). Titles are plain text. A description is HTML by RSS convention, so
  * the abstract is HTML-escaped once (a reader shows the literal text), and the
  * result is XML-escaped to sit in the file.
  */

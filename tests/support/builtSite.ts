@@ -4,7 +4,7 @@ import { parseHTML } from "linkedom";
 import { runCli, tempDir } from "./cli.ts";
 
 /** Builds a site from a digests folder with the real CLI into a fresh temp folder. */
-export async function buildSite(digestsDir: string, extra: string[] = []) {
+export async function buildWithCli(digestsDir: string, extra: string[] = []) {
   const out = join(await tempDir("pd-site-"), "site");
   const result = await runCli(["build", "--digests", digestsDir, "--out", out, "--site-url", "https://digest.example.org", ...extra]);
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
