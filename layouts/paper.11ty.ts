@@ -4,21 +4,39 @@ import { html, trusted } from "../src/site/html.ts";
 import { jsonLd } from "../src/site/jsonLd.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
 import type { PaperPage } from "../src/site/pageData.ts";
+import { authorList, citationMeta, findLinks, paperLinks, sourceFacts } from "../src/site/paperSource.ts";
 import { shell } from "../src/site/shell.ts";
+import { texHtml } from "../src/tex/texHtml.ts";
 
-/** One paper: title, abstract, topics, every digest it appeared in, related papers. */
+/** One paper: title, authors, links, abstract, topics, citation, every digest it appeared in, related papers. */
 export function render(data: LayoutData<PaperPage>): string {
-  const { site, title, digests, topics, related, prev, next } = data;
-  // Search indexes the article alone: title first (weighted), abstract, topic filters, date sort.
+  const { site, title, digests, topics, related, prev, next, source } = data;
+  const abstract = texHtml(data.abstractTex ?? data.abstract);
+  const links = paperLinks(source);
+  const facts = sourceFacts(source);
+  // Search indexes the article alone: title first (weighted), authors, abstract, topic filters, date sort.
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
+${authorList(source.authors ?? [])}
 <p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-sort="date:${data.firstSeen}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
+${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${facts.map((f, i) => html`${i > 0 ? " · " : ""}${f}`)}</p>` : ""}
+${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>` : ""}
 <div data-pagefind-ignore>${topicChips(topics, true)}</div>
 <div class="abstract" dir="auto">
-${trusted(data.content)}
+<p>${trusted(abstract.html)}</p>
 </div>
+${source.comment || source.journalRef ? html`<dl class="notes" data-pagefind-ignore>${source.comment ? html`<dt>Comment</dt><dd dir="auto">${source.comment}</dd>` : ""}${source.journalRef ? html`<dt>Journal reference</dt><dd dir="auto">${source.journalRef}</dd>` : ""}</dl>` : ""}
 <p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>
 </article>
+${data.bibtex ? html`<section class="cite" aria-labelledby="cite" data-pagefind-ignore>
+<h2 id="cite">Cite</h2>
+<pre id="bibtex" tabindex="0" aria-label="BibTeX entry">${data.bibtex}</pre>
+<button type="button" class="copy-link" data-copy-from="bibtex" hidden>Copy BibTeX</button>
+</section>` : ""}
+${links.length ? "" : html`<section class="find" aria-labelledby="find" data-pagefind-ignore>
+<h2 id="find">Find this paper</h2>
+<ul class="inline-list">${findLinks(title).map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>
+</section>`}
 <section class="appearances" aria-labelledby="appeared">
 <h2 id="appeared">Listed in</h2>
 <ul class="inline-list">${digests.map((d) => html`<li><a href="/digests/${d}/">${dateTag(d)}</a></li>`)}</ul>
@@ -32,21 +50,23 @@ ${prev ? html`<a rel="prev" href="/papers/${prev.slug}/"><span>Previous</span> $
 ${next ? html`<a rel="next" href="/papers/${next.slug}/"><span>Next</span> ${next.title}</a>` : ""}
 </nav>` : ""}`;
   const url = `${site.url}${data.page.url}`;
+  const sameAs = links.map((l) => l.url);
   const head = html`<meta property="article:published_time" content="${data.firstSeen}">
-${topics.map((t) => html`<meta property="article:tag" content="${t.name}">
+${(source.authors ?? []).map((a) => html`<meta property="article:author" content="${a}">\n`)}${topics.map((t) => html`<meta property="article:tag" content="${t.name}">
 `)}<meta name="keywords" content="${topics.map((t) => t.name).join(", ")}" data-pagefind-meta="topics[content]">
-<meta name="citation_title" content="${title}">
-<meta name="citation_publication_date" content="${data.firstSeen.replaceAll("-", "/")}">
-<script type="application/ld+json">${jsonLd({
+${citationMeta(title, data.firstSeen, source)}<script type="application/ld+json">${jsonLd({
     "@context": "https://schema.org",
     "@type": "ScholarlyArticle",
     headline: title,
     abstract: data.abstract,
-    datePublished: data.firstSeen,
+    datePublished: source.published ?? data.firstSeen,
     url,
+    ...(source.authors?.length ? { author: source.authors.map((name) => ({ "@type": "Person", name })) } : {}),
+    ...(source.arxivId ? { identifier: { "@type": "PropertyValue", propertyID: "arXiv", value: source.arxivId } } : {}),
+    ...(sameAs.length ? { sameAs } : {}),
     keywords: topics.map((t) => t.name),
     isPartOf: { "@type": "WebSite", name: site.title, url: `${site.url}/` },
   })}</script>
-<script src="/assets/copy-link.js" defer></script>`;
+${abstract.math ? html`<link rel="stylesheet" href="/assets/math.css">\n` : ""}<script src="/assets/copy-link.js" defer></script>`;
   return shell({ site, url: data.page.url, title, description: data.description, head, ogType: "article", main });
 }

@@ -1,5 +1,6 @@
 // Screenshots of every page type, light and dark, 360 px and 1280 px wide, for a
 // person to look at: npx tsx scripts/screenshots.ts [SITE_DIR] [OUT_DIR]
+// (PAGES=/a/,/b/ picks the pages; FULL=1 takes whole pages, not the first screen)
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { serveSite } from "../src/serveSite.ts";
@@ -19,7 +20,7 @@ for (const scheme of ["light", "dark"] as const) {
       await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
       await page.waitForTimeout(800);
       const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home").slice(0, 40);
-      await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: false });
+      await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: process.env.FULL === "1" });
     }
     await page.close();
   }

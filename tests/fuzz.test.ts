@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import matter from "gray-matter";
-import markdownIt from "markdown-it";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { parseDigest } from "../src/digest/parseDigest.ts";
-import { markdownText } from "../src/emit/markdownText.ts";
 import { pageFile } from "../src/emit/sitePages.ts";
 import { SLUG_MAX, titleSlug } from "../src/library/titleSlug.ts";
+import { mayHaveTex } from "../src/tex/parseTex.ts";
+import { texHtml } from "../src/tex/texHtml.ts";
 import { UserError } from "../src/userError.ts";
 
 // Text of every kind: ASCII punctuation-heavy, any Unicode, and lines that look like digest parts.
@@ -61,8 +61,6 @@ describe("slugs, for any title", () => {
 });
 
 describe("what emit writes, for any text", () => {
-  const md = markdownIt({ html: false, linkify: false, typographer: false });
-
   it("reads back from front matter, as Eleventy parses it, as the same text", () => {
     fc.assert(
       fc.property(text, text, (title, other) => {
@@ -75,17 +73,22 @@ describe("what emit writes, for any text", () => {
       { numRuns: 1000 },
     );
   });
+});
 
-  it("renders from the Markdown body as exactly the text, and never as markup", () => {
+describe("TeX in an abstract, for any text", () => {
+  // What texHtml may produce: emphasis, code and MathML. Nothing that links, loads, styles or runs.
+  const ALLOWED = /^(strong|em|code|math|semantics|annotation|mrow|mi|mn|mo|ms|mtext|mspace|msup|msub|msubsup|mfrac|msqrt|mroot|mover|munder|munderover|mtable|mtr|mtd|mpadded|mphantom|menclose|mstyle|merror|mmultiscripts|mprescripts|none|mlabeledtr)$/;
+
+  it("renders only emphasis and MathML, with no attribute that could link, style or run", () => {
     fc.assert(
-      fc.property(text, (raw) => {
-        // Emit writes one line of text: the parser has trimmed it and it holds no line breaks.
-        const source = raw.replace(/[\r\n\u0000]/g, " ").trim();
-        const html = md.render(markdownText(source));
-        const body = parseHTML(`<html><body>${html}</body></html>`).document.body;
-        expect(body.querySelectorAll("*:not(p)")).toHaveLength(0);
-        const shown = (body.textContent ?? "").replace(/\s+/g, " ").trim();
-        expect(shown).toBe(source.replace(/\s+/g, " ").trim());
+      fc.property(fc.oneof(text, fc.string({ unit: fc.constantFrom(..."$\\{}^_ ()[]abxn2~-`'\"", "\\textbf{", "\\emph{", "\\href{javascript:alert(1)}{x}", "\\style{color:red}", "\\color{red}", "\\url{", "$$", "\\(", "\\)", "<b>", "&amp;"), maxLength: 40 })), (source) => {
+        const body = parseHTML(`<html><body>${texHtml(source).html}</body></html>`).document.body;
+        for (const el of body.querySelectorAll("*")) {
+          expect(el.tagName.toLowerCase()).toMatch(ALLOWED);
+          for (const attr of el.attributes) expect(attr.name).not.toMatch(/^(on|style$|href$|src$|xlink)/);
+        }
+        // Text without TeX shows exactly as it is.
+        if (!mayHaveTex(source)) expect(body.textContent).toBe(source);
       }),
       { numRuns: 2000 },
     );

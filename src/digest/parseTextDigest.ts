@@ -2,9 +2,7 @@ import type { DateTime } from "luxon";
 import type { Digest, DigestEntry } from "../model.ts";
 import { UserError } from "../userError.ts";
 import { calendarDate, readDateLine } from "./dateLine.ts";
-
-// Characters that no page or feed can carry as text (XML 1.0 forbids most of them).
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
+import { CONTROL } from "./plainText.ts";
 
 /** An abstract is prose: far longer than any title. Used only to place an error well. */
 const looksLikeAbstract = (line: string) => line.length >= 200;

@@ -6,9 +6,9 @@ import { UserError } from "../userError.ts";
 import { parseIsoDate } from "./dateLine.ts";
 import { parseDigest } from "./parseDigest.ts";
 
-const DATED_NAME = /^(\d{4}-\d{2}-\d{2})\.txt$/;
+const DATED_NAME = /^(\d{4}-\d{2}-\d{2})\.(?:txt|json|atom)$/;
 
-/** The date a digest file's name gives it (`2025-03-13.txt`), if any. */
+/** The date a digest file's name gives it (`2025-03-13.txt`, `.json`, `.atom`), if any. */
 export function dateFromFileName(file: string): DateTime | undefined {
   const m = DATED_NAME.exec(basename(file));
   return m ? parseIsoDate(m[1]) : undefined;

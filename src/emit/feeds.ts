@@ -15,6 +15,8 @@ export function siteFeeds(library: Library, topics: readonly TopicInfo[], site: 
     abstract: p.abstract,
     date: p.digests[0],
     categories: p.topics.map((t) => names.get(t) ?? t),
+    authors: p.source.authors ?? [],
+    ...(p.source.links?.arxiv ? { externalUrl: p.source.links.arxiv } : {}),
   });
   const all: FeedModel = {
     path: "/feed.xml",

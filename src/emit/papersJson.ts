@@ -16,6 +16,8 @@ export function papersJson(library: Library, topics: readonly TopicInfo[], site:
       digests: p.digests,
       topics: p.topics,
       related: p.related,
+      // What Daily Papers or arXiv told us: arxivId, version, authors, published, categories, links, snapshots …
+      ...p.source,
     })),
     topics: topics.map((t) => ({ slug: t.slug, name: t.name, url: `${site.url}/topics/${t.slug}/`, count: counts.get(t.slug) ?? 0 })),
     digests: library.digests.map((d) => ({ date: d.date, url: `${site.url}/digests/${d.date}/`, papers: d.slugs })),

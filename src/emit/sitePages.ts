@@ -3,7 +3,7 @@ import { longDate } from "../site/dates.ts";
 import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
 import { excerpt } from "./excerpt.ts";
 import { siteFeeds } from "./feeds.ts";
-import { markdownText } from "./markdownText.ts";
+import { bibtex } from "./bibtex.ts";
 import { newestFirst } from "./newestFirst.ts";
 import { paginate } from "./paginate.ts";
 import { papersJson } from "./papersJson.ts";
@@ -45,6 +45,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
   const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
   for (const paper of library.papers) {
     const { d, i } = firstListing.get(paper.slug)!;
+    const cite = bibtex(paper);
     const neighbour = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
     const data: PaperPage = {
       layout: "paper",
@@ -54,6 +55,9 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       description: item(paper).excerpt,
       slug: paper.slug,
       abstract: paper.abstract,
+      ...(paper.abstractTex ? { abstractTex: paper.abstractTex } : {}),
+      source: paper.source,
+      ...(cite ? { bibtex: cite } : {}),
       firstSeen: paper.digests[0],
       digests: paper.digests,
       topics: refs(paper),
@@ -61,7 +65,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       ...(d.slugs[i - 1] ? { prev: neighbour(d.slugs[i - 1]) } : {}),
       ...(d.slugs[i + 1] ? { next: neighbour(d.slugs[i + 1]) } : {}),
     };
-    page(`papers/${paper.slug}.md`, data, markdownText(paper.abstract), paper.digests.at(-1));
+    page(`papers/${paper.slug}.md`, data, "", paper.digests.at(-1));
   }
 
   // Digests in their original order; the newest is also the home page.

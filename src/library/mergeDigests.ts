@@ -1,44 +1,91 @@
-import type { Digest, Library, Paper } from "../model.ts";
+import type { Digest, DigestEntry, Library, Paper, PaperSource } from "../model.ts";
+import { texText } from "../tex/texText.ts";
 import { UserError } from "../userError.ts";
 import { paperKey } from "./paperKey.ts";
+import { mergeSource } from "./mergeSource.ts";
 import { titleSlug } from "./titleSlug.ts";
 
+// Within one day, the curator's text listing sets the order; richer forms add to it.
+const FORM_ORDER = [".txt", ".json", ".atom"];
+const formRank = (file: string) => FORM_ORDER.findIndex((ext) => file.endsWith(ext));
+
 /**
- * Merges digests into one library: a paper per normalised title, however many
- * digests it appears in, with slugs handed out in order of first appearance
- * (digest date, then position). A title whose slug is taken gets -2, -3, …
- * Adding a newer digest therefore never changes an existing paper's URL.
+ * Merges digests into one library. A paper is one page however many digests
+ * list it: it is known by its arXiv id when a source gives one, else by its
+ * normalised title, and a text-digest paper and an imported paper with the same
+ * title are the same paper. Slugs are handed out in order of first appearance
+ * (digest date, then position), from the title as first listed; a taken slug
+ * gets -2, -3, … Adding a newer digest therefore never changes an existing URL.
+ *
+ * `known` holds arXiv metadata found for papers that text digests list without
+ * an id (`paper-digest enrich`), by normalised title.
  */
-export function mergeDigests(digests: readonly Digest[]): Library {
-  const sorted = [...digests].sort((a, b) => a.date.toMillis() - b.date.toMillis());
+export function mergeDigests(digests: readonly Digest[], known: ReadonlyMap<string, PaperSource> = new Map()): Library {
+  const sorted = [...digests].sort((a, b) => a.date.toMillis() - b.date.toMillis() || formRank(a.file) - formRank(b.file));
   sorted.forEach((digest, i) => {
     const previous = sorted[i - 1];
-    if (previous && previous.date.hasSame(digest.date, "day")) {
+    if (previous && previous.date.hasSame(digest.date, "day") && formRank(previous.file) === formRank(digest.file)) {
       throw new UserError(digest.file, 1, `another digest has the same date (${previous.file})`);
     }
   });
 
+  const byId = new Map<string, Paper>();
   const byKey = new Map<string, Paper>();
   const takenSlugs = new Set<string>();
-  const listings = sorted.map((digest) => {
+  const listings: { date: string; slugs: string[] }[] = [];
+  for (const digest of sorted) {
     const date = digest.date.toISODate()!;
-    const slugs: string[] = [];
-    for (const { title, abstract } of digest.entries) {
+    if (listings.at(-1)?.date !== date) listings.push({ date, slugs: [] });
+    const { slugs } = listings.at(-1)!;
+    for (const entry of digest.entries) {
+      const title = texText(entry.title);
       const key = paperKey(title);
-      let paper = byKey.get(key);
+      const source = entry.source ?? known.get(key);
+      let paper = find(source?.arxivId, key);
       if (!paper) {
-        paper = { key, slug: uniqueSlug(titleSlug(title), takenSlugs), title, abstract, digests: [], topics: [], related: [] };
-        byKey.set(key, paper);
+        paper = newPaper(entry, title, key, uniqueSlug(titleSlug(entry.title), takenSlugs));
+        if (!byKey.has(key)) byKey.set(key, paper);
       }
-      // A paper listed twice in one digest is shown once.
+      if (source) {
+        paper.source = mergeSource(paper.source, source);
+        if (source.arxivId && !byId.has(source.arxivId)) byId.set(source.arxivId, paper);
+      }
+      // A paper listed twice in one day (or in two forms of it) is shown once.
       if (paper.digests.at(-1) !== date) {
         paper.digests.push(date);
         slugs.push(paper.slug);
       }
     }
-    return { date, slugs };
-  });
-  return { papers: [...byKey.values()], digests: listings };
+  }
+  return { papers: [...new Set([...byKey.values(), ...byId.values()])].sort(byFirstAppearance(listings)), digests: listings };
+
+  /** The paper this id or title names; two different ids never share a page, whatever their titles. */
+  function find(id: string | undefined, key: string): Paper | undefined {
+    if (id && byId.has(id)) return byId.get(id);
+    const byTitle = byKey.get(key);
+    return byTitle && (!id || !byTitle.source.arxivId) ? byTitle : undefined;
+  }
+}
+
+function newPaper(entry: DigestEntry, title: string, key: string, slug: string): Paper {
+  const abstract = texText(entry.abstract);
+  return {
+    key,
+    slug,
+    title,
+    abstract,
+    ...(abstract !== entry.abstract ? { abstractTex: entry.abstract } : {}),
+    digests: [],
+    topics: [],
+    related: [],
+    source: {},
+  };
+}
+
+/** Papers in order of first appearance: digest date, then position in it. */
+function byFirstAppearance(listings: readonly { slugs: string[] }[]) {
+  const order = new Map(listings.flatMap((l) => l.slugs).map((slug, i) => [slug, i] as const).reverse());
+  return (a: Paper, b: Paper) => order.get(a.slug)! - order.get(b.slug)!;
 }
 
 function uniqueSlug(base: string, taken: Set<string>): string {

@@ -1,3 +1,5 @@
+import type { PaperSource } from "../model.ts";
+
 /**
  * The front matter that emit writes and the layouts read: one typed contract,
  * so a field missing on either side is a compile error, not a blank on a page.
@@ -41,8 +43,13 @@ export interface PaperPage extends PageBase {
   layout: "paper";
   templateEngineOverride: "md";
   slug: string;
-  /** The abstract as plain text (the Markdown body renders it; metadata repeats it). */
+  /** The abstract as plain text (metadata and the search index), and its TeX source where that differs (the page renders it). */
   abstract: string;
+  abstractTex?: string;
+  /** Authors, links, categories … from Daily Papers or arXiv; empty for a text-only paper. */
+  source: PaperSource;
+  /** arXiv-style BibTeX, for a paper with an arXiv id. */
+  bibtex?: string;
   firstSeen: string;
   digests: string[];
   topics: TopicRef[];
@@ -103,6 +110,9 @@ export interface FeedItem {
   /** First-seen date, YYYY-MM-DD. */
   date: string;
   categories: string[];
+  authors: string[];
+  /** The paper itself (its arXiv page), beside our page. */
+  externalUrl?: string;
 }
 
 /** A feed of the site: the whole site's or one topic's. URLs are absolute except `path`. */

@@ -16,13 +16,13 @@ export function renderRss(feed: FeedModel, site: SiteData): string {
       <link>${x(item.url)}</link>
       <guid isPermaLink="true">${x(item.url)}</guid>
       <pubDate>${rfc822(item.date)}</pubDate>
-${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}      <description>${x(escapeHtmlText(item.abstract))}</description>
+${item.authors.map((a) => `      <dc:creator>${x(a)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}      <description>${x(escapeHtmlText(item.abstract))}</description>
     </item>
 `,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <?xml-stylesheet type="text/xsl" href="/feed.xsl"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
     <title>${x(feed.title)}</title>
     <link>${x(feed.link)}</link>
@@ -48,10 +48,12 @@ export function renderJsonFeed(feed: FeedModel, site: SiteData): string {
       items: feed.items.map((item) => ({
         id: item.url,
         url: item.url,
+        ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
         title: item.title,
         content_text: item.abstract,
         date_published: `${item.date}T00:00:00Z`,
         tags: item.categories,
+        ...(item.authors.length ? { authors: item.authors.map((name) => ({ name })) } : {}),
       })),
     },
     null,
