@@ -3,16 +3,24 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { StageError, buildSite } from "./build/buildSite.ts";
 import { parseIsoDate } from "./digest/dateLine.ts";
+import { DIGEST_EXTENSIONS } from "./digest/parseDigest.ts";
 import { readDigestFile } from "./digest/readDigestFile.ts";
-import { DEFAULT_DIGESTS_DIR, PROJECT_DIR } from "./paths.ts";
+import { DateTime } from "luxon";
+import { readDigests } from "./build/readDigests.ts";
+import { mergeDigests } from "./library/mergeDigests.ts";
+import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, PROJECT_DIR } from "./paths.ts";
+import { ARXIV_DELAY, enrich as enrichPapers } from "./sources/enrich.ts";
+import { fetchDay } from "./sources/fetchDay.ts";
 import { serveSite } from "./serveSite.ts";
 import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--feed-items 100]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--enriched FILE] [--feed-items 100]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
+  paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]
+  paper-digest enrich [--digests DIR] [--enriched FILE] [--api-url URL] [--delay 3] [--limit N]
   paper-digest serve [--out DIR] [--port 8080]`;
 
 /** A mistake in the command line: one line, then the usage. */
@@ -33,6 +41,10 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest);
       case "add":
         return await add(rest);
+      case "fetch":
+        return await fetch(rest);
+      case "enrich":
+        return await enrich(rest);
       case "serve":
         return await serve(rest);
       case "help":
@@ -66,16 +78,17 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, "feed-items": { type: "string" } });
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" } });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
   const topicsFile = values.topics ? resolve(values.topics) : undefined;
+  const enrichedFile = values.enriched ? resolve(values.enriched) : undefined;
   const feedItems = Number(values["feed-items"] ?? 100);
   if (!Number.isInteger(feedItems) || feedItems < 1) throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, outDir, siteUrl, feedItems, progress: (line) => console.log(line) });
+  await buildSite({ digestsDir, topicsFile, enrichedFile, outDir, siteUrl, feedItems, progress: (line) => console.log(line) });
   return 0;
 }
 
@@ -110,7 +123,9 @@ async function add(argv: string[]) {
   const [file] = positionals;
   const digest = await readDigestFile(file, dateFlag(values.date));
   const folder = join(PROJECT_DIR, DEFAULT_DIGESTS_DIR);
-  const target = join(folder, `${digest.date.toISODate()}.txt`);
+  // The file keeps its form: a .json or .atom digest stays one.
+  const ext = DIGEST_EXTENSIONS.find((e) => file.endsWith(e)) ?? ".txt";
+  const target = join(folder, `${digest.date.toISODate()}${ext}`);
   if (!values.force && (await stat(target).then(() => true, () => false))) {
     if ((await readFile(target, "utf8")) === (await readFile(file, "utf8"))) {
       console.log(`${target}: already there, unchanged`);
@@ -122,6 +137,40 @@ async function add(argv: string[]) {
   await cp(file, target);
   console.log(`${target}: added, ${digest.entries.length} papers`);
   return 0;
+}
+
+async function fetch(argv: string[]) {
+  const { values } = args(argv, { date: { type: "string" }, digests: { type: "string" }, "api-url": { type: "string" }, force: { type: "boolean" } });
+  const date = dateFlag(values.date) ?? DateTime.utc().startOf("day");
+  const folder = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
+  const apiUrl = urlFlag(values["api-url"]);
+  const { target, papers, changed } = await fetchDay({ date, folder, apiUrl, force: values.force, progress: (line) => console.error(line) });
+  console.log(`${target}: ${changed ? "written" : "already there, unchanged"}, ${papers} papers`);
+  return 0;
+}
+
+async function enrich(argv: string[]) {
+  const { values } = args(argv, { digests: { type: "string" }, enriched: { type: "string" }, "api-url": { type: "string" }, delay: { type: "string" }, limit: { type: "string" } });
+  const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
+  const file = resolve(values.enriched ?? join(PROJECT_DIR, ENRICHED_FILE));
+  const delay = Number(values.delay ?? ARXIV_DELAY);
+  if (!(delay >= 0)) throw usage(`--delay must be a number of seconds, not '${values.delay}'`);
+  const limit = Number(values.limit ?? Infinity);
+  if (!(limit >= 1)) throw usage(`--limit must be a whole number above 0, not '${values.limit}'`);
+  const { papers } = mergeDigests(await readDigests(digestsDir));
+  const result = await enrichPapers({ papers, file, apiUrl: urlFlag(values["api-url"]), delay, limit, progress: (line) => console.log(line) });
+  const without = papers.filter((p) => !p.source.arxivId).length;
+  console.log(
+    `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; looked up ${result.looked}: ` +
+      `${result.found} found, ${result.missed.length} not found${result.found ? "" : " (file unchanged)"}`,
+  );
+  return 0;
+}
+
+function urlFlag(value: string | undefined) {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^/]/.test(value)) throw usage(`--api-url must be an http(s) URL, not '${value}'`);
+  return value;
 }
 
 async function serve(argv: string[]) {

@@ -8,3 +8,5 @@ export const CONTENT_DIR = "content";
 export const GENERATED_DIR = "content/generated";
 export const DEFAULT_DIGESTS_DIR = "content/digests";
 export const TOPICS_FILE = "content/topics.yaml";
+/** What `paper-digest enrich` found on arXiv for text-digest papers (committed, so builds stay offline). */
+export const ENRICHED_FILE = "content/arxiv.atom";

@@ -5,6 +5,8 @@ import { DOMParser, parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
+import { parseTex, type TexNode } from "../src/tex/parseTex.ts";
+import { texText } from "../src/tex/texText.ts";
 import { buildWithCli, visible } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { ROOT } from "./support/cli.ts";
@@ -20,6 +22,12 @@ let papers: { slug: string; title: string; abstract: string }[];
 async function files(dir: string) {
   return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
 }
+
+/** An abstract as its page shows it, with each formula marked: text nodes as TeX reads them, math as "⟨math⟩". */
+const withMathMarked = (source: string) => {
+  const text = (nodes: TexNode[]): string => nodes.map((n) => (n.kind === "text" ? n.text : n.kind === "math" ? "⟨math⟩" : text(n.children))).join("");
+  return text(parseTex(source));
+};
 
 beforeAll(async () => {
   out = (await buildWithCli(FIXTURE)).out;
@@ -37,20 +45,39 @@ describe("hostile titles and abstracts", () => {
     for (const p of papers) expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it("show their literal text on every paper page, list page and in papers.json", async () => {
+  it("show their literal text on every paper page, list page and in papers.json (TeX read as Unicode, math as MathML)", async () => {
     for (const entry of entries) {
-      const paper = papers.find((p) => p.title === entry.title)!;
+      const title = texText(entry.title);
+      const paper = papers.find((p) => p.title === title)!;
       expect(paper, entry.title).toBeDefined();
-      expect(paper.abstract).toBe(entry.abstract);
+      expect(paper.abstract).toBe(texText(entry.abstract));
       const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
-      expect(visible(doc.querySelector("h1")?.textContent)).toBe(visible(entry.title));
-      expect(visible(doc.querySelector(".abstract")?.textContent)).toBe(visible(entry.abstract));
-      expect(doc.querySelector("title")?.textContent).toBe(`${entry.title} · Paper Digest`);
-      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(entry.title);
-      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(entry.abstract);
+      expect(visible(doc.querySelector("h1")?.textContent)).toBe(visible(title));
+      // Every word outside math shows as written; each formula is MathML or, when it doesn't parse, its source in <code>.
+      const abstract = doc.querySelector(".abstract")!;
+      for (const math of abstract.querySelectorAll("math, code.tex")) math.replaceWith(doc.createTextNode("⟨math⟩"));
+      expect(visible(abstract.textContent)).toBe(visible(withMathMarked(entry.abstract)));
+      expect(doc.querySelector("title")?.textContent).toBe(`${title} · Paper Digest`);
+      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(title);
+      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(texText(entry.abstract));
     }
     const home = parseHTML(await readFile(join(out, "index.html"), "utf8")).document;
-    expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(entries.map((e) => visible(e.title)));
+    expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(entries.map((e) => visible(texText(e.title))));
+  });
+
+  it("render TeX attacks inert: no link, style, class of theirs, image or script, and what doesn't parse shows as source", async () => {
+    const paper = papers.find((p) => p.title.startsWith("TeX attacks"))!;
+    const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
+    const article = doc.querySelector("article")!;
+    expect(article.querySelectorAll("a[href^='javascript'], [style], img, script, [class='evil']")).toHaveLength(0);
+    expect(visible(doc.querySelector("h1")?.textContent)).toContain("\\href{javascript:alert(5)}{click}");
+    const abstract = doc.querySelector(".abstract")!;
+    expect(abstract.querySelectorAll("math").length).toBeGreaterThan(2);
+    expect([...abstract.querySelectorAll("code.tex")].map((c) => c.textContent)).toEqual(
+      expect.arrayContaining(["\\htmlClass{x}{y}", "\\class{evil}{y}", "x^{", "\\href{javascript:alert(8)}{z}", "\\includegraphics{https://evil.example/x.png}"]),
+    );
+    // The emphasis is ours, and what it holds is text.
+    expect(visible(abstract.querySelector("em")?.textContent)).toBe("<img src=x onerror=alert(9)>");
   });
 
   it("show their literal text in the RSS and JSON feeds", async () => {
@@ -59,8 +86,9 @@ describe("hostile titles and abstracts", () => {
     const json = JSON.parse(await readFile(join(out, "feed.json"), "utf8"));
     // Titles are plain text: the XML holds exactly the title.
     const xmlTitles = [...new DOMParser().parseFromString(xml, "text/xml").querySelectorAll("item > title")].map((t) => t.textContent);
-    expect(xmlTitles.sort()).toEqual(entries.map((e) => e.title).sort());
-    for (const entry of entries) {
+    expect(xmlTitles.sort()).toEqual(entries.map((e) => texText(e.title)).sort());
+    for (const { title, abstract } of entries.map((e) => ({ title: texText(e.title), abstract: texText(e.abstract) }))) {
+      const entry = { title, abstract };
       const url = `https://digest.example.org/papers/${papers.find((p) => p.title === entry.title)!.slug}/`;
       const item = rss.items.find((i) => i.url === url);
       expect(item, entry.title).toBeDefined();
@@ -90,7 +118,8 @@ describe("hostile titles and abstracts", () => {
           expect(/^\s*javascript:/i.test(attr.value), `${file}: ${attr.name}=${attr.value}`).toBe(false);
         }
       }
-      expect(doc.querySelectorAll("body iframe, body img, body style, body object, body embed, main b, main em, main strong, main blockquote, main h1 a")).toHaveLength(0);
+      // Emphasis may only come from TeX (\\emph, \\textbf), never from the text's own tags.
+      expect(doc.querySelectorAll("body iframe, body img, body style, body object, body embed, main b, main blockquote, main h1 a, main [style]")).toHaveLength(0);
     }
     // Nor in the feeds and sitemap, where the text is escaped XML.
     for (const file of ["feed.xml", "sitemap.xml"]) expect(await readFile(join(out, file), "utf8")).not.toMatch(/<script|<img|<iframe/i);

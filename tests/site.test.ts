@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
+import { texText } from "../src/tex/texText.ts";
 import { buildWithCli, visible } from "./support/builtSite.ts";
 import { SEED } from "./support/cli.ts";
 
@@ -37,7 +38,8 @@ describe("the seed site", () => {
       const source = entries.find((e) => e.title === paper.title)!;
       expect(source, paper.title).toBeDefined();
       expect(visible(doc.querySelector("h1")?.textContent)).toBe(source.title);
-      expect(visible(doc.querySelector(".abstract")?.textContent)).toBe(source.abstract);
+      // Text is text, and TeX reads as what it means (T\"ulu is Tülu, 75\% is 75%, -- an en dash).
+      expect(visible(doc.querySelector(".abstract")?.textContent)).toBe(texText(source.abstract));
       expect(doc.querySelector("title")?.textContent).toContain(source.title);
       expect(doc.querySelector(`a[href="/digests/2025-03-13/"]`)).not.toBeNull();
     }
@@ -50,7 +52,7 @@ describe("the seed site", () => {
     for (const [i, li] of items.entries()) {
       const excerpt = visible(li.querySelector(".excerpt")?.textContent);
       expect(excerpt.length).toBeGreaterThan(20);
-      expect(entries[i].abstract.startsWith(excerpt.replace(/…$/, ""))).toBe(true);
+      expect(texText(entries[i].abstract).startsWith(excerpt.replace(/…$/, ""))).toBe(true);
       const href = li.querySelector("h2 a")!.getAttribute("href")!;
       expect(href).toMatch(/^\/papers\/[a-z0-9-]+\/$/);
     }
@@ -74,12 +76,30 @@ describe("the seed site", () => {
     expect(visible(missing.querySelector("h1")?.textContent)).toBe("Page not found");
   });
 
+  it("reads its TeX as a reader expects: Tülu, bold where \\textbf was, 75% and en dashes", async () => {
+    const olmo = await site.page("/papers/2-olmo-2-furious/");
+    const abstract = visible(olmo.querySelector(".abstract")?.textContent);
+    expect(abstract).toContain("practices from Tülu 3");
+    expect(abstract).toContain("artifacts openly – models at 7B");
+    expect(abstract).not.toMatch(/\\|--/);
+    const lion = await site.page("/papers/symbolic-discovery-of-optimization-algorithms/");
+    expect([...lion.querySelectorAll(".abstract strong")].map((s) => s.textContent)).toEqual(["Lved Sign Momentum"]);
+    const parsel = papersJson.papers.find((p) => p.title.startsWith("Parsel"))!;
+    expect(parsel.abstract).toContain("over 75% higher");
+    expect(parsel.abstract).toContain("from 67% to 85%");
+    // Plain-text outputs carry no markup: the meta description is text too.
+    const description = olmo.querySelector('meta[name="description"]')?.getAttribute("content") ?? "";
+    expect(description).not.toMatch(/[\\<]/);
+    // No TeX in the bundled digest is math, so no page loads the math styles.
+    expect(olmo.querySelector('link[href="/assets/math.css"]')).toBeNull();
+  });
+
   it("lists the same 69 papers in papers.json, with absolute URLs from the site URL", () => {
     expect(papersJson.papers.map((p) => p.title)).toEqual(entries.map((e) => e.title));
     expect(papersJson.site.url).toBe("https://digest.example.org/");
     for (const p of papersJson.papers) {
       expect(p.url).toBe(`https://digest.example.org/papers/${p.slug}/`);
-      expect(p.abstract).toBe(entries.find((e) => e.title === p.title)!.abstract);
+      expect(p.abstract).toBe(texText(entries.find((e) => e.title === p.title)!.abstract));
       expect(p.date).toBe("2025-03-13");
       expect(p.digests).toEqual(["2025-03-13"]);
     }

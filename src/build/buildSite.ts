@@ -4,7 +4,8 @@ import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
-import { GENERATED_DIR, TOPICS_FILE } from "../paths.ts";
+import { ENRICHED_FILE, GENERATED_DIR, TOPICS_FILE } from "../paths.ts";
+import { readEnriched } from "../sources/enrich.ts";
 import { relatedPapers } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
@@ -18,6 +19,8 @@ import { releaseMemory } from "./releaseMemory.ts";
 export interface BuildOptions {
   digestsDir: string;
   topicsFile?: string;
+  /** arXiv metadata found by `enrich` (a missing file is fine). */
+  enrichedFile?: string;
   /** How many newest papers each feed holds. */
   feedItems?: number;
   outDir: string;
@@ -41,7 +44,7 @@ export class StageError extends Error {
  * Pagefind. The site is built into a temporary sibling of `outDir` and swapped in
  * only when every stage succeeded. Runs in the project folder (see cli.ts).
  */
-export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, siteUrl, feedItems = 100, progress = () => {} }: BuildOptions) {
+export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, outDir, siteUrl, feedItems = 100, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -52,7 +55,12 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, outDir, 
 
   const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
   const taxonomy = await loadTaxonomy(topicsFile);
-  const merged = await stage("merge", () => mergeDigests(digests), (l) => `${l.papers.length} papers`);
+  const known = await readEnriched(enrichedFile);
+  const merged = await stage(
+    "merge",
+    () => mergeDigests(digests, known),
+    (l) => `${l.papers.length} papers, ${l.papers.filter((p) => p.source.arxivId).length} with an arXiv id`,
+  );
   const classified: Library = await stage(
     "classify",
     () => ({ ...merged, papers: assignTopics(merged.papers, taxonomy) }),

@@ -28,13 +28,22 @@ export function parseArxivAtom(file: string, source: string, date: DateTime | un
 /** Every <entry> of an arXiv Atom document as a digest entry with its source fields. */
 export function readArxivEntries(file: string, source: string): DigestEntry[] {
   let failure: { message: string; line: number } | undefined;
-  const doc = new DOMParser({
+  const parser = new DOMParser({
     onError: (level, message, context) => {
       if (level === "warning" || failure) return;
       failure = { message: message.split("\n")[0].replace(/^\[xmldom \w+\]\s*/, ""), line: (context as { locator?: { lineNumber?: number } })?.locator?.lineNumber ?? 1 };
     },
-  }).parseFromString(source, "text/xml");
-  if (failure) throw new UserError(file, failure.line, `not valid XML: ${failure.message}`);
+  });
+  // A fatal error both reaches onError and throws: the first report is the one to show.
+  const doc = (() => {
+    try {
+      return parser.parseFromString(source, "text/xml");
+    } catch (err) {
+      failure ??= { message: (err as Error).message.split("\n")[0], line: 1 };
+      return undefined;
+    }
+  })();
+  if (failure || !doc) throw new UserError(file, failure?.line ?? 1, `not valid XML: ${failure?.message ?? "unreadable"}`);
   const feed = doc.documentElement;
   if (!feed || feed.localName !== "feed" || feed.namespaceURI !== ATOM) throw new UserError(file, 1, "not an Atom feed (no <feed> in the Atom namespace)");
 

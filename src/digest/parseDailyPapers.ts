@@ -38,11 +38,13 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
     const first = errors[0];
     throw new UserError(file, lineOf(first?.offset ?? 0), `not valid JSON: ${first ? printParseErrorCode(first.error) : "empty file"}`);
   }
-  const parsed = Response.safeParse(JSON.parse(source));
+  const data: unknown = JSON.parse(source);
+  const parsed = Response.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path as (string | number)[];
-    throw new UserError(file, lineOf(nodeAt(root, path).offset), `${pathText(path)}: ${issueText(issue)}`);
+    const missing = path.reduce<any>((v, key) => v?.[key], data) === undefined;
+    throw new UserError(file, lineOf(nodeAt(root, path).offset), `${pathText(path)}: ${missing ? "is missing" : issueText(issue)}`);
   }
   if (parsed.data.length === 0) throw new UserError(file, 1, "no papers in this response");
 
@@ -81,7 +83,7 @@ function nodeAt(root: Node, path: (string | number)[]): Node {
 const pathText = (path: (string | number)[]) => path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") || "the response";
 
 function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") return issue.input === undefined ? "is missing" : `should be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
+  if (issue.code === "invalid_type") return `should be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
   return issue.message;
 }
 
