@@ -1,14 +1,14 @@
-import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { beforeAll, expect, it } from "vitest";
 import { buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
-import { SEED } from "./support/cli.ts";
+import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
 
 let out = "";
 let paper = "";
 beforeAll(async () => {
-  const site = await buildWithCli(join(SEED, ".."));
+  // The bundled digest with imported sources: every seed page, plus authors, links, BibTeX and math.
+  const site = await buildWithCli(await sourcesDigests());
   out = site.out;
   paper = (await site.page("/")).querySelector(".paper-item h2 a")!.getAttribute("href")!;
 });
@@ -16,6 +16,8 @@ beforeAll(async () => {
 const pageTypes = () => ({
   home: "/",
   paper,
+  "paper with 40 authors": LONG_AUTHORS,
+  "paper with math": WITH_MATH,
   topic: "/topics/mixture-of-experts/",
   topics: "/topics/",
   digest: "/digests/2025-03-13/",

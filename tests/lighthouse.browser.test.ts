@@ -8,6 +8,7 @@ import { serveSite } from "../src/serveSite.ts";
 import { describeInBrowser } from "./support/browser.ts";
 import { CHROMIUM, CHROME_FLAGS } from "./support/chromium.ts";
 import { runCli } from "./support/cli.ts";
+import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
 import { headersFor, netlifyConfig } from "./support/netlifyHeaders.ts";
 
 // Lighthouse 12.2.3 (the last to run on Node 20) against Debian's Chromium, with
@@ -40,7 +41,7 @@ describeInBrowser("Lighthouse", () => {
     const out = join(await mkdtemp(join(tmpdir(), "pd-lh-")), "site");
     const { headers } = await netlifyConfig();
     server = await serveSite(out, 0, "127.0.0.1", (path) => headersFor(headers, path));
-    const r = await runCli(["build", "--out", out, "--site-url", server.url.replace(/\/$/, "")]);
+    const r = await runCli(["build", "--digests", await sourcesDigests(), "--out", out, "--site-url", server.url.replace(/\/$/, "")]);
     expect(r.code, r.stderr).toBe(0);
     paper = JSON.parse(await (await fetch(new URL("/papers.json", server.url))).text()).papers[0].slug;
   });
@@ -50,8 +51,8 @@ describeInBrowser("Lighthouse", () => {
     if (Object.keys(scores).length > 0) console.log(`Lighthouse scores: ${JSON.stringify(scores)}`);
   });
 
-  const pages = () => ({ home: "/", paper: `/papers/${paper}/`, search: "/search/?q=mixture%20of%20experts" });
-  for (const name of ["home", "paper", "search"] as const) {
+  const pages = () => ({ home: "/", paper: `/papers/${paper}/`, "paper with 40 authors": LONG_AUTHORS, "paper with math": WITH_MATH, search: "/search/?q=mixture%20of%20experts" });
+  for (const name of ["home", "paper", "paper with 40 authors", "paper with math", "search"] as const) {
     it(`scores at least ${JSON.stringify(MINIMUM)} on the ${name} page (median of 3 runs when one falls short)`, async () => {
       const url = new URL(pages()[name], server.url).href;
       const runs = [await audit(url)];

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
+import { texText } from "../src/tex/texText.ts";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
 import { buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
@@ -115,7 +116,7 @@ describeInBrowser("search in a real browser", () => {
       }
       return out;
     })(${JSON.stringify(queries)})`);
-    const missed = entries.map((e, i) => (ranks[i].includes(e.title) ? "" : `${queries[i]} → ${e.title}`)).filter(Boolean);
+    const missed = entries.map((e, i) => (ranks[i].includes(texText(e.title)) ? "" : `${queries[i]} → ${e.title}`)).filter(Boolean);
     expect(missed).toEqual([]);
     await page.close();
   });

@@ -35,12 +35,12 @@ describe("the seed site", () => {
     expect(dirs).toHaveLength(69);
     for (const paper of papersJson.papers) {
       const doc = await site.page(`/papers/${paper.slug}/`);
-      const source = entries.find((e) => e.title === paper.title)!;
+      const source = entries.find((e) => texText(e.title) === paper.title)!;
       expect(source, paper.title).toBeDefined();
-      expect(visible(doc.querySelector("h1")?.textContent)).toBe(source.title);
+      expect(visible(doc.querySelector("h1")?.textContent)).toBe(texText(source.title));
       // Text is text, and TeX reads as what it means (T\"ulu is Tülu, 75\% is 75%, -- an en dash).
       expect(visible(doc.querySelector(".abstract")?.textContent)).toBe(texText(source.abstract));
-      expect(doc.querySelector("title")?.textContent).toContain(source.title);
+      expect(doc.querySelector("title")?.textContent).toContain(texText(source.title));
       expect(doc.querySelector(`a[href="/digests/2025-03-13/"]`)).not.toBeNull();
     }
   });
@@ -48,7 +48,7 @@ describe("the seed site", () => {
   it("links every paper from the home page, in digest order, with an excerpt", async () => {
     const doc = await site.page("/");
     const items = [...doc.querySelectorAll(".paper-item")];
-    expect(items.map((li) => visible(li.querySelector("h2 a")?.textContent))).toEqual(entries.map((e) => e.title));
+    expect(items.map((li) => visible(li.querySelector("h2 a")?.textContent))).toEqual(entries.map((e) => texText(e.title)));
     for (const [i, li] of items.entries()) {
       const excerpt = visible(li.querySelector(".excerpt")?.textContent);
       expect(excerpt.length).toBeGreaterThan(20);
@@ -95,11 +95,11 @@ describe("the seed site", () => {
   });
 
   it("lists the same 69 papers in papers.json, with absolute URLs from the site URL", () => {
-    expect(papersJson.papers.map((p) => p.title)).toEqual(entries.map((e) => e.title));
+    expect(papersJson.papers.map((p) => p.title)).toEqual(entries.map((e) => texText(e.title)));
     expect(papersJson.site.url).toBe("https://digest.example.org/");
     for (const p of papersJson.papers) {
       expect(p.url).toBe(`https://digest.example.org/papers/${p.slug}/`);
-      expect(p.abstract).toBe(texText(entries.find((e) => e.title === p.title)!.abstract));
+      expect(p.abstract).toBe(texText(entries.find((e) => texText(e.title) === p.title)!.abstract));
       expect(p.date).toBe("2025-03-13");
       expect(p.digests).toEqual(["2025-03-13"]);
     }
