@@ -53,7 +53,7 @@ describe("a Daily Papers response (.json)", () => {
     const items = JSON.parse(await readFile(JSON_DAY, "utf8"));
     delete items[1].paper.title;
     const text = JSON.stringify(items, null, 2);
-    const line = text.split("\n").findIndex((l, i, all) => i > 0 && l.includes('"id": "2302.06675"')) + 1;
+    const line = text.split("\n").findIndex((l, i) => i > 0 && l.includes('"id": "2302.06675"')) + 1;
     const message = errorOf("2025-03-13.json", text);
     expect(message).toMatch(/^2025-03-13\.json:\d+: \[1\]\.paper\.title: is missing$/);
     // The line is within the broken item (at its "paper" object).

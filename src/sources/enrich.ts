@@ -28,6 +28,9 @@ export async function readEnriched(file: string): Promise<Map<string, PaperSourc
   return known;
 }
 
+/** Seconds between two requests: arXiv's own API never gets them faster than it asks. */
+export const pauseBetween = (apiUrl: string, delay: number) => (new URL(apiUrl).hostname.endsWith("arxiv.org") ? Math.max(delay, ARXIV_DELAY) : delay);
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export interface EnrichOptions extends GetOptions {
@@ -48,7 +51,7 @@ export interface EnrichOptions extends GetOptions {
 export async function enrich({ papers, file, apiUrl = ARXIV_API, delay = ARXIV_DELAY, limit = Infinity, progress = () => {}, ...get }: EnrichOptions) {
   const known = await readEnriched(file);
   const wanted = papers.filter((p) => !p.source.arxivId && !known.has(p.key)).slice(0, limit);
-  const pause = new URL(apiUrl).host === new URL(ARXIV_API).host ? Math.max(delay, ARXIV_DELAY) : delay;
+  const pause = pauseBetween(apiUrl, delay);
   const found: Element[] = [];
   const missed: Paper[] = [];
   for (const [i, paper] of wanted.entries()) {
