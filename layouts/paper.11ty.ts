@@ -15,6 +15,7 @@ export function render(data: LayoutData<PaperPage>): string {
   const links = paperLinks(source);
   const facts = sourceFacts(source);
   // Search indexes the article alone: title first (weighted), authors, abstract, topic filters, date sort.
+  // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 ${authorList(source.authors ?? [])}
@@ -22,9 +23,10 @@ ${authorList(source.authors ?? [])}
 ${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${facts.map((f, i) => html`${i > 0 ? " · " : ""}${f}`)}</p>` : ""}
 ${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>` : ""}
 <div data-pagefind-ignore>${topicChips(topics, true)}</div>
-<div class="abstract" dir="auto">
+<div class="abstract" dir="auto"${abstract.math ? trusted(" data-pagefind-ignore") : ""}>
 <p>${trusted(abstract.html)}</p>
 </div>
+${abstract.math ? html`<p hidden>${data.abstract}</p>` : ""}
 ${source.comment || source.journalRef ? html`<dl class="notes" data-pagefind-ignore>${source.comment ? html`<dt>Comment</dt><dd dir="auto">${source.comment}</dd>` : ""}${source.journalRef ? html`<dt>Journal reference</dt><dd dir="auto">${source.journalRef}</dd>` : ""}</dl>` : ""}
 <p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>
 </article>

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DOMParser } from "linkedom";
@@ -85,6 +86,14 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
     expect(description).not.toMatch(/[$\\<]/);
     const json = JSON.parse(await readFile(join(site.out, "feed.json"), "utf8"));
     expect(json.items.find((i: { id: string }) => i.id.endsWith(WITH_MATH)).content_text).toBe(flash.abstract);
+    // What Pagefind indexed for the page (its fragment: gzip, a signature, then JSON).
+    const fragments = await Promise.all(
+      (await readdir(join(site.out, "pagefind/fragment"))).map(async (f) => JSON.parse(gunzipSync(await readFile(join(site.out, "pagefind/fragment", f))).toString("utf8").replace(/^pagefind_dcd/, ""))),
+    );
+    const indexed = fragments.find((f) => f.url === WITH_MATH).content;
+    expect(indexed).toContain("costs O(n^2) memory");
+    expect(indexed).toContain("Tri Dao");
+    expect(indexed.match(/costs O\(n/g)).toHaveLength(1);
   });
 
   it("offers 'Find this paper' searches only for papers no source identified", async () => {
