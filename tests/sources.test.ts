@@ -81,6 +81,13 @@ describe("a Daily Papers response (.json)", () => {
     expect(digest.entries[0].source?.authors).toBeUndefined();
   });
 
+  it("ignores optional fields of an unexpected type rather than losing the day", () => {
+    const odd = { id: "2501.00656", title: "T", summary: "S", upvotes: "1.2k", githubStars: null, authors: null, githubRepo: 42, publishedAt: 7 };
+    const digest = parseDigest("2025-03-13.json", JSON.stringify([{ paper: odd }, { paper: { ...odd, id: "2501.00657", authors: [{ name: "Ada" }, { fullname: "no name" }, "text"] } }]), DATE);
+    expect(digest.entries[0].source).toEqual({ arxivId: "2501.00656", links: { arxiv: "https://arxiv.org/abs/2501.00656", pdf: "https://arxiv.org/pdf/2501.00656", huggingFace: "https://huggingface.co/papers/2501.00656" } });
+    expect(digest.entries[1].source?.authors).toEqual(["Ada"]);
+  });
+
   it("never takes a javascript: or relative link from the response", () => {
     const digest = parseDigest("2025-03-13.json", JSON.stringify([{ paper: { id: "2501.00656", title: "T", summary: "S", githubRepo: "javascript:alert(1)", projectPage: "/relative" } }]), DATE);
     expect(digest.entries[0].source?.links?.code).toBeUndefined();

@@ -12,18 +12,23 @@ import { oneLine, plainText } from "./plainText.ts";
  * ones may be missing or null.
  */
 const text = z.string().refine((s) => s.trim() !== "", "is empty");
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+// What we only show is taken when it has the expected type and ignored otherwise (null, "1.2k" upvotes …):
+// an odd optional field never costs a day's digest.
+const maybe = <T>(guard: (v: unknown) => v is T) => z.unknown().optional().transform((v) => (guard(v) ? v : undefined));
+const isString = (v: unknown): v is string => typeof v === "string";
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const Author = z.object({ name: maybe(isString), hidden: maybe((v): v is boolean => typeof v === "boolean") });
 const Item = z.object({
   paper: z.object({
     id: z.string().refine((s) => readArxivId(s), "is not an arXiv id (such as 2501.00656)"),
     title: text,
     summary: text,
-    authors: optional(z.array(z.object({ name: optional(z.string()), hidden: optional(z.boolean()) }))),
-    publishedAt: optional(z.string()),
-    upvotes: optional(z.number()),
-    githubRepo: optional(z.string()),
-    githubStars: optional(z.number()),
-    projectPage: optional(z.string()),
+    authors: z.unknown().optional().transform((v) => (Array.isArray(v) ? v.flatMap((a) => Author.safeParse(a).data ?? []) : [])),
+    publishedAt: maybe(isString),
+    upvotes: maybe(isCount),
+    githubRepo: maybe(isString),
+    githubStars: maybe(isCount),
+    projectPage: maybe(isString),
   }),
 });
 const Response = z.array(Item);
@@ -51,7 +56,7 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
   const day = date.toISODate()!;
   const entries: DigestEntry[] = parsed.data.map(({ paper }, i) => {
     const { id, version } = readArxivId(paper.id)!;
-    const authors = (paper.authors ?? []).flatMap((a) => (a.name?.trim() && !a.hidden ? [oneLine(a.name)] : []));
+    const authors = paper.authors.flatMap((a) => (a.name?.trim() && !a.hidden ? [oneLine(a.name)] : []));
     const code = webLink(paper.githubRepo);
     const project = webLink(paper.projectPage);
     const published = isoDay(paper.publishedAt);
