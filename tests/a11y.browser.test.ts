@@ -47,11 +47,11 @@ describeInBrowser("accessibility in a real browser", () => {
   }
 
   it("reaches the search box and every link by Tab, each with a visible focus ring", async () => {
-    for (const path of ["/", paper]) {
+    for (const path of ["/", paper, LONG_AUTHORS]) {
       const page = await browser.browser.newPage();
       await page.goto(new URL(path, browser.url).href);
       // Number every element a keyboard user must be able to reach.
-      const focusable = await page.$$eval("a[href], input, button:not([hidden])", (els) =>
+      const focusable = await page.$$eval('a[href], input, button:not([hidden]), summary, [tabindex="0"]', (els) =>
         els.filter((e, i) => {
           e.setAttribute("data-tab-check", String(i));
           return (e as HTMLElement).offsetParent !== null || e.classList.contains("skip");
