@@ -20,7 +20,7 @@ const Entry = z.object({
 /** Parses an arXiv API (Atom) response, kept verbatim: a digest of the entries it lists. */
 export function parseArxivAtom(file: string, source: string, date: DateTime | undefined): Digest {
   const entries = readArxivEntries(file, source);
-  if (!date) throw new UserError(file, 1, "an arXiv Atom file must be named by its date, YYYY-MM-DD.atom");
+  if (!date) throw new UserError(file, 1, "no date for this arXiv file: name it YYYY-MM-DD.atom or pass --date");
   if (entries.length === 0) throw new UserError(file, 1, "no <entry> in this response");
   return { file, date, entries };
 }

@@ -35,7 +35,7 @@ const Response = z.array(Item);
 
 /** Parses a Daily Papers response for the digest of `date` (the file's name). */
 export function parseDailyPapers(file: string, source: string, date: DateTime | undefined): Digest {
-  if (!date) throw new UserError(file, 1, "a Daily Papers file must be named by its date, YYYY-MM-DD.json");
+  if (!date) throw new UserError(file, 1, "no date for this Daily Papers file: name it YYYY-MM-DD.json or pass --date");
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const lineOf = lineFinder(source);
