@@ -10,5 +10,5 @@ export function render(data: LayoutData<ArchivePage>): string {
 <ul class="archive">
 ${data.digests.map((d) => html`<li><a href="/digests/${d.date}/">${dateTag(d.date)}</a> <span class="count">${d.count} ${d.count === 1 ? "paper" : "papers"}</span></li>\n`)}</ul>
 ${pagerNav(data.pager)}`;
-  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, main });
+  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, main });
 }

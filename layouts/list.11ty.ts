@@ -15,5 +15,5 @@ ${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later
 </nav>` : ""}
 ${items.length === 0 ? html`<p>No papers yet.</p>` : paperList(items, showDates)}
 ${pagerNav(pager)}`;
-  return shell({ site, url: data.page.url, title: data.title, description: data.description, feeds: data.feeds, main });
+  return shell({ site, url: data.page.url, title: data.title, description: data.description, card: data.card, feeds: data.feeds, main });
 }

@@ -70,5 +70,5 @@ ${citationMeta(title, data.firstSeen, source)}<script type="application/ld+json"
     isPartOf: { "@type": "WebSite", name: site.title, url: `${site.url}/` },
   })}</script>
 ${abstract.math ? html`<link rel="stylesheet" href="/assets/math.css">\n` : ""}<script src="/assets/copy-link.js" defer></script>`;
-  return shell({ site, url: data.page.url, title, description: data.description, head, ogType: "article", main });
+  return shell({ site, url: data.page.url, title, description: data.description, card: data.card, head, ogType: "article", main });
 }

@@ -15,5 +15,5 @@ ${data.uncategorised.length === 0 ? "" : html`<section aria-labelledby="uncatego
 ${paperList(data.uncategorised, true, 3)}
 ${data.uncategorisedCount > data.uncategorised.length ? html`<p><a href="/topics/uncategorised/">All ${data.uncategorisedCount} uncategorised papers</a></p>` : ""}
 </section>`}`;
-  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, main });
+  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, main });
 }

@@ -10,3 +10,5 @@ export const DEFAULT_DIGESTS_DIR = "content/digests";
 export const TOPICS_FILE = "content/topics.yaml";
 /** What `paper-digest enrich` found on arXiv for text-digest papers (committed, so builds stay offline). */
 export const ENRICHED_FILE = "content/arxiv.atom";
+/** What builds keep for the next one (drawn share cards); Netlify keeps it between deploys. */
+export const CACHE_DIR = ".cache";

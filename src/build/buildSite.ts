@@ -4,7 +4,9 @@ import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
-import { ENRICHED_FILE, GENERATED_DIR, TOPICS_FILE } from "../paths.ts";
+import { CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, TOPICS_FILE } from "../paths.ts";
+import { DEFAULT_CARD_LIMIT, planCards } from "../cards/planCards.ts";
+import { renderCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
 import { relatedPapers } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -23,6 +25,10 @@ export interface BuildOptions {
   enrichedFile?: string;
   /** How many newest papers each feed holds. */
   feedItems?: number;
+  /** How many newest papers get a share card of their own (older ones show their topic's). */
+  cardLimit?: number;
+  /** Where drawn cards are kept between builds, by content hash. */
+  cacheDir?: string;
   outDir: string;
   siteUrl: string;
   /** Receives one line per finished stage. */
@@ -44,7 +50,7 @@ export class StageError extends Error {
  * Pagefind. The site is built into a temporary sibling of `outDir` and swapped in
  * only when every stage succeeded. Runs in the project folder (see cli.ts).
  */
-export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, outDir, siteUrl, feedItems = 100, progress = () => {} }: BuildOptions) {
+export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -75,9 +81,10 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
     (l) => `${l.papers.reduce((n, p) => n + p.related.length, 0)} links`,
   );
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
+  const cards = planCards(library, taxonomy, site.title, cardLimit);
   await stage(
     "emit",
-    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems)),
+    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems, cards)),
     (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
   );
 
@@ -89,7 +96,12 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
   const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
   await chmod(temp, 0o755);
   try {
-    await stage("eleventy", () => inStage("eleventy", () => runEleventy(temp)), (n) => `${n} files`);
+    // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
+    const rendering = stage("eleventy", () => inStage("eleventy", () => runEleventy(temp)), (n) => `${n} files`);
+    const drawing = stage("cards", () => inStage("cards", () => renderCards(cards.cards, temp, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache`);
+    // Both finish before the temporary folder may be removed.
+    const failed = (await Promise.allSettled([rendering, drawing])).find((r) => r.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
     await stage("pagefind", () => inStage("pagefind", () => runPagefind(temp)), (r) => `${r.pages} pages indexed`);
     await swapIn(temp, outDir);
   } catch (err) {

@@ -3,6 +3,7 @@ import { longDate } from "../site/dates.ts";
 import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
 import { excerpt } from "./excerpt.ts";
 import { siteFeeds } from "./feeds.ts";
+import { planCards, type CardPlan } from "../cards/planCards.ts";
 import { bibtex } from "./bibtex.ts";
 import { newestFirst } from "./newestFirst.ts";
 import { paginate } from "./paginate.ts";
@@ -22,7 +23,7 @@ export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(
  * folder: a Markdown page per paper, digest, topic (and page of a long list),
  * plus the data files the templates read. Pure: same library, same files.
  */
-export function sitePages(library: Library, topics: readonly TopicInfo[], site: SiteData, feedItems = 100): Map<string, string> {
+export function sitePages(library: Library, topics: readonly TopicInfo[], site: SiteData, feedItems = 100, cards: CardPlan = planCards(library, topics, site.title)): Map<string, string> {
   const files = new Map<string, string>();
   const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
   const sitemap: SitemapEntry[] = [];
@@ -36,8 +37,10 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
     if (!entry) items.set(p, (entry = { slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) }));
     return entry;
   };
+  // A later page of a paginated list shows its first page's card; a page without a card of its own, the site's.
+  const cardOf = (permalink: string) => cards.pages.get(permalink) ?? cards.pages.get(permalink.replace(/\d+\/$/, "")) ?? cards.home;
   const page = (path: string, data: GeneratedPage, body = "", lastmod = latest) => {
-    files.set(path, pageFile(data, body));
+    files.set(path, pageFile({ ...data, card: cardOf(data.permalink) }, body));
     sitemap.push({ url: `${site.url}${data.permalink}`, lastmod });
   };
 

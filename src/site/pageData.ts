@@ -37,6 +37,8 @@ interface PageBase {
   description: string;
   /** Feeds this page links with rel=alternate besides the site's own. */
   feeds?: { title: string; url: string }[];
+  /** Its share card (og:image), root-relative: emit gives every page one. */
+  card?: string;
 }
 
 export interface PaperPage extends PageBase {

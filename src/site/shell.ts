@@ -1,6 +1,11 @@
 import { html, type Html } from "./html.ts";
 import type { SiteData } from "./pageData.ts";
 
+/** The site's own share card, for pages without one of their own (404, search …). */
+export const HOME_CARD = "/cards/home.png";
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
 export interface ShellProps {
   site: SiteData;
   /** Root-relative URL of this page. */
@@ -12,13 +17,15 @@ export interface ShellProps {
   head?: Html;
   /** Open Graph type: "article" for a paper, "website" elsewhere. */
   ogType?: "article" | "website";
+  /** The share card (og:image), root-relative: the page's own, else the site's. */
+  card?: string;
   /** The header's search box (the search page has its own). */
   searchBox?: boolean;
   main: Html;
 }
 
 /** The frame every page shares: head, header with navigation and search, footer. */
-export function shell({ site, url, title, description, feeds = [], head, ogType = "website", searchBox = true, main }: ShellProps): string {
+export function shell({ site, url, title, description, feeds = [], head, ogType = "website", card = HOME_CARD, searchBox = true, main }: ShellProps): string {
   const fullTitle = url === "/" ? site.title : `${title} · ${site.title}`;
   const canonical = `${site.url}${url}`;
   const nav = [
@@ -41,7 +48,12 @@ export function shell({ site, url, title, description, feeds = [], head, ogType 
 <meta property="og:title" content="${title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${canonical}">
-<meta name="twitter:card" content="summary">
+<meta property="og:image" content="${site.url}${card}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${CARD_WIDTH}">
+<meta property="og:image:height" content="${CARD_HEIGHT}">
+<meta property="og:image:alt" content="${card === HOME_CARD ? `${site.title}: trending machine-learning papers` : `${title} · ${site.title}`}">
+<meta name="twitter:card" content="summary_large_image">
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.title}" href="/feed.xml">
