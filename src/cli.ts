@@ -17,7 +17,7 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--enriched FILE] [--feed-items 100] [--cards 20000]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--enriched FILE] [--feed-items 100] [--cards 20000] [--cache DIR]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
   paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]
@@ -79,7 +79,7 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" } });
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, cache: { type: "string" } });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
@@ -89,9 +89,10 @@ async function build(argv: string[]) {
   if (!Number.isInteger(feedItems) || feedItems < 1) throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
   const cardLimit = Number(values.cards ?? DEFAULT_CARD_LIMIT);
   if (!Number.isInteger(cardLimit) || cardLimit < 0) throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
+  const cacheDir = values.cache ? resolve(values.cache) : undefined;
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, progress: (line) => console.log(line) });
+  await buildSite({ digestsDir, topicsFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, cacheDir, progress: (line) => console.log(line) });
   return 0;
 }
 
