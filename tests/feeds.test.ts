@@ -141,8 +141,10 @@ describe("absolute URLs and permalink metadata", () => {
       expect([...doc.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute("content"))).toEqual(
         paper.topics.map((t) => topics.find((x) => x.slug === t)!.name),
       );
-      // A summary card; X reads its title and description from the Open Graph tags.
-      expect(meta('name="twitter:card"')).toBe("summary");
+      // A large-image card of its own, which X reads with the Open Graph title and description.
+      expect(meta('name="twitter:card"')).toBe("summary_large_image");
+      expect(meta('property="og:image"')).toBe(`${paper.url.replace(/\/papers\/.*/, "")}/cards/papers/${paper.slug}.png`);
+      expect(meta('property="og:image:alt"')).toBe(`${paper.title} · Paper Digest`);
       expect(meta('name="citation_title"')).toBe(paper.title);
       expect(meta('name="citation_publication_date"')).toBe(paper.date.replaceAll("-", "/"));
       const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);

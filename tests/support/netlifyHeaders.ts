@@ -9,7 +9,7 @@ export interface HeaderRule {
 /** netlify.toml as Netlify's own config parser reads it. */
 export async function netlifyConfig() {
   const { config } = await resolveConfig({ config: `${ROOT}/netlify.toml`, repositoryRoot: ROOT, cwd: ROOT, offline: true, buffer: true });
-  return config as { build: { command: string; publish: string; environment: Record<string, string> }; headers: HeaderRule[] };
+  return config as { build: { command: string; publish: string; environment: Record<string, string> }; headers: HeaderRule[]; plugins: { package: string }[] };
 }
 
 /** The headers Netlify would send for a path: every matching rule, later rules winning. */
