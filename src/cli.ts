@@ -17,7 +17,7 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--enriched FILE] [--feed-items 100] [--cards 20000] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--cache DIR]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
   paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]

@@ -8,7 +8,7 @@ import type { Card } from "./drawCard.ts";
  * cores, only the newest papers get a card of their own; older ones share their
  * topic's card. `paper-digest build --cards N` changes it.
  */
-export const DEFAULT_CARD_LIMIT = 20_000;
+export const DEFAULT_CARD_LIMIT = 15_000;
 
 // Accent colours, one per topic in taxonomy order: dark enough for text on the card's light ground (≥ 4.5:1).
 const ACCENTS = ["#1b57b5", "#b4233c", "#0f7b5f", "#7a3fa3", "#a34a06", "#0e6f86", "#9a1b9e", "#4b6f10", "#b3123a", "#1d45c9", "#05704f", "#6b35c9", "#b03c0b", "#036197", "#951b50", "#3f5f12", "#5a2bb0"];

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -42,7 +42,7 @@ export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: stri
     const target = join(outDir, path);
     if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
     made.add(dirname(target));
-    copyFileSync(join(cacheDir, `${key}.png`), target);
+    place(join(cacheDir, `${key}.png`), target);
     utimesSync(join(cacheDir, `${key}.png`), now, now);
   }
   const stale = now.getTime() - FORGET_AFTER_DAYS * 86_400_000;
@@ -51,6 +51,16 @@ export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: stri
     if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < stale) rmSync(file, { force: true });
   }
   return { drawn: todo.length, cached: cards.size - todo.length, threads: todo.length ? Math.min(threads, Math.ceil(todo.length / 8)) : 0 };
+}
+
+/** A cached card into the site: a hard link (ten thousand cost milliseconds), a copy across file systems. */
+function place(cached: string, target: string) {
+  try {
+    linkSync(cached, target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV" && (err as NodeJS.ErrnoException).code !== "EPERM") throw err;
+    copyFileSync(cached, target);
+  }
 }
 
 /** Draws cards on `threads` workers, each writing its PNG into the cache as it comes. */
