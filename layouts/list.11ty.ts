@@ -6,9 +6,10 @@ import { shell } from "../src/site/shell.ts";
 
 /** A list of papers: the home page, a digest, a topic. */
 export function render(data: LayoutData<ListPage>): string {
-  const { site, heading, lede, neighbours, items, showDates, pager } = data;
-  const main = html`<h1>${heading}</h1>
-${lede ? html`<p class="lede">${lede}</p>` : ""}
+  const { site, heading, lede, neighbours, items, showDates, pager, topicSearch } = data;
+  // A topic's first page is found by search as the topic itself: its heading, description and vocabulary, not its list.
+  const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-filter="type:topic" data-pagefind-meta="count:${topicSearch.count}">` : ""}<h1>${heading}</h1>
+${lede ? html`<p class="lede">${lede}</p>` : ""}${topicSearch ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>` : ""}
 ${neighbours && (neighbours.prev || neighbours.next) ? html`<nav class="neighbours" aria-label="Other digests">
 ${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}
 ${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later digest</span> ${neighbours.next.label}</a>` : ""}

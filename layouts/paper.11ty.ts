@@ -16,7 +16,7 @@ export function render(data: LayoutData<PaperPage>): string {
   const facts = sourceFacts(source);
   // Search indexes the article alone: title first (weighted), authors, abstract, topic filters, date sort.
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
-  const main = html`<article class="paper" data-pagefind-body>
+  const main = html`<article class="paper" data-pagefind-body data-pagefind-filter="type:paper">
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 ${authorList(source.authors ?? [])}
 <p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-sort="date:${data.firstSeen}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
@@ -27,6 +27,7 @@ ${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${links.map((
 <p>${trusted(abstract.html)}</p>
 </div>
 ${abstract.math ? html`<p hidden>${data.abstract}</p>` : ""}
+${data.alsoKnownAs ? html`<p hidden data-pagefind-weight="0.5">${data.alsoKnownAs.join(", ")}</p>` : ""}
 ${source.comment || source.journalRef ? html`<dl class="notes" data-pagefind-ignore>${source.comment ? html`<dt>Comment</dt><dd dir="auto">${source.comment}</dd>` : ""}${source.journalRef ? html`<dt>Journal reference</dt><dd dir="auto">${source.journalRef}</dd>` : ""}</dl>` : ""}
 <p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>
 </article>

@@ -10,7 +10,7 @@ import { shell } from "../src/site/shell.ts";
 export function render(data: LayoutData<SearchPage>): string {
   const main = html`<h1>Search papers</h1>
 <form id="search-form" class="search-form" role="search" action="/search/" method="get">
-<label for="q">Words from a title or an abstract</label>
+<label for="q">Words from a title, an abstract or an author's name</label>
 <div class="search-row">
 <input id="q" name="q" type="search" autocomplete="off" spellcheck="false">
 <button type="submit">Search</button>
@@ -21,6 +21,8 @@ export function render(data: LayoutData<SearchPage>): string {
 ${data.topics.map((t) => html`<option value="${t.name}">${t.name} (${t.count})</option>\n`)}</select>
 </form>
 <p id="search-status" class="search-status" role="status"></p>
+<p id="search-notice" class="search-notice" hidden></p>
+<p id="search-topic" class="search-topic" hidden></p>
 <ol id="search-results" class="papers search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more papers</button>
 <noscript><p class="notice">Search runs in your browser and needs JavaScript. Without it, browse <a href="/topics/">papers by topic</a> or <a href="/digests/">every digest</a>.</p></noscript>`;

@@ -12,3 +12,5 @@ export const TOPICS_FILE = "content/topics.yaml";
 export const ENRICHED_FILE = "content/arxiv.atom";
 /** What builds keep for the next one (drawn share cards); Netlify keeps it between deploys. */
 export const CACHE_DIR = ".cache";
+/** Acronyms and synonyms that search treats as one. */
+export const SYNONYMS_FILE = "content/synonyms.yaml";

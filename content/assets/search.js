@@ -1,13 +1,24 @@
-// Search with Pagefind's browser API. The query and topic live in the address
-// (?q=…&topic=…), so a search can be shared as a link and survives a reload.
-// Result text is only ever inserted as text: an excerpt's <mark>s are rebuilt,
-// nothing else of it becomes markup.
+// Search with Pagefind's browser API, made forgiving. The query and topic live in
+// the address (?q=…&topic=…), so a search can be shared as a link and survives a
+// reload. Result text is only ever inserted as text: an excerpt's <mark>s are
+// rebuilt, nothing else of it becomes markup.
+//
+// Pagefind requires every word and silently drops a word it doesn't know. So:
+// 1. a query word that none of the first results contains is looked up in the archive's vocabulary
+//    (/search/words/<letter>.json, fetched only then) and, when the archive lacks
+//    it, corrected to the closest word it has ("transfomer" → "transformer");
+// 2. when fewer than five papers have every word, papers with some of the words
+//    follow, ranked by how many of the rarer words they have;
+// 3. a topic whose name, description or vocabulary matches is shown once, above.
 (async () => {
   const PAGE = 10;
+  const ENOUGH = 5;
   const form = document.getElementById("search-form");
   const input = form.elements.q;
   const topic = form.elements.topic;
   const status = document.getElementById("search-status");
+  const notice = document.getElementById("search-notice");
+  const topicResult = document.getElementById("search-topic");
   const list = document.getElementById("search-results");
   const more = document.getElementById("search-more");
 
@@ -15,6 +26,8 @@
   input.value = params.get("q") ?? "";
   topic.value = params.get("topic") ?? "";
   if (topic.value !== (params.get("topic") ?? "")) topic.value = "";
+  // "Search instead for …" links carry exact=1: the words as typed, uncorrected.
+  let verbatim = params.get("exact") === "1";
 
   let pagefind;
   try {
@@ -24,6 +37,52 @@
     status.textContent = "Search could not start. Browse papers by topic instead.";
     return;
   }
+
+  const STOP = new Set("a an and are as at be been but by can do does for from has have how i in into is it its of on or our that the their them these this those to was we were what when where which who why will with without you your".split(" "));
+  const wordsOf = (text) => text.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
+  const meaningful = (words) => words.filter((w) => !STOP.has(w));
+
+  // The archive's vocabulary, a chunk per first letter, fetched on first need.
+  const chunks = new Map();
+  const vocabulary = (word) => {
+    const key = /^[a-z]/.test(word) ? word[0] : "_";
+    if (!chunks.has(key)) chunks.set(key, fetch(`/search/words/${key}.json`).then((r) => (r.ok ? r.json() : null), () => null));
+    return chunks.get(key);
+  };
+  const variants = (w) => [w, w.replace(/ies$/, "y"), w.replace(/es$/, ""), w.replace(/s$/, ""), `${w}s`, w.replace(/ing$/, ""), w.replace(/ed$/, "")];
+  const known = (w, vocab) => variants(w).some((v) => vocab.words[v] !== undefined);
+
+  // Optimal string alignment distance (a swap of neighbours is one edit), giving up past `max`.
+  const distance = (a, b, max) => {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let prev2 = [];
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], prev2[j - 2] + 1);
+        best = Math.min(best, row[j]);
+      }
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  };
+
+  /** The archive's closest word: fewest edits, then the most papers. */
+  const correct = (w, vocab) => {
+    const max = w.length <= 4 ? 1 : 2;
+    let best = null;
+    for (const [candidate, count] of Object.entries(vocab.words)) {
+      const d = distance(w, candidate, max);
+      if (d <= max && (!best || d < best.d || (d === best.d && count > best.count))) best = { word: candidate, d, count };
+    }
+    return best?.word ?? w;
+  };
 
   let results = [];
   let shown = 0;
@@ -45,19 +104,22 @@
     return p;
   };
 
-  const render = (data) => {
-    const li = el("li", "paper-item");
+  const render = ({ data, partial }) => {
+    const li = el("li", partial ? "paper-item partial" : "paper-item");
     const h2 = el("h2");
     h2.dir = "auto";
     const a = el("a", "", data.meta.title);
     a.href = data.url;
     h2.append(a);
-    li.append(h2, el("p", "meta", [data.meta.date, data.meta.topics].filter(Boolean).join(" · ")), excerpt(data.excerpt));
+    const meta = [data.meta.authors, data.meta.date, data.meta.topics].filter(Boolean).join(" · ");
+    li.append(h2);
+    if (partial) li.append(el("p", "match", `Matches ${partial.matched} of ${partial.of} words`));
+    li.append(el("p", "meta", meta), excerpt(data.excerpt));
     return li;
   };
 
   const showMore = async () => {
-    const page = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
+    const page = await Promise.all(results.slice(shown, shown + PAGE).map(async (r) => ({ data: await (r.data ? r.data() : r.result.data()), partial: r.partial })));
     list.append(...page.map(render));
     shown += page.length;
     more.hidden = shown >= results.length;
@@ -65,38 +127,135 @@
 
   const remember = (q, t) => {
     const url = new URL(window.location.href);
-    for (const [key, value] of [["q", q], ["topic", t]]) {
+    for (const [key, value] of [["q", q], ["topic", t], ["exact", verbatim ? "1" : ""]]) {
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
     window.history.replaceState(null, "", url);
   };
 
+  /** Words of the query that none of these results contain: Pagefind may have dropped them. */
+  const unseen = async (words, found) => {
+    const texts = (await Promise.all(found.slice(0, PAGE).map((r) => r.data()))).map((d) => `${d.meta.title} ${d.content}`.toLowerCase());
+    return words.filter((w) => w.length >= 3 && !texts.some((t) => t.includes(w.slice(0, Math.max(4, w.length - 3)))));
+  };
+
+  /** Papers with some of the words: rarer words count for more, then Pagefind's own score. */
+  const partialMatches = async (words, filters, exclude) => {
+    const perWord = await Promise.all(words.map((w) => pagefind.search(w, { filters })));
+    const byId = new Map();
+    perWord.forEach((found, i) => {
+      const weight = 1 / Math.log2(2 + found.results.length);
+      for (const r of found.results) {
+        if (exclude.has(r.id)) continue;
+        const entry = byId.get(r.id) ?? { result: r, weight: 0, score: 0, matched: 0 };
+        entry.weight += weight;
+        entry.score += r.score;
+        entry.matched++;
+        byId.set(r.id, entry);
+      }
+    });
+    return [...byId.values()]
+      .filter((e) => words.length === 1 || e.matched >= 1)
+      .sort((a, b) => b.weight - a.weight || b.score - a.score)
+      .slice(0, 30)
+      .map((e) => ({ result: e.result, partial: { matched: e.matched, of: words.length } }));
+  };
+
+  const showNotice = (used, typed) => {
+    notice.replaceChildren();
+    notice.hidden = !used;
+    if (!used) return;
+    const link = el("a", "", typed);
+    const url = new URL(window.location.href);
+    url.searchParams.set("q", typed);
+    url.searchParams.set("exact", "1");
+    link.href = url.pathname + url.search;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      verbatim = true;
+      input.value = typed;
+      search();
+    });
+    notice.append("Showing results for ", el("em", "", used), ". Search instead for ", link, ".");
+  };
+
+  const showTopic = async (q, t) => {
+    topicResult.replaceChildren();
+    topicResult.hidden = true;
+    if (!q || t) return;
+    const found = await pagefind.search(q, { filters: { type: "topic" } });
+    if (!found?.results.length) return;
+    const data = await found.results[0].data();
+    const a = el("a", "", data.meta.title);
+    a.href = data.url;
+    const count = Number(data.meta.count);
+    topicResult.append(el("span", "kind", "Topic"), " · ", a, ` · ${count} ${count === 1 ? "paper" : "papers"}`);
+    topicResult.hidden = false;
+  };
+
   const search = async () => {
-    const q = input.value.trim();
+    const typed = input.value.trim();
     const t = topic.value;
-    remember(q, t);
+    remember(typed, t);
     const run = ++latest;
-    if (!q && !t) {
+    if (!typed && !t) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
+      showNotice(null);
+      topicResult.hidden = true;
       return;
     }
-    const found = await pagefind.debouncedSearch(q || null, { filters: t ? { topic: t } : {} }, 150);
+    const filters = t ? { type: "paper", topic: t } : { type: "paper" };
+    const found = await pagefind.debouncedSearch(typed || null, { filters }, 150);
     if (found === null || run !== latest) return;
-    results = found.results;
+    let exact = found.results;
+    let query = typed;
+    let partial = [];
+    const words = meaningful(wordsOf(typed));
+    if (typed && words.length > 0) {
+      // Correct the words no result contains and the archive doesn't know (Pagefind dropped them).
+      // A query that works has each of its words in its results: it fetches no vocabulary.
+      if (!verbatim) {
+        const suspects = new Set(await unseen(words, exact));
+        const fixed = await Promise.all(
+          wordsOf(typed).map(async (w) => {
+            if (!suspects.has(w)) return w;
+            const vocab = await vocabulary(w);
+            return vocab && !known(w, vocab) ? correct(w, vocab) : w;
+          }),
+        );
+        if (fixed.some((w, i) => w !== wordsOf(typed)[i])) {
+          query = fixed.join(" ");
+          exact = (await pagefind.search(query, { filters })).results;
+        }
+      }
+      if (exact.length < ENOUGH) partial = await partialMatches(meaningful(wordsOf(query)), filters, new Set(exact.map((r) => r.id)));
+    }
+    if (run !== latest) return;
+    showNotice(query !== typed ? query : null, typed);
+    await showTopic(query, t);
+    if (run !== latest) return;
+    results = [...exact, ...partial];
     shown = 0;
     list.replaceChildren();
     await showMore();
     if (run !== latest) return;
-    const where = `${q ? ` for “${q}”` : ""}${t ? ` in ${t}` : ""}`;
-    status.textContent = results.length === 0
-      ? `No papers found${where}. Try fewer or broader words${t ? ", or all topics" : ""}.`
-      : `${results.length} ${results.length === 1 ? "paper" : "papers"}${where}.`;
+    const where = `${typed ? ` for “${query}”` : ""}${t ? ` in ${t}` : ""}`;
+    const some = partial.length ? `, and ${partial.length} with some of its words` : "";
+    const corrected = query !== typed ? `Showing results for “${query}” instead of “${typed}”. ` : "";
+    status.textContent =
+      results.length === 0
+        ? `${corrected}No papers found${where}. Try fewer or broader words${t ? ", or all topics" : ""}.`
+        : `${corrected}${exact.length} ${exact.length === 1 ? "paper" : "papers"}${where}${partial.length ? " with every word" : ""}${some}.`;
+    verbatim = false;
   };
 
-  input.addEventListener("input", search);
+  input.addEventListener("input", () => {
+    verbatim = false;
+    search();
+  });
   topic.addEventListener("change", search);
   form.addEventListener("submit", (event) => {
     event.preventDefault();

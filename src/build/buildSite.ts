@@ -1,10 +1,13 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
-import { CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, TOPICS_FILE } from "../paths.ts";
+import { CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
+import { loadSynonyms, synonymIndex } from "../search/synonyms.ts";
+import { vocabularyChunks } from "../search/vocabulary.ts";
 import { DEFAULT_CARD_LIMIT, planCards } from "../cards/planCards.ts";
 import { renderCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
@@ -23,6 +26,8 @@ export interface BuildOptions {
   topicsFile?: string;
   /** arXiv metadata found by `enrich` (a missing file is fine). */
   enrichedFile?: string;
+  /** Acronyms and synonyms that search should treat as one (a missing file is fine). */
+  synonymsFile?: string;
   /** How many newest papers each feed holds. */
   feedItems?: number;
   /** How many newest papers get a share card of their own (older ones show their topic's). */
@@ -50,7 +55,7 @@ export class StageError extends Error {
  * Pagefind. The site is built into a temporary sibling of `outDir` and swapped in
  * only when every stage succeeded. Runs in the project folder (see cli.ts).
  */
-export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
+export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -82,9 +87,10 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
   );
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
   const cards = planCards(library, taxonomy, site.title, cardLimit);
+  const synonyms = synonymIndex(await loadSynonyms(synonymsFile));
   await stage(
     "emit",
-    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems, cards)),
+    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems, cards, synonyms)),
     (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
   );
 
@@ -103,6 +109,7 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
     const failed = (await Promise.allSettled([rendering, drawing])).find((r) => r.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;
     await stage("pagefind", () => inStage("pagefind", () => runPagefind(temp)), (r) => `${r.pages} pages indexed`);
+    await stage("words", () => writeFiles(temp, vocabularyChunks(library)), (n) => `${n} vocabulary chunks for typo correction`);
     await swapIn(temp, outDir);
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
@@ -110,6 +117,15 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
   }
   progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
   return library;
+}
+
+/** Writes files (path → text) under a folder; returns how many. */
+function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return files.size;
 }
 
 /** The messages of an error and of the errors it wraps (Eleventy nests the root cause). */

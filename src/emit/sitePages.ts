@@ -10,6 +10,7 @@ import { paginate } from "./paginate.ts";
 import { papersJson } from "./papersJson.ts";
 
 export const PER_PAGE = 50;
+const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: terms } : {});
 /**
  * A generated page: JSON front matter (Eleventy's "---json"), then the body.
  * JSON.stringify escapes every string, nothing is typed by guesswork (a YAML
@@ -23,7 +24,14 @@ export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(
  * folder: a Markdown page per paper, digest, topic (and page of a long list),
  * plus the data files the templates read. Pure: same library, same files.
  */
-export function sitePages(library: Library, topics: readonly TopicInfo[], site: SiteData, feedItems = 100, cards: CardPlan = planCards(library, topics, site.title)): Map<string, string> {
+export function sitePages(
+  library: Library,
+  topics: readonly (TopicInfo & { terms?: { text: string }[] })[],
+  site: SiteData,
+  feedItems = 100,
+  cards: CardPlan = planCards(library, topics, site.title),
+  synonymsOf: (text: string) => string[] = () => [],
+): Map<string, string> {
   const files = new Map<string, string>();
   const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
   const sitemap: SitemapEntry[] = [];
@@ -61,6 +69,7 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
       ...(paper.abstractTex ? { abstractTex: paper.abstractTex } : {}),
       source: paper.source,
       ...(cite ? { bibtex: cite } : {}),
+      ...withSynonyms(synonymsOf(`${paper.title} ${paper.abstract}`)),
       firstSeen: paper.digests[0],
       digests: paper.digests,
       topics: refs(paper),
@@ -123,6 +132,8 @@ export function sitePages(library: Library, topics: readonly TopicInfo[], site: 
         items: items.map(item),
         showDates: true,
         ...(pager.pages > 1 ? { pager } : {}),
+        // A topic's first page is itself a search result: its name, description and vocabulary.
+        ...(n === 1 && topic.papers.length > 0 ? { topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) } } : {}),
       }, "", lastmod);
     }
   }

@@ -52,6 +52,8 @@ export interface PaperPage extends PageBase {
   source: PaperSource;
   /** arXiv-style BibTeX, for a paper with an arXiv id. */
   bibtex?: string;
+  /** Synonyms and expansions of the paper's acronyms (content/synonyms.yaml): indexed for search, never shown. */
+  alsoKnownAs?: string[];
   firstSeen: string;
   digests: string[];
   topics: TopicRef[];
@@ -69,6 +71,8 @@ export interface ListPage extends PageBase {
   items: PaperItem[];
   showDates: boolean;
   pager?: Pager;
+  /** On a topic's first page: what search indexes for the topic (the papers listed are indexed on their own pages). */
+  topicSearch?: { count: number; terms: string[] };
 }
 
 export interface ArchivePage extends PageBase {

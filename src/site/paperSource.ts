@@ -9,9 +9,12 @@ export const AUTHORS_SHOWN = 10;
 export function authorList(authors: readonly string[]): Html | "" {
   if (authors.length === 0) return "";
   const names = (list: readonly string[]) => html`${list.map((name, i) => html`${i > 0 ? ", " : ""}<span class="author">${name}</span>`)}`;
-  if (authors.length <= AUTHORS_SHOWN + 2) return html`<p class="authors" dir="auto">${names(authors)}</p>`;
+  // Search shows the first authors beside a result.
+  // (Pagefind reads commas as separators between meta fields: names are joined with "·".)
+  const meta = `authors:${authors.slice(0, 3).map((a) => a.replaceAll(",", "")).join(" · ")}${authors.length > 3 ? " et al." : ""}`;
+  if (authors.length <= AUTHORS_SHOWN + 2) return html`<p class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors)}</p>`;
   const rest = authors.slice(AUTHORS_SHOWN);
-  return html`<div class="authors" dir="auto">${names(authors.slice(0, AUTHORS_SHOWN))}<details><summary>and ${rest.length} more authors</summary>${names(rest)}</details></div>`;
+  return html`<div class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors.slice(0, AUTHORS_SHOWN))}<details><summary>and ${rest.length} more authors</summary>${names(rest)}</details></div>`;
 }
 
 /** The paper itself: arXiv, PDF, Hugging Face, code, project page, DOI. */

@@ -1,0 +1,31 @@
+import type { Library } from "../model.ts";
+import { words } from "./synonyms.ts";
+
+/** The file a word's vocabulary chunk lives in: its first letter (digits and other scripts share "_"). */
+export const chunkOf = (word: string) => (/^[a-z]/.test(word) ? word[0] : "_");
+
+/**
+ * The archive's words for correcting typos in the reader's browser: every word
+ * of three or more characters in titles, abstracts and author names, with the
+ * number of papers that use it, in one small JSON file per first letter
+ * (/search/words/t.json). The search page fetches a chunk only when a query
+ * finds too little, so a query that works costs no extra bytes.
+ */
+export function vocabularyChunks(library: Library): Map<string, string> {
+  const df = new Map<string, number>();
+  for (const paper of library.papers) {
+    const seen = new Set(words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter((w) => w.length >= 3 && w.length <= 30));
+    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const chunks = new Map<string, Record<string, number>>();
+  for (const [word, count] of [...df].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const chunk = chunkOf(word);
+    if (!chunks.has(chunk)) chunks.set(chunk, {});
+    chunks.get(chunk)![word] = count;
+  }
+  const files = new Map<string, string>();
+  for (const [chunk, counts] of chunks) files.set(`search/words/${chunk}.json`, JSON.stringify({ papers: library.papers.length, words: counts }));
+  // The index of chunks, so the browser asks only for files that exist.
+  files.set("search/words/index.json", JSON.stringify([...chunks.keys()].sort()));
+  return files;
+}
