@@ -6,7 +6,7 @@ export const chunkOf = (word: string) => (/^[a-z]/.test(word) ? word[0] : "_");
 
 /**
  * The archive's words for correcting typos in the reader's browser: every word
- * of three or more characters in titles, abstracts and author names, with the
+ * of three or more characters that starts with a letter, in titles, abstracts and author names, with the
  * number of papers that use it, in one small JSON file per first letter
  * (/search/words/t.json). The search page fetches a chunk only when a query
  * finds too little, so a query that works costs no extra bytes.
@@ -14,7 +14,8 @@ export const chunkOf = (word: string) => (/^[a-z]/.test(word) ? word[0] : "_");
 export function vocabularyChunks(library: Library): Map<string, string> {
   const df = new Map<string, number>();
   for (const paper of library.papers) {
-    const seen = new Set(words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter((w) => w.length >= 3 && w.length <= 30));
+    // Words that start with a letter: a number has no typo worth correcting.
+    const seen = new Set(words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter((w) => w.length >= 3 && w.length <= 30 && /^\p{L}/u.test(w)));
     for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const chunks = new Map<string, Record<string, number>>();

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { loadSynonyms, parseSynonyms, synonymIndex } from "../src/search/synonyms.ts";
+import { vocabularyChunks } from "../src/search/vocabulary.ts";
+import { mergeDigests } from "../src/library/mergeDigests.ts";
+import { parseDigest } from "../src/digest/parseDigest.ts";
+import { parseIsoDate } from "../src/digest/dateLine.ts";
+import { UserError } from "../src/userError.ts";
+import { ROOT } from "./support/cli.ts";
+import { join } from "node:path";
+
+const errorOf = (text: string) => {
+  try {
+    parseSynonyms("synonyms.yaml", text);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return String(err);
+  }
+  return "";
+};
+
+describe("content/synonyms.yaml", () => {
+  it("is valid, and covers the field's common vocabulary (a few hundred groups)", async () => {
+    const groups = await loadSynonyms(join(ROOT, "content/synonyms.yaml"));
+    expect(groups.length).toBeGreaterThanOrEqual(250);
+    const terms = new Set(groups.flat().map((t) => t.join(" ")));
+    for (const term of ["moe", "mixture of experts", "nas", "neural architecture search", "ppo", "rlhf", "lora", "peft", "ocr", "text recognition", "pde", "partial differential equation"]) expect(terms.has(term), term).toBe(true);
+  });
+
+  it("reports a mistake at its line", () => {
+    expect(errorOf("- [MoE, mixture of experts]\n- [lonely]\n")).toBe("synonyms.yaml:2: a group needs at least two terms");
+    expect(errorOf("- [MoE, mixture of experts]\n- just text\n")).toBe("synonyms.yaml:2: each group is a list of terms, such as [MoE, mixture of experts]");
+    expect(errorOf("- [MoE, '!!!']\n")).toBe("synonyms.yaml:1: '!!!' is not a term: use words");
+    expect(errorOf("moe: mixture of experts\n")).toMatch(/^synonyms\.yaml:1: expected a list of groups/);
+    expect(errorOf("- [a, b\n")).toMatch(/^synonyms\.yaml:\d+: /);
+  });
+});
+
+describe("expanding a paper's text with synonyms", () => {
+  const expand = synonymIndex(parseSynonyms("s.yaml", "- [MoE, mixture of experts]\n- [LLM, large language model]\n- [NAS, neural architecture search]\n"));
+
+  it("adds an acronym's expansion and an expansion's acronym, whatever the case, hyphens and plurals", () => {
+    expect(expand("A sparse Mixture-of-Experts model")).toEqual(["moe"]);
+    expect(expand("Serving MoE models")).toEqual(["mixture of experts"]);
+    expect(expand("Evaluating LLMs on code").sort()).toEqual(["large language model"]);
+    expect(expand("Large language models and NAS").sort()).toEqual(["llm", "neural architecture search"]);
+  });
+
+  it("adds nothing for a text that uses every term already, or none, or only part of a phrase", () => {
+    expect(expand("MoE, or mixture of experts")).toEqual([]);
+    expect(expand("A study of protein folding")).toEqual([]);
+    expect(expand("a mixture of models and experts")).toEqual([]);
+  });
+});
+
+describe("the vocabulary for typo correction", () => {
+  it("holds each word that starts with a letter, with the number of papers using it, in one chunk per first letter", () => {
+    const digest = parseDigest("2025-03-13.txt", "Mar 13\nTransformers for Graphs\nTransformers on graphs, in 2025 and 3D.\nAttention Everywhere\nTransformers attend.\n", parseIsoDate("2025-03-13"));
+    const files = vocabularyChunks(mergeDigests([digest]));
+    const t = JSON.parse(files.get("search/words/t.json")!);
+    expect(t.words).toEqual({ transformers: 2 });
+    expect(JSON.parse(files.get("search/words/g.json")!).words).toEqual({ graphs: 1 });
+    expect(files.has("search/words/_.json")).toBe(false);
+    expect(JSON.parse(files.get("search/words/index.json")!)).toEqual(["a", "e", "f", "g", "t"]);
+  });
+});
