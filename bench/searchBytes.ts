@@ -3,8 +3,9 @@ import { serveSite } from "../src/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
 
 /**
- * What a reader's first search downloads from /pagefind/: Pagefind's script and
- * WebAssembly, the index chunks and filters it needs, and the result fragments shown.
+ * What a reader's first search downloads for search: from /pagefind/, Pagefind's
+ * script and WebAssembly, the index chunks and filters it needs and the result
+ * fragments shown; from /search/words/, the vocabulary a typo needs.
  */
 export async function firstSearchBytes(siteDir: string, query = "mixture of experts") {
   const server = await serveSite(siteDir, 0);
@@ -13,7 +14,7 @@ export async function firstSearchBytes(siteDir: string, query = "mixture of expe
     const page = await browser.newPage();
     const sizes: { url: string; bytes: number; wire: number }[] = [];
     page.on("response", async (res) => {
-      if (!res.url().includes("/pagefind/")) return;
+      if (!res.url().includes("/pagefind/") && !res.url().includes("/search/words/")) return;
       const body = await res.body().catch(() => Buffer.alloc(0));
       // Pagefind's index files are gzipped already; a host compresses its scripts and JSON.
       const compressible = /\.(js|json)(\?|$)/.test(res.url());
