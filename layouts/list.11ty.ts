@@ -8,7 +8,7 @@ import { shell } from "../src/site/shell.ts";
 export function render(data: LayoutData<ListPage>): string {
   const { site, heading, lede, neighbours, items, showDates, pager, topicSearch } = data;
   // A topic's first page is found by search as the topic itself: its heading, description and vocabulary, not its list.
-  const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-filter="type:topic" data-pagefind-meta="count:${topicSearch.count}">` : ""}<h1>${heading}</h1>
+  const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-meta="kind:topic">` : ""}<h1${topicSearch ? html` data-pagefind-meta="count:${topicSearch.count}"` : ""}>${heading}</h1>
 ${lede ? html`<p class="lede">${lede}</p>` : ""}${topicSearch ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>` : ""}
 ${neighbours && (neighbours.prev || neighbours.next) ? html`<nav class="neighbours" aria-label="Other digests">
 ${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}

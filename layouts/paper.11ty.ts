@@ -16,7 +16,7 @@ export function render(data: LayoutData<PaperPage>): string {
   const facts = sourceFacts(source);
   // Search indexes the article alone: title first (weighted), authors, abstract, topic filters, date sort.
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
-  const main = html`<article class="paper" data-pagefind-body data-pagefind-filter="type:paper">
+  const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 ${authorList(source.authors ?? [])}
 <p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-sort="date:${data.firstSeen}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>

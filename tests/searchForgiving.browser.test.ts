@@ -47,8 +47,8 @@ for (const name of ["seed", "archive"] as const) {
         const pagefind = await import("/pagefind/pagefind.js");
         const out = [];
         for (const q of qs) {
-          const found = await pagefind.search(q, { filters: { type: "paper" } });
-          out.push((await Promise.all(found.results.slice(0, 5).map((r) => r.data()))).map((d) => d.url));
+          const found = await pagefind.search(q);
+          out.push((await Promise.all(found.results.slice(0, 8).map((r) => r.data()))).map((d) => d.url).filter((u) => u.startsWith("/papers/")).slice(0, 5));
         }
         return out;
       })(${JSON.stringify(set.map((x) => x.q))})`);
@@ -92,10 +92,11 @@ describeInBrowser("what the search page shows and fetches", () => {
     await page.close();
   });
 
-  it("fetches no vocabulary for a query whose words all match", async () => {
+  it("fetches no vocabulary and no filter index for a query whose words all match", async () => {
     const { page, fetched } = await open("/search/?q=graph%20attention%20networks");
     await topFive(page);
-    expect(fetched.filter((p) => p.startsWith("/search/words/"))).toEqual([]);
+    await page.waitForLoadState("networkidle");
+    expect(fetched.filter((p) => p.startsWith("/search/words/") || p.startsWith("/pagefind/filter/"))).toEqual([]);
     expect(await page.isHidden("#search-notice")).toBe(true);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSynonyms, parseSynonyms, synonymIndex } from "../src/search/synonyms.ts";
+import { loadSynonyms, parseSynonyms, synonymGroups, synonymIndex } from "../src/search/synonyms.ts";
 import { vocabularyChunks } from "../src/search/vocabulary.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import { parseDigest } from "../src/digest/parseDigest.ts";
@@ -36,19 +36,24 @@ describe("content/synonyms.yaml", () => {
 });
 
 describe("expanding a paper's text with synonyms", () => {
-  const expand = synonymIndex(parseSynonyms("s.yaml", "- [MoE, mixture of experts]\n- [LLM, large language model]\n- [NAS, neural architecture search]\n"));
+  const groups = parseSynonyms("s.yaml", "- [MoE, mixture of experts]\n- [LLM, large language model]\n- [NAS, neural architecture search, AutoNAS]\n");
+  const expand = synonymIndex(groups);
 
-  it("adds an acronym's expansion and an expansion's acronym, whatever the case, hyphens and plurals", () => {
+  it("indexes a phrase's acronyms with the text, whatever the case, hyphens and plurals", () => {
     expect(expand("A sparse Mixture-of-Experts model")).toEqual(["moe"]);
-    expect(expand("Serving MoE models")).toEqual(["mixture of experts"]);
-    expect(expand("Evaluating LLMs on code").sort()).toEqual(["large language model"]);
-    expect(expand("Large language models and NAS").sort()).toEqual(["llm", "neural architecture search"]);
+    expect(expand("Large language models and neural architecture search").sort()).toEqual(["autonas", "llm", "nas"]);
+    expect(expand("Trained with NAS")).toEqual(["autonas"]);
   });
 
-  it("adds nothing for a text that uses every term already, or none, or only part of a phrase", () => {
-    expect(expand("MoE, or mixture of experts")).toEqual([]);
+  it("adds no phrase (the search page expands queries instead) and nothing for a text with no term, or part of a phrase", () => {
+    expect(expand("Serving MoE models")).toEqual([]);
+    expect(expand("Evaluating LLMs on code")).toEqual([]);
     expect(expand("A study of protein folding")).toEqual([]);
     expect(expand("a mixture of models and experts")).toEqual([]);
+  });
+
+  it("hands the search page every group, terms as lowercase words", () => {
+    expect(JSON.parse(synonymGroups(groups))).toEqual([["moe", "mixture of experts"], ["llm", "large language model"], ["nas", "neural architecture search", "autonas"]]);
   });
 });
 

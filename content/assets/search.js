@@ -9,7 +9,10 @@
 //    it, corrected to the closest word it has ("transfomer" → "transformer");
 // 2. when fewer than five papers have every word, papers with some of the words
 //    follow, ranked by how many of the rarer words they have;
-// 3. a topic whose name, description or vocabulary matches is shown once, above.
+// 3. acronyms and synonyms: papers indexed with a group's one-word terms
+//    (content/synonyms.yaml) are found by them, and a query that finds too
+//    little is also tried with each group's other terms (/search/synonyms.json);
+// 4. a topic whose name, description or vocabulary matches is shown once, above.
 (async () => {
   const PAGE = 10;
   const ENOUGH = 5;
@@ -30,9 +33,13 @@
   let verbatim = params.get("exact") === "1";
 
   let pagefind;
+  // Which results are topic pages (they are shown apart, once, above the papers).
+  let topicIds = new Set();
   try {
+    const ids = fetch("/search/topic-pages.json").then((r) => (r.ok ? r.json() : []), () => []);
     pagefind = await import("/pagefind/pagefind.js");
     await pagefind.options({ excerptLength: 32 });
+    topicIds = new Set(await ids);
   } catch {
     status.textContent = "Search could not start. Browse papers by topic instead.";
     return;
@@ -141,8 +148,29 @@
   };
 
   /** Papers with some of the words: rarer words count for more, then Pagefind's own score. */
+  // Acronyms and synonyms (content/synonyms.yaml), fetched when a query finds too little.
+  let synonymList;
+  const synonyms = () => (synonymList ??= fetch("/search/synonyms.json").then((r) => (r.ok ? r.json() : []), () => []));
+  /** The query said with each group's other terms: "ocr model" → "text recognition model", … */
+  const alternatives = async (words) => {
+    const out = [];
+    for (const group of await synonyms()) {
+      for (const term of group) {
+        const tw = term.split(" ");
+        for (let i = 0; i + tw.length <= words.length; i++) {
+          if (!tw.every((w, j) => words[i + j] === w || words[i + j] === `${w}s`)) continue;
+          for (const other of group) if (other !== term) out.push([...words.slice(0, i), other, ...words.slice(i + tw.length)].join(" "));
+        }
+      }
+    }
+    return [...new Set(out)].slice(0, 8);
+  };
+
+  const papersOf = (found) => found.results.filter((r) => !topicIds.has(r.id));
+  const topicsOf = (found) => found.results.filter((r) => topicIds.has(r.id));
+
   const partialMatches = async (words, filters, exclude) => {
-    const perWord = await Promise.all(words.map((w) => pagefind.search(w, { filters })));
+    const perWord = (await Promise.all(words.map((w) => pagefind.search(w, { filters })))).map((found) => ({ results: papersOf(found) }));
     const byId = new Map();
     perWord.forEach((found, i) => {
       const weight = 1 / Math.log2(2 + found.results.length);
@@ -180,13 +208,11 @@
     notice.append("Showing results for ", el("em", "", used), ". Search instead for ", link, ".");
   };
 
-  const showTopic = async (q, t) => {
+  const showTopic = async (topics, t) => {
     topicResult.replaceChildren();
     topicResult.hidden = true;
-    if (!q || t) return;
-    const found = await pagefind.search(q, { filters: { type: "topic" } });
-    if (!found?.results.length) return;
-    const data = await found.results[0].data();
+    if (!topics.length || t) return;
+    const data = await topics[0].data();
     const a = el("a", "", data.meta.title);
     a.href = data.url;
     const count = Number(data.meta.count);
@@ -207,10 +233,11 @@
       topicResult.hidden = true;
       return;
     }
-    const filters = t ? { type: "paper", topic: t } : { type: "paper" };
+    const filters = t ? { topic: t } : {};
     const found = await pagefind.debouncedSearch(typed || null, { filters }, 150);
     if (found === null || run !== latest) return;
-    let exact = found.results;
+    let exact = papersOf(found);
+    let topics = topicsOf(found);
     let query = typed;
     let partial = [];
     const words = meaningful(wordsOf(typed));
@@ -219,23 +246,34 @@
       // A query that works has each of its words in its results: it fetches no vocabulary.
       if (!verbatim) {
         const suspects = new Set(await unseen(words, exact));
+        // An acronym the archive never spells is no typo: its synonyms find its papers below.
+        const terms = suspects.size ? new Set((await synonyms()).flat()) : new Set();
         const fixed = await Promise.all(
           wordsOf(typed).map(async (w) => {
-            if (!suspects.has(w)) return w;
+            if (!suspects.has(w) || terms.has(w)) return w;
             const vocab = await vocabulary(w);
             return vocab && !known(w, vocab) ? correct(w, vocab) : w;
           }),
         );
         if (fixed.some((w, i) => w !== wordsOf(typed)[i])) {
           query = fixed.join(" ");
-          exact = (await pagefind.search(query, { filters })).results;
+          const again = await pagefind.search(query, { filters });
+          exact = papersOf(again);
+          topics = topicsOf(again);
+        }
+      }
+      // Papers that have every word of the query said another way ("MoE" for "mixture of experts").
+      if (exact.length < ENOUGH) {
+        const seen = new Set(exact.map((r) => r.id));
+        for (const alt of await alternatives(wordsOf(query))) {
+          for (const r of papersOf(await pagefind.search(alt, { filters }))) if (!seen.has(r.id) && seen.add(r.id)) exact.push(r);
         }
       }
       if (exact.length < ENOUGH) partial = await partialMatches(meaningful(wordsOf(query)), filters, new Set(exact.map((r) => r.id)));
     }
     if (run !== latest) return;
     showNotice(query !== typed ? query : null, typed);
-    await showTopic(query, t);
+    await showTopic(topics, t);
     if (run !== latest) return;
     results = [...exact, ...partial];
     shown = 0;

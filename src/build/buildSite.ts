@@ -6,8 +6,9 @@ import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
 import { CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
-import { loadSynonyms, synonymIndex } from "../search/synonyms.ts";
+import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
+import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, planCards } from "../cards/planCards.ts";
 import { renderCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
@@ -87,7 +88,8 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
   );
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
   const cards = planCards(library, taxonomy, site.title, cardLimit);
-  const synonyms = synonymIndex(await loadSynonyms(synonymsFile));
+  const synonymList = await loadSynonyms(synonymsFile);
+  const synonyms = synonymIndex(synonymList);
   await stage(
     "emit",
     () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems, cards, synonyms)),
@@ -109,7 +111,12 @@ export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enriched
     const failed = (await Promise.allSettled([rendering, drawing])).find((r) => r.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;
     await stage("pagefind", () => inStage("pagefind", () => runPagefind(temp)), (r) => `${r.pages} pages indexed`);
-    await stage("words", () => writeFiles(temp, vocabularyChunks(library)), (n) => `${n} vocabulary chunks for typo correction`);
+    await stage(
+      "words",
+      () =>
+        writeFiles(temp, new Map([...vocabularyChunks(library), ["search/topic-pages.json", JSON.stringify(topicPageIds(temp))], ["search/synonyms.json", synonymGroups(synonymList)]])),
+      (n) => `${n - 3} vocabulary chunks for typo correction, ${synonymList.length} synonym groups`,
+    );
     await swapIn(temp, outDir);
   } catch (err) {
     await rm(temp, { recursive: true, force: true });

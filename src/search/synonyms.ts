@@ -42,9 +42,13 @@ export function parseSynonyms(file: string, text: string): SynonymGroup[] {
 }
 
 /**
- * Finds the groups a text uses and gives back their other terms, to be indexed
- * with it: a text saying "mixture of experts" gains "moe", and one saying "MoE"
- * gains "mixture of experts". Linear in the text's words.
+ * Finds the groups a text uses and gives back their one-word terms that it
+ * lacks, to be indexed with it: a text saying "mixture of experts" gains "moe".
+ * Only one-word terms (acronyms, mostly): they are rare words, so they barely
+ * grow Pagefind's index, where indexing whole phrases would lengthen the entries
+ * of common words that every search downloads. The other way, from an acronym
+ * to its phrases, the search page expands the query (synonymGroups). Linear in
+ * the text's words.
  */
 export function synonymIndex(groups: readonly SynonymGroup[]) {
   // Each term under its first word, longest first, so a phrase wins over its first word.
@@ -68,7 +72,10 @@ export function synonymIndex(groups: readonly SynonymGroup[]) {
       }
     });
     const extra: string[] = [];
-    for (const [group, present] of found) for (const term of groups[group]) if (!present.has(term.join(" "))) extra.push(term.join(" "));
+    for (const [group, present] of found) for (const term of groups[group]) if (term.length === 1 && !present.has(term[0])) extra.push(term[0]);
     return [...new Set(extra)];
   };
 }
+
+/** The groups as the search page reads them (/search/synonyms.json): each a list of terms, words joined by spaces. */
+export const synonymGroups = (groups: readonly SynonymGroup[]) => JSON.stringify(groups.map((terms) => terms.map((t) => t.join(" "))));
