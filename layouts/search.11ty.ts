@@ -20,8 +20,8 @@ export function render(data: LayoutData<SearchPage>): string {
 <option value="">All topics</option>
 ${data.topics.map((t) => html`<option value="${t.name}">${t.name} (${t.count})</option>\n`)}</select>
 </form>
+<p id="search-notice" class="search-notice" aria-live="polite" hidden></p>
 <p id="search-status" class="search-status" role="status"></p>
-<p id="search-notice" class="search-notice" hidden></p>
 <p id="search-topic" class="search-topic" hidden></p>
 <ol id="search-results" class="papers search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more papers</button>

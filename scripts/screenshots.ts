@@ -18,6 +18,8 @@ for (const scheme of ["light", "dark"] as const) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
     for (const path of pages) {
       await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
+      // A search page is ready when its status line has spoken.
+      if (path.startsWith("/search/")) await page.waitForFunction(() => document.getElementById("search-status")?.textContent, null, { timeout: 10_000 }).catch(() => {});
       await page.waitForTimeout(800);
       const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home").slice(0, 40);
       await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: process.env.FULL === "1" });

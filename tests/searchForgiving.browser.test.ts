@@ -82,7 +82,8 @@ describeInBrowser("what the search page shows and fetches", () => {
     const top = await topFive(page);
     expect(top[0]).toBe("/papers/graph-attention-networks/");
     expect(await page.textContent("#search-notice")).toBe("Showing results for graph attention networks. Search instead for graph atention networks.");
-    expect(await page.textContent("#search-status")).toMatch(/^Showing results for “graph attention networks” instead of “graph atention networks”\./);
+    expect(await page.textContent("#search-status")).toMatch(/^\d+ papers? for “graph attention networks”/);
+    expect(await page.getAttribute("#search-notice", "aria-live")).toBe("polite");
     // Only the vocabulary of the word that needed it was fetched.
     expect(fetched.filter((p) => p.startsWith("/search/words/"))).toEqual(["/search/words/a.json"]);
     await page.click("#search-notice a");

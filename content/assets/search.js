@@ -282,11 +282,11 @@
     if (run !== latest) return;
     const where = `${typed ? ` for “${query}”` : ""}${t ? ` in ${t}` : ""}`;
     const some = partial.length ? `, and ${partial.length} with some of its words` : "";
-    const corrected = query !== typed ? `Showing results for “${query}” instead of “${typed}”. ` : "";
+    // A correction is announced by its own line (#search-notice, a live region), not repeated here.
     status.textContent =
       results.length === 0
-        ? `${corrected}No papers found${where}. Try fewer or broader words${t ? ", or all topics" : ""}.`
-        : `${corrected}${exact.length} ${exact.length === 1 ? "paper" : "papers"}${where}${partial.length ? " with every word" : ""}${some}.`;
+        ? `No papers found${where}. Try fewer or broader words${t ? ", or all topics" : ""}.`
+        : `${exact.length} ${exact.length === 1 ? "paper" : "papers"}${where}${partial.length ? " with every word" : ""}${some}.`;
     verbatim = false;
   };
 
