@@ -141,13 +141,20 @@
     window.history.replaceState(null, "", url);
   };
 
-  /** Words of the query that none of these results contain: Pagefind may have dropped them. */
-  const unseen = async (words, found) => {
+  /** Words that none of these results contain (a result's text holds a word's stem). */
+  const missingFrom = async (words, found) => {
     const texts = (await Promise.all(found.slice(0, PAGE).map((r) => r.data()))).map((d) => `${d.meta.title} ${d.content}`.toLowerCase());
     return words.filter((w) => w.length >= 3 && !texts.some((t) => t.includes(w.slice(0, Math.max(4, w.length - 3)))));
   };
 
-  /** Papers with some of the words: rarer words count for more, then Pagefind's own score. */
+  /** Words of the query that Pagefind may have dropped or matched only as a prefix: candidates for correction. */
+  const unseen = async (words, found) => {
+    if (found.length > 0) return missingFrom(words, found);
+    // No result at all: ask for each word alone (its index chunk is loaded already).
+    const alone = await Promise.all(words.map(async (w) => (w.length >= 3 ? missingFrom([w], (await pagefind.search(w)).results.slice(0, 2)) : [])));
+    return alone.flat();
+  };
+
   // Acronyms and synonyms (content/synonyms.yaml), fetched when a query finds too little.
   let synonymList;
   const synonyms = () => (synonymList ??= fetch("/search/synonyms.json").then((r) => (r.ok ? r.json() : []), () => []));
@@ -169,6 +176,7 @@
   const papersOf = (found) => found.results.filter((r) => !topicIds.has(r.id));
   const topicsOf = (found) => found.results.filter((r) => topicIds.has(r.id));
 
+  /** Papers with some of the words: rarer words count for more, then Pagefind's own score. */
   const partialMatches = async (words, filters, exclude) => {
     const perWord = (await Promise.all(words.map((w) => pagefind.search(w, { filters })))).map((found) => ({ results: papersOf(found) }));
     const byId = new Map();

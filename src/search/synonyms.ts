@@ -6,7 +6,11 @@ import { UserError } from "../userError.ts";
 export type SynonymGroup = string[][];
 
 /** Lowercase words, hyphens and punctuation as spaces: "Mixture-of-Experts" → mixture of experts. */
-export const words = (text: string) => text.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
+export const words = (text: string) => {
+  const lower = text.toLowerCase();
+  // NFKC only where it can change something: most abstracts are plain ASCII.
+  return (/[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKC") : lower).split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
+};
 
 /** Reads content/synonyms.yaml: a list of groups, each a list of at least two terms. */
 export async function loadSynonyms(file: string): Promise<SynonymGroup[]> {
