@@ -10,7 +10,7 @@ import { DEFAULT_CARD_LIMIT } from "./cards/planCards.ts";
 import { readDigests } from "./build/readDigests.ts";
 import { mergeDigests } from "./library/mergeDigests.ts";
 import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, PROJECT_DIR } from "./paths.ts";
-import { ARXIV_DELAY, enrich as enrichPapers } from "./sources/enrich.ts";
+import { ARXIV_DELAY, enrich } from "./sources/enrich.ts";
 import { fetchDay } from "./sources/fetchDay.ts";
 import { serveSite } from "./serveSite.ts";
 import { resolveSiteUrl } from "./site/siteConfig.ts";
@@ -43,9 +43,9 @@ export async function main(argv: string[]): Promise<number> {
       case "add":
         return await add(rest);
       case "fetch":
-        return await fetch(rest);
+        return await fetchCommand(rest);
       case "enrich":
-        return await enrich(rest);
+        return await enrichCommand(rest);
       case "serve":
         return await serve(rest);
       case "help":
@@ -143,7 +143,7 @@ async function add(argv: string[]) {
   return 0;
 }
 
-async function fetch(argv: string[]) {
+async function fetchCommand(argv: string[]) {
   const { values } = args(argv, { date: { type: "string" }, digests: { type: "string" }, "api-url": { type: "string" }, force: { type: "boolean" } });
   const date = dateFlag(values.date) ?? DateTime.utc().startOf("day");
   const folder = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
@@ -153,7 +153,7 @@ async function fetch(argv: string[]) {
   return 0;
 }
 
-async function enrich(argv: string[]) {
+async function enrichCommand(argv: string[]) {
   const { values } = args(argv, { digests: { type: "string" }, enriched: { type: "string" }, "api-url": { type: "string" }, delay: { type: "string" }, limit: { type: "string" } });
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const file = resolve(values.enriched ?? join(PROJECT_DIR, ENRICHED_FILE));
@@ -162,7 +162,7 @@ async function enrich(argv: string[]) {
   const limit = Number(values.limit ?? Infinity);
   if (!(limit >= 1)) throw usage(`--limit must be a whole number above 0, not '${values.limit}'`);
   const { papers } = mergeDigests(await readDigests(digestsDir));
-  const result = await enrichPapers({ papers, file, apiUrl: urlFlag(values["api-url"]), delay, limit, progress: (line) => console.log(line) });
+  const result = await enrich({ papers, file, apiUrl: urlFlag(values["api-url"]), delay, limit, progress: (line) => console.log(line) });
   const without = papers.filter((p) => !p.source.arxivId).length;
   console.log(
     `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; looked up ${result.looked}: ` +

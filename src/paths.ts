@@ -14,3 +14,5 @@ export const ENRICHED_FILE = "content/arxiv.atom";
 export const CACHE_DIR = ".cache";
 /** Acronyms and synonyms that search treats as one. */
 export const SYNONYMS_FILE = "content/synonyms.yaml";
+/** Held by the one build that may run in the project at a time. */
+export const BUILD_LOCK = ".paper-digest.lock";

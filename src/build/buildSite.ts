@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
-import { CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
+import { BUILD_LOCK, CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
@@ -52,11 +53,12 @@ export class StageError extends Error {
 }
 
 /**
- * The whole pipeline: parse → merge → classify → relate → emit → Eleventy →
- * Pagefind. The site is built into a temporary sibling of `outDir` and swapped in
- * only when every stage succeeded. Runs in the project folder (see cli.ts).
+ * The whole pipeline: parse → merge → classify → relate → emit → Eleventy
+ * (with the share cards drawn beside it) → Pagefind → search vocabulary. The
+ * site is built into a temporary sibling of `outDir` and swapped in only when
+ * every stage succeeded. Runs in the project folder (see cli.ts).
  */
-export async function buildSite({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
+async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -133,6 +135,28 @@ function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
     writeFileSync(join(dir, path), text);
   }
   return files.size;
+}
+
+/**
+ * The whole pipeline (see runBuild), one build at a time per project: a second
+ * build refuses while the first runs. Temporary folders that a killed build left
+ * beside the output are removed first.
+ */
+export async function buildSite(options: BuildOptions) {
+  const release = acquireBuildLock(BUILD_LOCK);
+  try {
+    await removeLeftovers(options.outDir);
+    return await runBuild(options);
+  } finally {
+    release();
+  }
+}
+
+/** `.<out>.building-*` folders beside the output: only a killed build leaves them, and we hold the lock. */
+async function removeLeftovers(outDir: string) {
+  const prefix = `.${basename(outDir)}.building-`;
+  const names = await readdir(dirname(outDir)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(outDir), n), { recursive: true, force: true })));
 }
 
 /** The messages of an error and of the errors it wraps (Eleventy nests the root cause). */
