@@ -9,8 +9,9 @@ import { runProcess } from "./runProcess.ts";
  */
 export async function runEleventy(outDir: string): Promise<number> {
   const cli = join(PROJECT_DIR, "node_modules/@11ty/eleventy/cmd.cjs");
-  // A large archive needs more than V8's default heap (Eleventy holds every page's data).
-  const args = ["--max-old-space-size=8192", "--import", "tsx", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
+  // A large archive needs more than V8's default heap (Eleventy holds every page's data), but never more
+  // than a Netlify builder (8 GiB in all, shared with Pagefind and the cards) can give: 5 GB.
+  const args = ["--max-old-space-size=5120", "--import", "tsx", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
   const { code, stdout, stderr } = await runProcess(process.execPath, args, { cwd: PROJECT_DIR });
   if (code !== 0) {
     // Eleventy explains a failure as numbered causes: "[11ty] 1. Having trouble … (via X)".
