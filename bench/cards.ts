@@ -66,7 +66,7 @@ const daily = await renderCards(plan.cards, join(work, "daily-out"), cache);
 const dailySeconds = seconds(t1);
 
 const threads = availableParallelism();
-const project = (n: number, limit = Infinity) => ((Math.min(n, limit) * perCard) / 1).toFixed(0);
+const project = (n: number, limit = Infinity) => (Math.min(n, limit) * perCard).toFixed(0);
 console.log(`| cold cards drawn | threads | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULT_CARD_LIMIT} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`);
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 console.log(`| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULT_CARD_LIMIT)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`);

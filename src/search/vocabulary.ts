@@ -25,7 +25,7 @@ export function vocabularyChunks(library: Library): Map<string, string> {
     chunks.get(chunk)![word] = count;
   }
   const files = new Map<string, string>();
-  for (const [chunk, counts] of chunks) files.set(`search/words/${chunk}.json`, JSON.stringify({ papers: library.papers.length, words: counts }));
+  for (const [chunk, counts] of chunks) files.set(`search/words/${chunk}.json`, JSON.stringify({ words: counts }));
   // The index of chunks, so the browser asks only for files that exist.
   files.set("search/words/index.json", JSON.stringify([...chunks.keys()].sort()));
   return files;
