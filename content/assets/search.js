@@ -192,7 +192,6 @@
       }
     });
     return [...byId.values()]
-      .filter((e) => words.length === 1 || e.matched >= 1)
       .sort((a, b) => b.weight - a.weight || b.score - a.score)
       .slice(0, 30)
       .map((e) => ({ result: e.result, partial: { matched: e.matched, of: words.length } }));
@@ -256,14 +255,15 @@
         const suspects = new Set(await unseen(words, exact));
         // An acronym the archive never spells is no typo: its synonyms find its papers below.
         const terms = suspects.size ? new Set((await synonyms()).flat()) : new Set();
+        const typedWords = wordsOf(typed);
         const fixed = await Promise.all(
-          wordsOf(typed).map(async (w) => {
+          typedWords.map(async (w) => {
             if (!suspects.has(w) || terms.has(w)) return w;
             const vocab = await vocabulary(w);
             return vocab && !known(w, vocab) ? correct(w, vocab) : w;
           }),
         );
-        if (fixed.some((w, i) => w !== wordsOf(typed)[i])) {
+        if (fixed.some((w, i) => w !== typedWords[i])) {
           query = fixed.join(" ");
           const again = await pagefind.search(query, { filters });
           exact = papersOf(again);

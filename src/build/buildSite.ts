@@ -115,9 +115,12 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = E
     await stage("pagefind", () => inStage("pagefind", () => runPagefind(temp)), (r) => `${r.pages} pages indexed`);
     await stage(
       "words",
-      () =>
-        writeFiles(temp, new Map([...vocabularyChunks(library), ["search/topic-pages.json", JSON.stringify(topicPageIds(temp))], ["search/synonyms.json", synonymGroups(synonymList)]])),
-      (n) => `${n - 3} vocabulary chunks for typo correction, ${synonymList.length} synonym groups`,
+      () => {
+        const vocabulary = vocabularyChunks(library);
+        writeFiles(temp, new Map([...vocabulary, ["search/topic-pages.json", JSON.stringify(topicPageIds(temp))], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        return vocabulary.size;
+      },
+      (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
     );
     await swapIn(temp, outDir);
   } catch (err) {
@@ -128,13 +131,12 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = E
   return library;
 }
 
-/** Writes files (path → text) under a folder; returns how many. */
+/** Writes files (path → text) into the site being built (writeGenerated would remove Eleventy's pages there). */
 function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return files.size;
 }
 
 /**

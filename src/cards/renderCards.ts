@@ -50,7 +50,7 @@ export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: stri
     const file = join(cacheDir, name);
     if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < stale) rmSync(file, { force: true });
   }
-  return { drawn: todo.length, cached: cards.size - todo.length, threads: todo.length ? Math.min(threads, Math.ceil(todo.length / 8)) : 0 };
+  return { drawn: todo.length, cached: cards.size - todo.length };
 }
 
 /** A cached card into the site: a hard link (ten thousand cost milliseconds), a copy across file systems. */

@@ -42,3 +42,6 @@ export function parseIsoDate(text: string): DateTime | undefined {
   const date = m && calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
   return date?.isValid ? date : undefined;
 }
+
+/** The calendar day of an ISO timestamp ("2025-03-12T13:21:37.000Z" → "2025-03-12"); anything else is no date. */
+export const isoDay = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Digest, DigestEntry, PaperSource } from "../model.ts";
 import { UserError } from "../userError.ts";
 import { arxivLinks, readArxivId } from "./arxivId.ts";
-import { isoDay } from "./parseDailyPapers.ts";
+import { isoDay } from "./dateLine.ts";
 import { oneLine, plainText } from "./plainText.ts";
 
 const ATOM = "http://www.w3.org/2005/Atom";

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Digest, DigestEntry, PaperSource } from "../model.ts";
 import { UserError } from "../userError.ts";
 import { arxivLinks, readArxivId, webLink } from "./arxivId.ts";
+import { isoDay } from "./dateLine.ts";
 import { oneLine, plainText } from "./plainText.ts";
 
 /**
@@ -107,6 +108,3 @@ function lineFinder(source: string) {
     return lo + 1;
   };
 }
-
-/** "2025-03-12T13:21:37.000Z" → "2025-03-12"; anything else is no date. */
-export const isoDay = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined);
