@@ -1,11 +1,12 @@
 import type { Paper } from "../model.ts";
 import { analyseText, stem, words, type AnalysedText } from "./analyseText.ts";
+import { trainArchiveModel, type ArchiveModel } from "./archiveModel.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
 /** A title match counts this many times an abstract match: titles say what a paper is about. */
 const TITLE_WEIGHT = 3;
 /** The best topic must score at least this much; weaker papers stay uncategorised. */
-const MIN_SCORE = 5;
+export const MIN_SCORE = 5;
 /**
  * Further topics must score at least this share of the best one, and must show
  * in the title: an abstract names the domains a method was tried on, while the
@@ -15,8 +16,18 @@ const RELATIVE = 0.4;
 /** The summed weight of title matches that counts as the title showing a topic. */
 const TITLE_EVIDENCE = 2;
 const MAX_TOPICS = 3;
+/** What the paper's own arXiv filing adds: its primary category, then any other. */
+const PRIMARY_CATEGORY = 6;
+const OTHER_CATEGORY = 2;
+/** A paper the vocabulary files this clearly (score, and lead over the runner-up) teaches the archive model. */
+const CONFIDENT = 12;
+const CONFIDENT_LEAD = 1.5;
+/** At most what the archive model adds to a topic of a paper the vocabulary is unsure about. */
+const ARCHIVE_WEIGHT = 6;
+/** The archive model only speaks for papers that show some sign of a field. */
+const MIN_SIGNAL = 2;
 
-type Matcher = { weight: number; count: (text: AnalysedText) => number };
+type Matcher = { term: string; weight: number; count: (text: AnalysedText) => number };
 
 /**
  * Compiles a term to a counter of its occurrences. An acronym (one word with two
@@ -29,14 +40,14 @@ function compileTerm(text: string, weight: number): Matcher {
   if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     const [exact] = parts;
     const plural = `${exact}s`;
-    return { weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0) };
+    return { term: text, weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0) };
   }
   const lower = parts.map((p) => p.toLowerCase());
   const stems = lower.map(stem);
   const solid = stem(lower.join(""));
   const solidCount = (t: AnalysedText) => t.stemCounts.get(solid) ?? 0;
-  if (stems.length === 1) return { weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0) };
-  return { weight, count: (t) => countSequence(t, stems) + solidCount(t) };
+  if (stems.length === 1) return { term: text, weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0) };
+  return { term: text, weight, count: (t) => countSequence(t, stems) + solidCount(t) };
 }
 
 /** Occurrences of a phrase; the text is only scanned when it holds every word of it. */
@@ -55,21 +66,61 @@ function countSequence(text: AnalysedText, seq: readonly string[]) {
 /** Repeated mentions in an abstract add less and less. */
 const saturate = (n: number) => (n === 0 ? 0 : Math.min(2, 1 + 0.5 * Math.log2(n)));
 
+export interface TermMatch {
+  term: string;
+  weight: number;
+  /** Occurrences in the title and in the abstract. */
+  inTitle: number;
+  inAbstract: number;
+  points: number;
+}
+
 export interface TopicScore {
   slug: string;
+  /** Everything added up: vocabulary, arXiv category and archive model. */
   score: number;
+  /** Whether the title (or the paper's primary arXiv category) shows the topic. */
   inTitle: boolean;
+  /** The vocabulary's part, term by term (only terms that matched). */
+  terms: TermMatch[];
+  /** Points from the paper's arXiv categories. */
+  category: number;
+  /** Points from the archive model, and its probability for this topic. */
+  archive: number;
+  probability?: number;
+}
+
+/** What the classifier reads of a paper. */
+export interface PaperText {
+  title: string;
+  abstract: string;
+  /** arXiv categories, primary first (when the paper came with them). */
+  categories?: readonly string[];
 }
 
 export interface TopicClassifier {
-  /** Every topic's score for a paper, best first, and whether its title matched the topic. */
-  scores(title: string, abstract: string): TopicScore[];
+  /** Every topic's score for a paper, best first. */
+  scores(paper: PaperText): TopicScore[];
   /** The paper's topics: 0 to MAX_TOPICS slugs, best first. */
-  classify(title: string, abstract: string): string[];
+  classify(title: string, abstract: string, categories?: readonly string[]): string[];
+}
+
+const byScore = (x: TopicScore, y: TopicScore) => y.score - x.score || x.slug.localeCompare(y.slug);
+
+/** Picks a paper's topics from its scores: the best if it clears the bar, then close seconds its title shows. */
+export function pickTopics(scores: readonly TopicScore[]): string[] {
+  const [best, ...rest] = scores;
+  if (!best || best.score < MIN_SCORE) return [];
+  const more = rest.filter((r) => r.inTitle && r.score >= Math.max(MIN_SCORE, RELATIVE * best.score));
+  return [best, ...more].slice(0, MAX_TOPICS).map((r) => r.slug);
 }
 
 export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier {
-  const topics = taxonomy.map((t) => ({ slug: t.slug, matchers: t.terms.map((term) => compileTerm(term.text, term.weight)) }));
+  const topics = taxonomy.map((t) => ({
+    slug: t.slug,
+    categories: t.categories ?? [],
+    matchers: t.terms.map((term) => compileTerm(term.text, term.weight)),
+  }));
   // A one-word term written as two words ("pre training") starts with a prefix of it.
   const solidStems = new Map<string, string[]>();
   for (const term of taxonomy.flatMap((t) => t.terms)) {
@@ -81,35 +132,70 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
       solidStems.set(first, [...(solidStems.get(first) ?? []), termStem]);
     }
   }
-  const scores = (title: string, abstract: string) => {
+  const scores = ({ title, abstract, categories = [] }: PaperText): TopicScore[] => {
     const t = analyseText(title, solidStems);
     const a = analyseText(abstract, solidStems);
     return topics
-      .map(({ slug, matchers }) => {
+      .map(({ slug, matchers, categories: topicCategories }) => {
         let score = 0;
         let titleWeight = 0;
+        const terms: TermMatch[] = [];
         for (const m of matchers) {
-          const titleHit = m.count(t) > 0;
-          if (titleHit) titleWeight += m.weight;
-          score += m.weight * ((titleHit ? TITLE_WEIGHT : 0) + saturate(m.count(a)));
+          const inTitle = m.count(t);
+          const inAbstract = m.count(a);
+          if (inTitle + inAbstract === 0) continue;
+          if (inTitle > 0) titleWeight += m.weight;
+          const points = m.weight * ((inTitle > 0 ? TITLE_WEIGHT : 0) + saturate(inAbstract));
+          score += points;
+          terms.push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
         }
-        return { slug, score, inTitle: titleWeight >= TITLE_EVIDENCE };
+        const primary = categories.length > 0 && topicCategories.includes(categories[0]);
+        const category = primary ? PRIMARY_CATEGORY : categories.some((c) => topicCategories.includes(c)) ? OTHER_CATEGORY : 0;
+        terms.sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
+        return { slug, score: score + category, inTitle: titleWeight >= TITLE_EVIDENCE || primary, terms, category, archive: 0 };
       })
-      .sort((x, y) => y.score - x.score || x.slug.localeCompare(y.slug));
+      .sort(byScore);
   };
-  return {
-    scores,
-    classify(title, abstract) {
-      const [best, ...rest] = scores(title, abstract);
-      if (!best || best.score < MIN_SCORE) return [];
-      const more = rest.filter((r) => r.inTitle && r.score >= Math.max(MIN_SCORE, RELATIVE * best.score));
-      return [best, ...more].slice(0, MAX_TOPICS).map((r) => r.slug);
-    },
-  };
+  return { scores, classify: (title, abstract, categories) => pickTopics(scores({ title, abstract, categories })) };
 }
 
-/** The classify stage: each paper gets its topics from its title and abstract. */
+/** Whether the vocabulary alone files a paper clearly enough to teach the archive model. */
+export function isConfident(scores: readonly TopicScore[]): boolean {
+  const [best, second] = scores;
+  return best !== undefined && best.score >= CONFIDENT && best.score >= CONFIDENT_LEAD * (second?.score ?? 0);
+}
+
+/** Adds the archive model's view to an unsure paper's scores. */
+export function withArchive(scores: readonly TopicScore[], paper: PaperText, model: ArchiveModel): TopicScore[] {
+  if (isConfident(scores) || (scores[0]?.score ?? 0) < MIN_SIGNAL) return [...scores];
+  const posterior = model.posterior(paper.title, paper.abstract);
+  return scores
+    .map((s) => {
+      const probability = posterior.get(s.slug);
+      if (probability === undefined) return s;
+      const archive = ARCHIVE_WEIGHT * probability;
+      return { ...s, score: s.score + archive, archive, probability };
+    })
+    .sort(byScore);
+}
+
+export const paperText = (p: Paper): PaperText => ({
+  title: p.title,
+  abstract: p.abstract,
+  categories: p.source?.primaryCategory ? [p.source.primaryCategory, ...(p.source.categories ?? [])] : p.source?.categories,
+});
+
+/** The archive model learned from the papers the vocabulary files with confidence. */
+export function archiveModelFor(papers: readonly PaperText[], classifier: TopicClassifier, scored = papers.map(classifier.scores)): ArchiveModel {
+  const examples = papers.flatMap((p, i) => (isConfident(scored[i]) ? [{ title: p.title, abstract: p.abstract, topic: scored[i][0].slug }] : []));
+  return trainArchiveModel(examples);
+}
+
+/** The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other papers. */
 export function assignTopics(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): Paper[] {
   const classifier = topicClassifier(taxonomy);
-  return papers.map((p) => ({ ...p, topics: classifier.classify(p.title, p.abstract) }));
+  const texts = papers.map(paperText);
+  const scored = texts.map(classifier.scores);
+  const model = archiveModelFor(texts, classifier, scored);
+  return papers.map((p, i) => ({ ...p, topics: pickTopics(withArchive(scored[i], texts[i], model)) }));
 }

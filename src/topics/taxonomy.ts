@@ -6,9 +6,13 @@ import { UserError } from "../userError.ts";
 export interface TopicSpec extends TopicInfo {
   /** Phrases that signal the topic, with their weights. */
   terms: { text: string; weight: number }[];
+  /** arXiv categories whose papers belong here (cs.CV, cs.RO …): a paper's own filing is a strong hint. */
+  categories?: string[];
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An arXiv category: an archive, optionally with a subject class (cs.CV, stat.ML, hep-th, eess.IV). */
+const CATEGORY = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?$/;
 
 /** Reads and validates topics.yaml; every mistake is reported with its line. */
 export async function loadTaxonomy(file: string): Promise<TopicSpec[]> {
@@ -66,6 +70,16 @@ export function parseTaxonomy(file: string, text: string): TopicSpec[] {
       }
       return { text: phrase, weight: (value as unknown as { value: number }).value };
     });
-    return { slug, name: text("name"), description: text("description"), terms };
+    const categoriesNode = item.get("categories", true);
+    let categories: string[] | undefined;
+    if (categoriesNode !== undefined) {
+      if (!isSeq(categoriesNode)) return fail(categoriesNode as Node, `'categories' of topic '${slug}' must be a list of arXiv categories`);
+      categories = categoriesNode.items.map((c) => {
+        const value = isScalar(c) ? String(c.value ?? "") : "";
+        if (!CATEGORY.test(value)) fail(c as Node, `'${value}' is not an arXiv category (like cs.CV or stat.ML)`);
+        return value;
+      });
+    }
+    return { slug, name: text("name"), description: text("description"), terms, ...(categories ? { categories } : {}) };
   });
 }
