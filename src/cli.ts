@@ -9,7 +9,12 @@ import { DateTime } from "luxon";
 import { DEFAULT_CARD_LIMIT } from "./cards/planCards.ts";
 import { readDigests } from "./build/readDigests.ts";
 import { mergeDigests } from "./library/mergeDigests.ts";
-import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, PROJECT_DIR } from "./paths.ts";
+import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "./paths.ts";
+import { readEnriched } from "./sources/enrich.ts";
+import { assignTopics } from "./topics/assignTopics.ts";
+import { explainTopics, findPapers } from "./topics/explainTopics.ts";
+import { applyOverrides, loadOverrides } from "./topics/overrides.ts";
+import { loadTaxonomy } from "./topics/taxonomy.ts";
 import { ARXIV_DELAY, enrich } from "./sources/enrich.ts";
 import { fetchDay } from "./sources/fetchDay.ts";
 import { serveSite } from "./serveSite.ts";
@@ -17,7 +22,8 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--cache DIR]
+  paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
   paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]
@@ -48,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return await enrichCommand(rest);
       case "serve":
         return await serve(rest);
+      case "explain":
+        return await explain(rest);
       case "help":
       case "--help":
       case "-h":
@@ -79,11 +87,12 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, cache: { type: "string" } });
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, cache: { type: "string" } });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
   const topicsFile = values.topics ? resolve(values.topics) : undefined;
+  const overridesFile = values.overrides ? resolve(values.overrides) : undefined;
   const enrichedFile = values.enriched ? resolve(values.enriched) : undefined;
   const feedItems = Number(values["feed-items"] ?? 100);
   if (!Number.isInteger(feedItems) || feedItems < 1) throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
@@ -92,7 +101,7 @@ async function build(argv: string[]) {
   const cacheDir = values.cache ? resolve(values.cache) : undefined;
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, cacheDir, progress: (line) => console.log(line) });
+  await buildSite({ digestsDir, topicsFile, overridesFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, cacheDir, progress: (line) => console.log(line) });
   return 0;
 }
 
@@ -168,6 +177,28 @@ async function enrichCommand(argv: string[]) {
     `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; looked up ${result.looked}: ` +
       `${result.found} found, ${result.missed.length} not found${result.found ? "" : " (file unchanged)"}`,
   );
+  return 0;
+}
+
+async function explain(argv: string[]) {
+  const { values, positionals } = args(argv, { digests: { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" } }, true);
+  const query = positionals.join(" ").trim();
+  if (!query) throw usage("explain needs a paper: its slug, arXiv id or words of its title");
+  const file = (flag: string | undefined, fallback: string) => resolve(flag ?? join(PROJECT_DIR, fallback));
+  const overridesFile = file(values.overrides, OVERRIDES_FILE);
+  const taxonomy = await loadTaxonomy(file(values.topics, TOPICS_FILE));
+  const overrides = await loadOverrides(overridesFile);
+  const { papers } = mergeDigests(await readDigests(file(values.digests, DEFAULT_DIGESTS_DIR)), await readEnriched(file(values.enriched, ENRICHED_FILE)));
+  const onSite = applyOverrides(assignTopics(papers, taxonomy), overrides, taxonomy.map((t) => t.slug), overridesFile);
+  const matches = findPapers(onSite, query);
+  if (matches.length === 0) throw new UserError("", 0, `paper-digest explain: no paper's slug, arXiv id or title matches '${query}'`);
+  if (matches.length > 1) {
+    console.error(`paper-digest explain: ${matches.length} papers match '${query}'; name one by its slug:`);
+    for (const p of matches.slice(0, 20)) console.error(`  ${p.slug}  ${p.title}`);
+    return 1;
+  }
+  const lines = explainTopics(matches[0], onSite, taxonomy, overrides.map((override) => ({ override, file: overridesFile })));
+  console.log(lines.join("\n"));
   return 0;
 }
 

@@ -8,6 +8,8 @@ export const CONTENT_DIR = "content";
 export const GENERATED_DIR = "content/generated";
 export const DEFAULT_DIGESTS_DIR = "content/digests";
 export const TOPICS_FILE = "content/topics.yaml";
+/** A curator's corrections of single papers' topics. */
+export const OVERRIDES_FILE = "content/overrides.yaml";
 /** What `paper-digest enrich` found on arXiv for text-digest papers (committed, so builds stay offline). */
 export const ENRICHED_FILE = "content/arxiv.atom";
 /** What builds keep for the next one (drawn share cards); Netlify keeps it between deploys. */

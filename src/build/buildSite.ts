@@ -6,7 +6,7 @@ import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
-import { BUILD_LOCK, CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
+import { BUILD_LOCK, CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
@@ -20,12 +20,15 @@ import { runEleventy } from "./runEleventy.ts";
 import { runPagefind } from "./runPagefind.ts";
 import { assignTopics } from "../topics/assignTopics.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
+import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
 import { forgetTokens } from "../topics/analyseText.ts";
 import { releaseMemory } from "./releaseMemory.ts";
 
 export interface BuildOptions {
   digestsDir: string;
   topicsFile?: string;
+  /** A curator's per-paper topic corrections (a missing file is fine). */
+  overridesFile?: string;
   /** arXiv metadata found by `enrich` (a missing file is fine). */
   enrichedFile?: string;
   /** Acronyms and synonyms that search should treat as one (a missing file is fine). */
@@ -58,7 +61,7 @@ export class StageError extends Error {
  * site is built into a temporary sibling of `outDir` and swapped in only when
  * every stage succeeded. Runs in the project folder (see cli.ts).
  */
-async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
+async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -69,6 +72,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = E
 
   const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
   const taxonomy = await loadTaxonomy(topicsFile);
+  const overrides = await loadOverrides(overridesFile);
   const known = await readEnriched(enrichedFile);
   const merged = await stage(
     "merge",
@@ -77,8 +81,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, enrichedFile = E
   );
   const classified: Library = await stage(
     "classify",
-    () => ({ ...merged, papers: assignTopics(merged.papers, taxonomy) }),
-    (l) => `${taxonomy.length} topics, ${l.papers.filter((p) => p.topics.length === 0).length} papers uncategorised`,
+    () => ({ ...merged, papers: applyOverrides(assignTopics(merged.papers, taxonomy), overrides, taxonomy.map((t) => t.slug), overridesFile) }),
+    (l) => `${taxonomy.length} topics, ${l.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}`,
   );
   const library: Library = await stage(
     "relate",

@@ -1,0 +1,91 @@
+import { readFile } from "node:fs/promises";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import type { Paper } from "../model.ts";
+import { UserError } from "../userError.ts";
+
+/** A curator's correction of one paper's topics. */
+export interface Override {
+  /** The paper's slug or arXiv id, as written. */
+  paper: string;
+  line: number;
+  /** Replaces the classifier's topics; add and remove then apply to the result. */
+  set?: string[];
+  add: string[];
+  remove: string[];
+}
+
+const ACTIONS = ["set", "add", "remove"] as const;
+
+/** Reads content/overrides.yaml; a missing file means no overrides. */
+export async function loadOverrides(file: string): Promise<Override[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw new UserError(file, 1, "cannot read the overrides file");
+  }
+  return parseOverrides(file, text);
+}
+
+/** Checks the file's shape; which papers and topics exist is checked by applyOverrides. */
+export function parseOverrides(file: string, text: string): Override[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  const fail = (node: Node | null | undefined, message: string): never => {
+    throw new UserError(file, lineOf(node), message);
+  };
+  if (doc.errors.length > 0) {
+    const [error] = doc.errors;
+    throw new UserError(file, error.linePos?.[0].line ?? 1, error.message.split("\n")[0]);
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return [];
+  if (!isMap(root)) return fail(root, "expected a map with an 'overrides' map of paper: changes");
+  const list = root.get("overrides", true);
+  if (list === undefined || list === null || (isScalar(list) && list.value === null)) return [];
+  if (!isMap(list)) return fail(list as Node, "'overrides' must map a paper's slug or arXiv id to set, add or remove");
+
+  return list.items.map((pair) => {
+    const key = pair.key as Node;
+    const paper = isScalar(key) ? String(key.value ?? "").trim() : "";
+    if (!paper) fail(key, "an override needs the paper's slug or arXiv id");
+    const value = pair.value as Node;
+    if (!isMap(value) || value.items.length === 0) return fail(value ?? key, `say what to change for '${paper}': set, add or remove a list of topics`);
+    const override: Override = { paper, line: lineOf(key), add: [], remove: [] };
+    for (const item of value.items) {
+      const action = isScalar(item.key) ? String(item.key.value) : "";
+      if (!(ACTIONS as readonly string[]).includes(action)) fail(item.key as Node, `'${action}' is not a change: use set, add or remove`);
+      const topics = item.value as Node;
+      const slugs = isSeq(topics) ? topics.items.map((t) => (isScalar(t) ? String(t.value ?? "").trim() : "")) : isScalar(topics) && typeof topics.value === "string" ? [topics.value.trim()] : null;
+      if (!slugs || slugs.some((s) => !s)) return fail(topics ?? (item.key as Node), `'${action}' takes a topic slug or a list of them`);
+      override[action as (typeof ACTIONS)[number]] = slugs;
+    }
+    return override;
+  });
+}
+
+/**
+ * Applies a curator's overrides after classification. An override naming a paper
+ * or topic the site doesn't have is an error with its line: a typo must not pass
+ * silently and leave the paper where the curator meant to move it from.
+ */
+export function applyOverrides(papers: readonly Paper[], overrides: readonly Override[], topicSlugs: readonly string[], file: string): Paper[] {
+  const known = new Set(topicSlugs);
+  const bySlug = new Map(papers.map((p, i) => [p.slug, i]));
+  const byArxiv = new Map(papers.flatMap((p, i) => (p.source?.arxivId ? [[p.source.arxivId, i] as const] : [])));
+  const result = [...papers];
+  for (const o of overrides) {
+    const id = o.paper.replace(/^arxiv:/i, "").replace(/v\d+$/, "");
+    const index = bySlug.get(o.paper) ?? byArxiv.get(id);
+    if (index === undefined) throw new UserError(file, o.line, `no paper has the slug or arXiv id '${o.paper}'`);
+    for (const slug of [...(o.set ?? []), ...o.add, ...o.remove]) {
+      if (!known.has(slug)) throw new UserError(file, o.line, `'${slug}' is not a topic: use one of the slugs in topics.yaml`);
+    }
+    const start = o.set ?? result[index].topics;
+    const topics = [...new Set([...start.filter((t) => !o.remove.includes(t)), ...o.add.filter((t) => !o.remove.includes(t))])];
+    result[index] = { ...result[index], topics };
+  }
+  return result;
+}
