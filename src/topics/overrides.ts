@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { parseYamlFile } from "../yamlDocument.ts";
 import type { Paper } from "../model.ts";
 import { UserError } from "../userError.ts";
 
@@ -30,16 +31,7 @@ export async function loadOverrides(file: string): Promise<Override[]> {
 
 /** Checks the file's shape; which papers and topics exist is checked by applyOverrides. */
 export function parseOverrides(file: string, text: string): Override[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
-  const fail = (node: Node | null | undefined, message: string): never => {
-    throw new UserError(file, lineOf(node), message);
-  };
-  if (doc.errors.length > 0) {
-    const [error] = doc.errors;
-    throw new UserError(file, error.linePos?.[0].line ?? 1, error.message.split("\n")[0]);
-  }
+  const { doc, lineOf, fail } = parseYamlFile(file, text);
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return [];
   if (!isMap(root)) return fail(root, "expected a map with an 'overrides' map of paper: changes");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { parseYamlFile } from "../yamlDocument.ts";
 import type { TopicInfo } from "../model.ts";
 import { UserError } from "../userError.ts";
 
@@ -26,16 +27,7 @@ export async function loadTaxonomy(file: string): Promise<TopicSpec[]> {
 }
 
 export function parseTaxonomy(file: string, text: string): TopicSpec[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
-  const fail = (node: Node | null | undefined, message: string): never => {
-    throw new UserError(file, lineOf(node), message);
-  };
-  if (doc.errors.length > 0) {
-    const [error] = doc.errors;
-    throw new UserError(file, error.linePos?.[0].line ?? 1, error.message.split("\n")[0]);
-  }
+  const { doc, fail } = parseYamlFile(file, text);
 
   const root = doc.contents;
   if (!isMap(root)) return fail(root, "expected a map with a 'topics' list");
