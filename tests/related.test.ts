@@ -47,3 +47,68 @@ describe("relatedPapers", () => {
     });
   });
 });
+
+describe("related papers on real, hand-labelled papers", () => {
+  it("links papers that share a labelled topic for at least 70% of the top-5 links", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { parse } = await import("yaml");
+    const { DateTime } = await import("luxon");
+    const { parseDigest } = await import("../src/digest/parseDigest.ts");
+    const { assignTopics } = await import("../src/topics/assignTopics.ts");
+    const { loadTaxonomy } = await import("../src/topics/taxonomy.ts");
+    const { ROOT } = await import("./support/cli.ts");
+    type Labelled = { title: string; abstract: string; topics: string[] };
+    const unseen: Labelled[] = parse(readFileSync(join(ROOT, "tests/fixtures/topics-validation/papers.yaml"), "utf8"));
+    const labels: Labelled[] = parse(readFileSync(join(ROOT, "tests/fixtures/topics-validation/bundled-labels.yaml"), "utf8"));
+    const bundled = parseDigest("2025-03-13.txt", readFileSync(join(ROOT, "content/digests/2025-03-13.txt"), "utf8"), DateTime.fromISO("2025-03-13"));
+    const archive = [...bundled.entries.map((e, i) => ({ ...labels[i], abstract: e.abstract })), ...unseen];
+    const taxonomy = await loadTaxonomy(join(ROOT, "content/topics.yaml"));
+    const classified = assignTopics(archive.map((p, i) => ({ key: String(i), slug: String(i), title: p.title, abstract: p.abstract, digests: [], topics: [], related: [], source: {} })) as never, taxonomy);
+    const share = (lists: number[][]) => {
+      let hits = 0;
+      let links = 0;
+      lists.forEach((list, i) => list.forEach((j) => {
+        links++;
+        if (archive[i].topics.some((t) => archive[j].topics.includes(t))) hits++;
+      }));
+      return hits / links;
+    };
+    const words = share(relatedPapers(archive.map(({ title, abstract }) => ({ title, abstract }))));
+    const all = share(relatedPapers(classified.map(({ title, abstract, topics }) => ({ title, abstract, topics }))));
+    console.log(`top-5 related links sharing a hand-labelled topic, ${archive.length} papers: words alone ${(100 * words).toFixed(1)}%, with topics ${(100 * all).toFixed(1)}%`);
+    expect(all).toBeGreaterThanOrEqual(0.7);
+    expect(all).toBeGreaterThan(words);
+  });
+});
+
+describe("what else papers share", () => {
+  const base = { title: "Sparse widget routing", abstract: "We route widgets sparsely across many devices." };
+  const twin = (extra: object) => ({ title: "Sparse widget routing again", abstract: "Widgets are routed sparsely across devices.", ...extra });
+
+  it("ranks a paper with the same main topic, a shared author or the same arXiv category above an equal one without", () => {
+    for (const [mine, theirs] of [
+      [{ topics: ["agents"] }, { topics: ["agents"] }],
+      [{ authors: ["Ada Lovelace"] }, { authors: ["ada  lovelace"] }],
+      [{ category: "cs.DC" }, { category: "cs.DC" }],
+    ]) {
+      const docs = [{ ...base, ...mine }, twin({}), twin(theirs)];
+      expect(relatedPapers(docs, 2)[0], JSON.stringify(mine)).toEqual([2, 1]);
+    }
+  });
+
+  it("prefers the newer of two equally related papers", () => {
+    // Documents are oldest first, so the later index is the newer paper.
+    expect(relatedPapers([base, twin({}), twin({})], 2)[0]).toEqual([2, 1]);
+  });
+
+  it("lists no paper twice when a word is in every paper (it weighs nothing)", () => {
+    const docs = ["alpha beta", "alpha gamma", "alpha beta gamma", "alpha delta"].map((t) => ({ title: t, abstract: "alpha" }));
+    for (const list of relatedPapers(docs, 3)) expect(new Set(list).size).toBe(list.length);
+  });
+
+  it("needs a shared word: a shared topic alone links nothing", () => {
+    const lonely = [{ title: "Glacier ice", abstract: "Melting.", topics: ["agents"] }, { title: "Coral reefs", abstract: "Bleaching.", topics: ["agents"] }];
+    expect(relatedPapers(lonely)).toEqual([[], []]);
+  });
+});

@@ -87,7 +87,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const library: Library = await stage(
     "relate",
     () => {
-      const related = relatedPapers(classified.papers);
+      const related = relatedPapers(
+        classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory })),
+      );
       return { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: related[i].map((j) => classified.papers[j].slug) })) };
     },
     (l) => `${l.papers.reduce((n, p) => n + p.related.length, 0)} links`,

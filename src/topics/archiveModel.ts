@@ -47,21 +47,25 @@ export function trainArchiveModel(examples: readonly { title: string; abstract: 
   }
   const topics = [...docsPerTopic].filter(([, n]) => n >= MIN_EXAMPLES).map(([t]) => t).sort();
   const trained = topics.reduce((sum, t) => sum + docsPerTopic.get(t)!, 0);
+  // Log-probabilities worked out once: a posterior is then a sum of look-ups.
+  const unseen = topics.map((t) => -Math.log(totals.get(t)! + vocabulary.size));
+  const logPrior = topics.map((t) => Math.log(docsPerTopic.get(t)! / trained));
+  const logLikelihood = new Map<string, Float64Array>();
+  for (const stem of vocabulary) {
+    logLikelihood.set(stem, Float64Array.from(topics, (t, i) => Math.log((wordCounts.get(t)!.get(stem) ?? 0) + 1) + unseen[i]));
+  }
   return {
     trainedOn: trained,
     posterior(title, abstract) {
       const result = new Map<string, number>();
       if (topics.length === 0) return result;
-      const bag = [...bagOf(title, abstract)].filter((s) => vocabulary.has(s));
-      const logScores = topics.map((t) => {
-        const counts = wordCounts.get(t)!;
-        const denominator = Math.log(totals.get(t)! + vocabulary.size);
-        let score = Math.log(docsPerTopic.get(t)! / trained);
-        for (const stem of bag) score += Math.log((counts.get(stem) ?? 0) + 1) - denominator;
-        return score;
-      });
+      const logScores = Float64Array.from(logPrior);
+      for (const stem of bagOf(title, abstract)) {
+        const row = logLikelihood.get(stem);
+        if (row) for (let i = 0; i < row.length; i++) logScores[i] += row[i];
+      }
       const top = Math.max(...logScores);
-      const weights = logScores.map((s) => Math.exp(s - top));
+      const weights = Array.from(logScores, (s) => Math.exp(s - top));
       const sum = weights.reduce((a, b) => a + b, 0);
       topics.forEach((t, i) => result.set(t, weights[i] / sum));
       return result;

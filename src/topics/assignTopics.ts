@@ -99,8 +99,8 @@ export interface PaperText {
 }
 
 export interface TopicClassifier {
-  /** Every topic's score for a paper, best first. */
-  scores(paper: PaperText): TopicScore[];
+  /** Every topic's score for a paper, best first; with `detail`, the terms that matched (for explain). */
+  scores(paper: PaperText, detail?: boolean): TopicScore[];
   /** The paper's topics: 0 to MAX_TOPICS slugs, best first. */
   classify(title: string, abstract: string, categories?: readonly string[]): string[];
 }
@@ -132,7 +132,7 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
       solidStems.set(first, [...(solidStems.get(first) ?? []), termStem]);
     }
   }
-  const scores = ({ title, abstract, categories = [] }: PaperText): TopicScore[] => {
+  const scores = ({ title, abstract, categories = [] }: PaperText, detail = false): TopicScore[] => {
     const t = analyseText(title, solidStems);
     const a = analyseText(abstract, solidStems);
     return topics
@@ -147,11 +147,11 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
           if (inTitle > 0) titleWeight += m.weight;
           const points = m.weight * ((inTitle > 0 ? TITLE_WEIGHT : 0) + saturate(inAbstract));
           score += points;
-          terms.push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
+          if (detail) terms.push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
         }
         const primary = categories.length > 0 && topicCategories.includes(categories[0]);
         const category = primary ? PRIMARY_CATEGORY : categories.some((c) => topicCategories.includes(c)) ? OTHER_CATEGORY : 0;
-        terms.sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
+        if (detail) terms.sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
         return { slug, score: score + category, inTitle: titleWeight >= TITLE_EVIDENCE || primary, terms, category, archive: 0 };
       })
       .sort(byScore);
@@ -186,7 +186,7 @@ export const paperText = (p: Paper): PaperText => ({
 });
 
 /** The archive model learned from the papers the vocabulary files with confidence. */
-export function archiveModelFor(papers: readonly PaperText[], classifier: TopicClassifier, scored = papers.map(classifier.scores)): ArchiveModel {
+export function archiveModelFor(papers: readonly PaperText[], classifier: TopicClassifier, scored = papers.map((p) => classifier.scores(p))): ArchiveModel {
   const examples = papers.flatMap((p, i) => (isConfident(scored[i]) ? [{ title: p.title, abstract: p.abstract, topic: scored[i][0].slug }] : []));
   return trainArchiveModel(examples);
 }
@@ -195,7 +195,7 @@ export function archiveModelFor(papers: readonly PaperText[], classifier: TopicC
 export function assignTopics(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): Paper[] {
   const classifier = topicClassifier(taxonomy);
   const texts = papers.map(paperText);
-  const scored = texts.map(classifier.scores);
+  const scored = texts.map((t) => classifier.scores(t));
   const model = archiveModelFor(texts, classifier, scored);
   return papers.map((p, i) => ({ ...p, topics: pickTopics(withArchive(scored[i], texts[i], model)) }));
 }

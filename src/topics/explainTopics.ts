@@ -27,10 +27,10 @@ export function findPapers(papers: readonly Paper[], query: string): Paper[] {
 export function explainTopics(paper: Paper, papers: readonly Paper[], taxonomy: readonly TopicSpec[], overrides: readonly { override: Override; file: string }[] = []): string[] {
   const classifier = topicClassifier(taxonomy);
   const texts = papers.map(paperText);
-  const scored = texts.map(classifier.scores);
+  const scored = texts.map((t) => classifier.scores(t));
   const model = archiveModelFor(texts, classifier, scored);
   const index = papers.indexOf(paper);
-  const vocabularyOnly = scored[index];
+  const vocabularyOnly = classifier.scores(texts[index], true);
   const scores = withArchive(vocabularyOnly, texts[index], model);
   const picked = pickTopics(scores);
   const names = new Map(taxonomy.map((t) => [t.slug, t.name]));
