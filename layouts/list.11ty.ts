@@ -2,14 +2,16 @@ import { pagerNav, paperList } from "../src/site/fragments.ts";
 import { html } from "../src/site/html.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
 import type { ListPage } from "../src/site/pageData.ts";
+import { monthChart } from "../src/site/monthChart.ts";
 import { shell } from "../src/site/shell.ts";
 
 /** A list of papers: the home page, a digest, a topic. */
 export function render(data: LayoutData<ListPage>): string {
-  const { site, heading, lede, neighbours, items, showDates, pager, topicSearch } = data;
+  const { site, heading, lede, neighbours, items, showDates, pager, topicSearch, chart } = data;
   // A topic's first page is found by search as the topic itself: its heading, description and vocabulary, not its list.
   const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-meta="kind:topic">` : ""}<h1${topicSearch ? html` data-pagefind-meta="count:${topicSearch.count}"` : ""}>${heading}</h1>
 ${lede ? html`<p class="lede">${lede}</p>` : ""}${topicSearch ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>` : ""}
+${chart ? html`<div data-pagefind-ignore>${monthChart(chart, heading)}</div>` : ""}
 ${neighbours && (neighbours.prev || neighbours.next) ? html`<nav class="neighbours" aria-label="Other digests">
 ${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}
 ${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later digest</span> ${neighbours.next.label}</a>` : ""}

@@ -2,11 +2,15 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { beforeAll, expect, it } from "vitest";
 import { buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { monthsDigests } from "./support/monthsDigests.ts";
 import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
 
 let out = "";
 let paper = "";
+let months = "";
 beforeAll(async () => {
+  // Six months of digests, so topic pages and /topics/ draw their charts.
+  months = (await buildWithCli(await monthsDigests(), ["--cards", "0"])).out;
   // The bundled digest with imported sources: every seed page, plus authors, links, BibTeX and math.
   const site = await buildWithCli(await sourcesDigests());
   out = site.out;
@@ -78,4 +82,27 @@ describeInBrowser("accessibility in a real browser", () => {
       await page.close();
     }
   });
+});
+
+describeInBrowser("accessibility of the monthly charts", () => {
+  const browser = useBrowser(() => months);
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no axe violations on a topic page and /topics/ with charts in ${scheme} mode, and its bars are visible`, async () => {
+      const found: string[] = [];
+      for (const path of ["/topics/large-language-models/", "/topics/"]) {
+        const context = await browser.browser.newContext({ colorScheme: scheme });
+        const page = await context.newPage();
+        await page.goto(new URL(path, browser.url).href);
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+        for (const v of violations) found.push(`${path}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
+        // Bars take the accent colour, which differs from the page background in both schemes.
+        const colours = await page.$eval(path === "/topics/" ? ".sparkline" : ".month-chart svg", (svg) => ({ bar: getComputedStyle(svg).fill, bg: getComputedStyle(document.body).backgroundColor, box: svg.getBoundingClientRect().height }));
+        expect(colours.bar, path).not.toBe(colours.bg);
+        expect(colours.box, path).toBeGreaterThan(10);
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    });
+  }
 });

@@ -1,3 +1,4 @@
+import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import { longDate } from "../site/dates.ts";
 import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
@@ -117,7 +118,11 @@ export function sitePages(
 
   // Topics: one list per topic (newest papers first), and the overview.
   const newestPapers = newestFirst(library.papers);
-  const counted = topics.map((t) => ({ ...t, papers: newestPapers.filter((p) => p.topics.includes(t.slug)) }));
+  const months = archiveMonths(library.digests.map((d) => d.date));
+  const counted = topics.map((t) => {
+    const papers = newestPapers.filter((p) => p.topics.includes(t.slug));
+    return { ...t, papers, chart: monthlyCounts(papers, months) };
+  });
   for (const topic of counted) {
     for (const { items, pager, permalink, n } of paginate(topic.papers, PER_PAGE, `/topics/${topic.slug}/`)) {
       const lastmod = items[0]?.digests.at(-1) ?? latest;
@@ -133,7 +138,7 @@ export function sitePages(
         showDates: true,
         ...(pager.pages > 1 ? { pager } : {}),
         // A topic's first page is itself a search result: its name, description and vocabulary.
-        ...(n === 1 && topic.papers.length > 0 ? { topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) } } : {}),
+        ...(n === 1 && topic.papers.length > 0 ? { topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) }, chart: topic.chart } : {}),
       }, "", lastmod);
     }
   }
@@ -163,7 +168,7 @@ export function sitePages(
       topics: counted
         .filter((t) => t.papers.length > 0)
         .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name))
-        .map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.papers.length })),
+        .map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.papers.length, chart: t.chart })),
       uncategorised: uncategorised.slice(0, PER_PAGE).map(item),
       uncategorisedCount: uncategorised.length,
     });

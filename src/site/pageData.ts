@@ -1,3 +1,4 @@
+import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
 import type { PaperSource } from "../model.ts";
 
 /**
@@ -73,6 +74,8 @@ export interface ListPage extends PageBase {
   pager?: Pager;
   /** On a topic's first page: what search indexes for the topic (the papers listed are indexed on their own pages). */
   topicSearch?: { count: number; terms: string[] };
+  /** On a topic's first page: its papers per month. */
+  chart?: MonthlyCounts;
 }
 
 export interface ArchivePage extends PageBase {
@@ -83,7 +86,7 @@ export interface ArchivePage extends PageBase {
 
 export interface TopicsPage extends PageBase {
   layout: "topics";
-  topics: (TopicRef & { description: string; count: number })[];
+  topics: (TopicRef & { description: string; count: number; chart: MonthlyCounts })[];
   /** The newest papers no topic fits (a long tail has pages of its own). */
   uncategorised: PaperItem[];
   uncategorisedCount: number;

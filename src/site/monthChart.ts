@@ -1,0 +1,55 @@
+import { DateTime } from "luxon";
+import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
+import { html, type Html } from "./html.ts";
+
+const monthName = (month: string) => DateTime.fromISO(`${month}-01`, { zone: "utc" }).toFormat("LLL yyyy");
+
+/**
+ * Papers per month as bars: inline SVG, no script, coloured by CSS (currentColor)
+ * so it follows light and dark mode. Screen readers get a one-sentence summary
+ * (role="img" with a label); everyone can open the exact numbers as a table.
+ */
+export function monthChart({ months, counts }: MonthlyCounts, topicName: string): Html {
+  if (months.length === 0) return html``;
+  const { summary, max } = describe(months, counts);
+  const width = 6 * months.length;
+  const height = 40;
+  const bars = counts.map((n, i) => {
+    const h = n === 0 ? 0 : Math.max(1.5, (height * n) / max);
+    return html`<rect x="${6 * i + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}"><title>${monthName(months[i])}: ${n}</title></rect>`;
+  });
+  return html`<div class="month-chart"><figure>
+<svg viewBox="0 0 ${width} ${height + 1}" width="${18 * months.length}" height="72" preserveAspectRatio="none" role="img" aria-label="${topicName}: ${summary}" focusable="false"><line x1="0" y1="${height + 0.5}" x2="${width}" y2="${height + 0.5}" class="axis"/>${bars}</svg>
+<div class="chart-axis" aria-hidden="true"><span>${monthName(months[0])}</span> <span>${monthName(months.at(-1)!)}</span></div>
+<figcaption>Papers per month: ${summary}.</figcaption>
+</figure>
+<details><summary>Papers per month</summary>
+<table><thead><tr><th scope="col">Month</th><th scope="col">Papers</th></tr></thead>
+<tbody>${months.map((m, i) => html`<tr><td>${monthName(m)}</td><td>${counts[i]}</td></tr>`).reverse()}</tbody></table>
+</details>
+</div>`;
+}
+
+/** A small chart for the topics overview: the last twelve months as bars on a baseline, summarised for screen readers. */
+export function monthSparkline({ months, counts }: MonthlyCounts, topicName: string): Html {
+  const recent = months.slice(-12);
+  const values = counts.slice(-12);
+  if (recent.length < 2) return html``;
+  const { summary, max } = describe(recent, values);
+  const height = 20;
+  // Always twelve slots, the newest month on the right, so every topic's line reads the same way.
+  const offset = 12 - values.length;
+  return html`<svg class="sparkline" viewBox="0 0 72 ${height + 1}" width="96" height="28" role="img" aria-label="${topicName}, papers per month: ${summary}" focusable="false"><line x1="0" y1="${height + 0.5}" x2="72" y2="${height + 0.5}" class="axis"/>${values.map((n, i) => {
+    const h = n === 0 ? 0 : Math.max(2, (height * n) / max);
+    return html`<rect x="${6 * (offset + i) + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}"/>`;
+  })}</svg>`;
+}
+
+function describe(months: readonly string[], counts: readonly number[]) {
+  const max = Math.max(1, ...counts);
+  const peak = counts.indexOf(Math.max(...counts));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const last = counts.at(-1)!;
+  const summary = `${total} ${total === 1 ? "paper" : "papers"} over ${months.length} ${months.length === 1 ? "month" : "months"}, most in ${monthName(months[peak])} (${counts[peak]}), ${last} in ${monthName(months.at(-1)!)}`;
+  return { summary, max };
+}
