@@ -27,7 +27,13 @@ const ARCHIVE_WEIGHT = 6;
 /** The archive model only speaks for papers that show some sign of a field. */
 const MIN_SIGNAL = 2;
 
-type Matcher = { term: string; weight: number; count: (text: AnalysedText) => number };
+type Matcher = {
+  term: string;
+  weight: number;
+  count: (text: AnalysedText) => number;
+  /** Words (stems, or "A:" + an acronym) of which a text must hold one for the term to match at all. */
+  keys: string[];
+};
 
 /**
  * Compiles a term to a counter of its occurrences. An acronym (one word with two
@@ -40,14 +46,14 @@ function compileTerm(text: string, weight: number): Matcher {
   if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     const [exact] = parts;
     const plural = `${exact}s`;
-    return { term: text, weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0) };
+    return { term: text, weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0), keys: [`A:${exact}`, `A:${plural}`] };
   }
   const lower = parts.map((p) => p.toLowerCase());
   const stems = lower.map(stem);
   const solid = stem(lower.join(""));
   const solidCount = (t: AnalysedText) => t.stemCounts.get(solid) ?? 0;
-  if (stems.length === 1) return { term: text, weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0) };
-  return { term: text, weight, count: (t) => countSequence(t, stems) + solidCount(t) };
+  if (stems.length === 1) return { term: text, weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0), keys: [solid] };
+  return { term: text, weight, count: (t) => countSequence(t, stems) + solidCount(t), keys: [stems[0], solid] };
 }
 
 /** Occurrences of a phrase; the text is only scanned when it holds every word of it. */
@@ -116,11 +122,13 @@ export function pickTopics(scores: readonly TopicScore[]): string[] {
 }
 
 export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier {
-  const topics = taxonomy.map((t) => ({
-    slug: t.slug,
-    categories: t.categories ?? [],
-    matchers: t.terms.map((term) => compileTerm(term.text, term.weight)),
-  }));
+  const topics = taxonomy.map((t) => ({ slug: t.slug, categories: t.categories ?? [] }));
+  const matchers = taxonomy.flatMap((t, topic) => t.terms.map((term) => ({ topic, ...compileTerm(term.text, term.weight) })));
+  // Terms by the words they need: a paper only tries the terms whose words it has (a few dozen of ~1,000).
+  const byKey = new Map<string, number[]>();
+  matchers.forEach((m, id) => {
+    for (const key of new Set(m.keys)) byKey.set(key, [...(byKey.get(key) ?? []), id]);
+  });
   // A one-word term written as two words ("pre training") starts with a prefix of it.
   const solidStems = new Map<string, string[]>();
   for (const term of taxonomy.flatMap((t) => t.terms)) {
@@ -132,27 +140,44 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
       solidStems.set(first, [...(solidStems.get(first) ?? []), termStem]);
     }
   }
+  const tried = new Uint32Array(matchers.length);
+  let round = 0;
+  const candidates = (texts: AnalysedText[]) => {
+    round++;
+    const ids: number[] = [];
+    const take = (key: string) => {
+      for (const id of byKey.get(key) ?? []) if (tried[id] !== round) (tried[id] = round), ids.push(id);
+    };
+    for (const t of texts) {
+      for (const acronym of t.acronymCounts.keys()) take(`A:${acronym}`);
+      for (const s of t.stemCounts.keys()) take(s);
+      for (const s of t.solidPairCounts.keys()) take(s);
+    }
+    return ids.sort((a, b) => a - b);
+  };
+
   const scores = ({ title, abstract, categories = [] }: PaperText, detail = false): TopicScore[] => {
     const t = analyseText(title, solidStems);
     const a = analyseText(abstract, solidStems);
+    const score = new Float64Array(topics.length);
+    const titleWeight = new Float64Array(topics.length);
+    const terms: TermMatch[][] = topics.map(() => []);
+    for (const id of candidates([t, a])) {
+      const m = matchers[id];
+      const inTitle = m.count(t);
+      const inAbstract = m.count(a);
+      if (inTitle + inAbstract === 0) continue;
+      if (inTitle > 0) titleWeight[m.topic] += m.weight;
+      const points = m.weight * ((inTitle > 0 ? TITLE_WEIGHT : 0) + saturate(inAbstract));
+      score[m.topic] += points;
+      if (detail) terms[m.topic].push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
+    }
     return topics
-      .map(({ slug, matchers, categories: topicCategories }) => {
-        let score = 0;
-        let titleWeight = 0;
-        const terms: TermMatch[] = [];
-        for (const m of matchers) {
-          const inTitle = m.count(t);
-          const inAbstract = m.count(a);
-          if (inTitle + inAbstract === 0) continue;
-          if (inTitle > 0) titleWeight += m.weight;
-          const points = m.weight * ((inTitle > 0 ? TITLE_WEIGHT : 0) + saturate(inAbstract));
-          score += points;
-          if (detail) terms.push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
-        }
+      .map(({ slug, categories: topicCategories }, i) => {
         const primary = categories.length > 0 && topicCategories.includes(categories[0]);
         const category = primary ? PRIMARY_CATEGORY : categories.some((c) => topicCategories.includes(c)) ? OTHER_CATEGORY : 0;
-        if (detail) terms.sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
-        return { slug, score: score + category, inTitle: titleWeight >= TITLE_EVIDENCE || primary, terms, category, archive: 0 };
+        if (detail) terms[i].sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
+        return { slug, score: score[i] + category, inTitle: titleWeight[i] >= TITLE_EVIDENCE || primary, terms: terms[i], category, archive: 0 };
       })
       .sort(byScore);
   };
