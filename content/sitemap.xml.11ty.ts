@@ -1,9 +1,16 @@
-import { readSitemap } from "../src/site/generatedData.ts";
-import { escapeHtml } from "../src/site/html.ts";
+import { readSitemaps } from "../src/site/generatedData.ts";
+import type { SitemapFile } from "../src/site/pageData.ts";
 
-export const data = { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true };
+/** /sitemap.xml, and past 50,000 URLs the per-year sitemaps it indexes (src/emit/sitemap.ts). */
+export function data() {
+  return {
+    sitemaps: readSitemaps(),
+    pagination: { data: "sitemaps", size: 1, alias: "sitemap" },
+    permalink: ({ sitemap }: { sitemap: SitemapFile }) => sitemap.path,
+    eleventyExcludeFromCollections: true,
+  };
+}
 
-export function render(): string {
-  const urls = readSitemap().map((e) => `  <url><loc>${escapeHtml(e.url)}</loc><lastmod>${e.lastmod}</lastmod></url>\n`);
-  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("")}</urlset>\n`;
+export function render({ sitemap }: { sitemap: SitemapFile }): string {
+  return sitemap.xml;
 }

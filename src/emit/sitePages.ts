@@ -1,3 +1,4 @@
+import { sitemapFiles } from "./sitemap.ts";
 import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import { longDate } from "../site/dates.ts";
@@ -48,9 +49,9 @@ export function sitePages(
   };
   // A later page of a paginated list shows its first page's card; a page without a card of its own, the site's.
   const cardOf = (permalink: string) => cards.pages.get(permalink) ?? cards.pages.get(permalink.replace(/\d+\/$/, "")) ?? cards.home;
-  const page = (path: string, data: GeneratedPage, body = "", lastmod = latest) => {
+  const page = (path: string, data: GeneratedPage, body = "", lastmod = latest, period?: string) => {
     files.set(path, pageFile({ ...data, card: cardOf(data.permalink) }, body));
-    sitemap.push({ url: `${site.url}${data.permalink}`, lastmod });
+    sitemap.push({ url: `${site.url}${data.permalink}`, lastmod, ...(period ? { period } : {}) });
   };
 
   // Papers, each with its neighbours in the digest it first appeared in.
@@ -78,7 +79,7 @@ export function sitePages(
       ...(d.slugs[i - 1] ? { prev: neighbour(d.slugs[i - 1]) } : {}),
       ...(d.slugs[i + 1] ? { next: neighbour(d.slugs[i + 1]) } : {}),
     };
-    page(`papers/${paper.slug}.md`, data, "", paper.digests.at(-1));
+    page(`papers/${paper.slug}.md`, data, "", paper.digests.at(-1), paper.digests[0].slice(0, 4));
   }
 
   // Digests in their original order; the newest is also the home page.
@@ -99,7 +100,7 @@ export function sitePages(
       items: digest.slugs.map((s) => item(bySlug.get(s)!)),
       showDates: false,
     };
-    page(`digests/${digest.date}.md`, list, "", digest.date);
+    page(`digests/${digest.date}.md`, list, "", digest.date, digest.date.slice(0, 4));
     if (!next) page("index.md", { ...list, permalink: "/", title: site.title, description: site.description });
   });
 
@@ -196,7 +197,7 @@ export function sitePages(
 
   files.set("site.json", JSON.stringify(site));
   files.set("feeds.json", JSON.stringify(feeds));
-  files.set("sitemap.json", JSON.stringify(sitemap));
+  files.set("sitemaps.json", JSON.stringify([...sitemapFiles(sitemap, site.url)].map(([path, xml]) => ({ path, xml }))));
   files.set("papers.json", JSON.stringify(papersJson(library, topics, site)));
   return files;
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { GENERATED_DIR } from "../paths.ts";
-import type { FeedModel, SitemapEntry } from "./pageData.ts";
+import type { FeedModel, SitemapFile } from "./pageData.ts";
 
 /** Data files that emit wrote for the templates that render whole-site files. */
 const read = <T>(name: string): T => JSON.parse(readFileSync(join(GENERATED_DIR, name), "utf8"));
 
 export const readFeeds = () => read<FeedModel[]>("feeds.json");
-export const readSitemap = () => read<SitemapEntry[]>("sitemap.json");
+export const readSitemaps = () => read<SitemapFile[]>("sitemaps.json");

@@ -145,4 +145,12 @@ export interface SubscribePage extends PageBase {
 export interface SitemapEntry {
   url: string;
   lastmod: string;
+  /** The year a paper or digest page belongs to, for sitemaps split by period. */
+  period?: string;
+}
+
+/** One sitemap file, as emit wrote it for the template to put in place. */
+export interface SitemapFile {
+  path: string;
+  xml: string;
 }
