@@ -94,7 +94,9 @@ describe("overrides in a build, and paper-digest explain", () => {
     expect(out).toMatch(/^On the site: large-language-models, fine-tuning-alignment$/m);
     expect(out).toMatch(/^large-language-models +[\d.]+ +Large Language Models — main topic/m);
     expect(out).toMatch(/abstract: .*"pretraining" ×\d/);
-    expect(out).toMatch(/^fine-tuning-alignment +[\d.]+ .*not given: the title doesn't show it/m);
+    // A topic the classifier left: its score, its terms and the rule that left it, with the number it missed.
+    expect(out).toMatch(/^fine-tuning-alignment +[\d.]+ +Fine-Tuning & Alignment — not given: under 40% of the best \([\d.]+\)$/m);
+    expect(out).toMatch(/^ {4}abstract: .*"post-training" ×1/m);
   }, 60_000);
 
   it("finds a paper by slug, lists the candidates when words match several, and says so when none does", async () => {

@@ -177,6 +177,26 @@ describe("topics on papers the vocabulary was not written beside", () => {
     expect(m.none).toBe(0);
   });
 
+  it("files each day's papers at 90% / 85% or better when that day is the only one beside the bundled digest, as a new user's site", () => {
+    const days = ["2025-10-13", "2025-10-16", "2024-10-25", "2026-10-03"];
+    for (const day of days) {
+      const papers = unseen.filter((p) => p.source?.includes(day));
+      const site = [...seen, ...papers];
+      const topics = assignTopics(site.map((p, i) => ({ key: String(i), slug: String(i), title: p.title, abstract: p.abstract, digests: [], topics: [], related: [], source: {} }) as unknown as Paper), taxonomy).slice(seen.length);
+      let main = 0;
+      let right = 0;
+      let given = 0;
+      papers.forEach((p, i) => {
+        if (p.main.includes(topics[i].topics[0])) main++;
+        given += topics[i].topics.length;
+        right += topics[i].topics.filter((t) => p.topics.includes(t)).length;
+      });
+      console.log(`${day} as a new user's site (${papers.length} papers): main topic ${((100 * main) / papers.length).toFixed(1)}%, assigned topics right ${((100 * right) / given).toFixed(1)}%`);
+      expect(main / papers.length, day).toBeGreaterThanOrEqual(0.9);
+      expect(right / given, day).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+
   it("keeps the bundled digest at 90% / 85% or better", () => {
     const m = measure(seen);
     report("bundled digest (69 papers)", m);

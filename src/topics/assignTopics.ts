@@ -12,20 +12,20 @@ export const MIN_SCORE = 5;
  * in the title: an abstract names the domains a method was tried on, while the
  * title says what the paper is about.
  */
-const RELATIVE = 0.4;
+export const RELATIVE = 0.4;
 /** The summed weight of title matches that counts as the title showing a topic. */
-const TITLE_EVIDENCE = 2;
-const MAX_TOPICS = 3;
+export const TITLE_EVIDENCE = 2;
+export const MAX_TOPICS = 3;
 /** What the paper's own arXiv filing adds: its primary category, then any other. */
 const PRIMARY_CATEGORY = 6;
 const OTHER_CATEGORY = 2;
 /** A paper the vocabulary files this clearly (score, and lead over the runner-up) teaches the archive model. */
-const CONFIDENT = 12;
-const CONFIDENT_LEAD = 1.5;
+export const CONFIDENT = 12;
+export const CONFIDENT_LEAD = 1.5;
 /** At most what the archive model adds to a topic of a paper the vocabulary is unsure about. */
-const ARCHIVE_WEIGHT = 6;
+export const ARCHIVE_WEIGHT = 6;
 /** The archive model only speaks for papers that show some sign of a field. */
-const MIN_SIGNAL = 2;
+export const MIN_SIGNAL = 2;
 
 type Matcher = {
   term: string;
@@ -33,6 +33,8 @@ type Matcher = {
   count: (text: AnalysedText) => number;
   /** Words (stems, or "A:" + an acronym) of which a text must hold one for the term to match at all. */
   keys: string[];
+  /** What the term matches, normalised: two terms with one signature are one term ("explainable", "explainability"). */
+  signature: string;
 };
 
 /**
@@ -46,14 +48,14 @@ function compileTerm(text: string, weight: number): Matcher {
   if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     const [exact] = parts;
     const plural = `${exact}s`;
-    return { term: text, weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0), keys: [`A:${exact}`, `A:${plural}`] };
+    return { term: text, weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0), keys: [`A:${exact}`, `A:${plural}`], signature: `A:${exact}` };
   }
   const lower = parts.map((p) => p.toLowerCase());
   const stems = lower.map(stem);
   const solid = stem(lower.join(""));
   const solidCount = (t: AnalysedText) => t.stemCounts.get(solid) ?? 0;
-  if (stems.length === 1) return { term: text, weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0), keys: [solid] };
-  return { term: text, weight, count: (t) => countSequence(t, stems) + solidCount(t), keys: [stems[0], solid] };
+  if (stems.length === 1) return { term: text, weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0), keys: [solid], signature: solid };
+  return { term: text, weight, count: (t) => countSequence(t, stems) + solidCount(t), keys: [stems[0], solid], signature: stems.join(" ") };
 }
 
 /** Occurrences of a phrase; the text is only scanned when it holds every word of it. */
@@ -123,7 +125,17 @@ export function pickTopics(scores: readonly TopicScore[]): string[] {
 
 export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier {
   const topics = taxonomy.map((t) => ({ slug: t.slug, categories: t.categories ?? [] }));
-  const matchers = taxonomy.flatMap((t, topic) => t.terms.map((term) => ({ topic, ...compileTerm(term.text, term.weight) })));
+  // Terms of one topic that match the same words count once, at the highest weight: word forms
+  // ("explainable", "explainability") are already one term to the matcher.
+  const matchers = taxonomy.flatMap((t, topic) => {
+    const bySignature = new Map<string, Matcher>();
+    for (const term of t.terms) {
+      const m = compileTerm(term.text, term.weight);
+      const seen = bySignature.get(m.signature);
+      if (!seen || m.weight > seen.weight) bySignature.set(m.signature, m);
+    }
+    return [...bySignature.values()].map((m) => ({ topic, ...m }));
+  });
   // Terms by the words they need: a paper only tries the terms whose words it has (a few dozen of ~1,000).
   const byKey = new Map<string, number[]>();
   matchers.forEach((m, id) => {

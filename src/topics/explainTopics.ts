@@ -1,9 +1,24 @@
 import type { Paper } from "../model.ts";
-import { MIN_SCORE, archiveModelFor, isConfident, paperText, pickTopics, topicClassifier, withArchive, type TopicScore } from "./assignTopics.ts";
+import {
+  ARCHIVE_WEIGHT,
+  CONFIDENT,
+  CONFIDENT_LEAD,
+  MAX_TOPICS,
+  MIN_SCORE,
+  MIN_SIGNAL,
+  RELATIVE,
+  TITLE_EVIDENCE,
+  archiveModelFor,
+  isConfident,
+  paperText,
+  pickTopics,
+  topicClassifier,
+  withArchive,
+  type TopicScore,
+} from "./assignTopics.ts";
 import type { Override } from "./overrides.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
-const RELATIVE_SHARE = 0.4;
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Which papers a query names: an exact slug or arXiv id, else every paper whose title holds all its words. */
@@ -46,21 +61,22 @@ export function explainTopics(paper: Paper, papers: readonly Paper[], taxonomy: 
   lines.push(`On the site: ${paper.topics.length ? paper.topics.join(", ") : "no topic (uncategorised)"}`, "");
   lines.push(
     isConfident(vocabularyOnly)
-      ? `The vocabulary alone is sure of this paper (best ${num(vocabularyOnly[0].score)} ≥ 12 and 1.5× the next), so it also teaches the archive model.`
-      : vocabularyOnly[0].score < 2
-        ? "The vocabulary finds no sign of a field here (best score under 2): the archive model stays out of it."
-        : `The vocabulary is unsure, so the archive model (naive Bayes over ${model.trainedOn} confidently filed papers) adds up to 6 points.`,
+      ? `The vocabulary alone is sure of this paper (best ${num(vocabularyOnly[0].score)} ≥ ${CONFIDENT} and ${CONFIDENT_LEAD}× the next), so it also teaches the archive model.`
+      : vocabularyOnly[0].score < MIN_SIGNAL
+        ? `The vocabulary finds no sign of a field here (best score under ${MIN_SIGNAL}): the archive model stays out of it.`
+        : `The vocabulary is unsure, so the archive model (naive Bayes over ${model.trainedOn} confidently filed papers) adds up to ${ARCHIVE_WEIGHT} points.`,
     "",
   );
 
   const why = (s: TopicScore, rank: number): string => {
-    if (picked[0] === s.slug) return "main topic: the best score, above the bar of 5";
-    if (picked.includes(s.slug)) return `added: its title shows it and it scores ≥ 40% of the best (${num(RELATIVE_SHARE * best.score)})`;
+    const share = `${Math.round(100 * RELATIVE)}% of the best (${num(RELATIVE * best.score)})`;
+    if (picked[0] === s.slug) return `main topic: the best score, above the bar of ${MIN_SCORE}`;
+    if (picked.includes(s.slug)) return `added: its title shows it and it scores at least ${share}`;
     if (rank === 0) return `not given: the best score is under the bar of ${MIN_SCORE}`;
     if (s.score < MIN_SCORE) return `not given: under the bar of ${MIN_SCORE}`;
-    if (s.score < RELATIVE_SHARE * best.score) return `not given: under 40% of the best (${num(RELATIVE_SHARE * best.score)} needed)`;
-    if (!s.inTitle) return "not given: the title doesn't show it (title terms weighing 2 or more, or the primary arXiv category)";
-    return "not given: a paper gets at most three topics";
+    if (s.score < RELATIVE * best.score) return `not given: under ${share}`;
+    if (!s.inTitle) return `not given: the title doesn't show it (title terms weighing ${TITLE_EVIDENCE} or more, or the primary arXiv category)`;
+    return `not given: a paper gets at most ${MAX_TOPICS} topics`;
   };
   const shown = scores.filter((s) => s.score > 0);
   shown.forEach((s, rank) => {
