@@ -1,14 +1,18 @@
-import { dateTag, pagerNav } from "../src/site/fragments.ts";
+import { dateTag } from "../src/site/fragments.ts";
 import { html } from "../src/site/html.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
 import type { ArchivePage } from "../src/site/pageData.ts";
 import { shell } from "../src/site/shell.ts";
 
-/** Every digest, newest first. */
+/** Digests, newest first: the newest on /digests/ with a link per year, or one year's. */
 export function render(data: LayoutData<ArchivePage>): string {
-  const main = html`<h1>All digests</h1>
+  const main = html`<h1>${data.heading}</h1>
+${data.back ? html`<p class="back"><a href="${data.back.url}">← ${data.back.label}</a></p>` : ""}
 <ul class="archive">
 ${data.digests.map((d) => html`<li><a href="/digests/${d.date}/">${dateTag(d.date)}</a> <span class="count">${d.count} ${d.count === 1 ? "paper" : "papers"}</span></li>\n`)}</ul>
-${pagerNav(data.pager)}`;
+${data.years?.length ? html`<nav class="by-month" aria-labelledby="by-year">
+<h2 id="by-year">All digests, by year</h2>
+<ul>${data.years.map((y) => html`<li><a href="${y.url}">${y.label}</a> <span class="count">${y.count}</span></li>`)}</ul>
+</nav>` : ""}`;
   return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, main });
 }

@@ -7,7 +7,7 @@ import { shell } from "../src/site/shell.ts";
 
 /** A list of papers: the home page, a digest, a topic. */
 export function render(data: LayoutData<ListPage>): string {
-  const { site, heading, lede, neighbours, items, showDates, pager, topicSearch, chart } = data;
+  const { site, heading, lede, neighbours, items, showDates, pager, topicSearch, chart, months, back } = data;
   // A topic's first page is found by search as the topic itself: its heading, description and vocabulary, not its list.
   const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-meta="kind:topic">` : ""}<h1${topicSearch ? html` data-pagefind-meta="count:${topicSearch.count}"` : ""}>${heading}</h1>
 ${lede ? html`<p class="lede">${lede}</p>` : ""}${topicSearch ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>` : ""}
@@ -16,7 +16,12 @@ ${neighbours && (neighbours.prev || neighbours.next) ? html`<nav class="neighbou
 ${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}
 ${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later digest</span> ${neighbours.next.label}</a>` : ""}
 </nav>` : ""}
+${back ? html`<p class="back"><a href="${back.url}">← ${back.label}</a></p>` : ""}
 ${items.length === 0 ? html`<p>No papers yet.</p>` : paperList(items, showDates)}
-${pagerNav(pager)}`;
+${pagerNav(pager)}
+${months?.length ? html`<nav class="by-month" aria-labelledby="by-month">
+<h2 id="by-month">All papers, by month</h2>
+<ul>${months.map((m) => html`<li><a href="${m.url}">${m.label}</a> <span class="count">${m.count}</span></li>`)}</ul>
+</nav>` : ""}`;
   return shell({ site, url: data.page.url, title: data.title, description: data.description, card: data.card, feeds: data.feeds, main });
 }

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { sitePages } from "../src/emit/sitePages.ts";
@@ -17,35 +18,79 @@ const files = sitePages(library, [{ slug: "alpha", name: "Alpha", description: "
 const front = (path: string) => JSON.parse(files.get(path)!.split("\n")[1]);
 
 describe("long lists", () => {
-  it("split into pages of 50 with links to the neighbouring pages", () => {
+  it("show the newest 50 on the first page and every paper once on pages by month", () => {
     const count = library.papers.filter((p) => p.topics.includes("alpha")).length;
     expect(count).toBe(70);
-    const first = front("topics/alpha/index-1.md");
-    const second = front("topics/alpha/index-2.md");
+    const first = front("topics/alpha/index.md");
+    expect(first.permalink).toBe("/topics/alpha/");
     expect(first.items).toHaveLength(50);
-    expect(second.items).toHaveLength(20);
-    expect(first.pager).toEqual({ page: 1, pages: 2, next: "/topics/alpha/page/2/" });
-    expect(second.pager).toEqual({ page: 2, pages: 2, prev: "/topics/alpha/" });
-    expect(second.permalink).toBe("/topics/alpha/page/2/");
-    // Newest first, every paper once.
-    const slugs = [...first.items, ...second.items].map((i: { slug: string }) => i.slug);
-    expect(new Set(slugs).size).toBe(70);
     expect(first.items[0].date).toBe("2025-03-14");
+    expect(first.months).toEqual([{ url: "/topics/alpha/2025-03/", label: "March 2025", count: 70 }]);
+    const march = [front("topics/alpha/2025-03-1.md"), front("topics/alpha/2025-03-2.md")];
+    expect(march.map((m) => m.permalink)).toEqual(["/topics/alpha/2025-03/", "/topics/alpha/2025-03/page/2/"]);
+    expect(march[0].pager).toEqual({ page: 1, pages: 2, next: "/topics/alpha/2025-03/page/2/" });
+    expect(march[0].back).toEqual({ url: "/topics/alpha/", label: "All of Alpha, newest first" });
+    const slugs = march.flatMap((m) => m.items.map((i: { slug: string }) => i.slug));
+    expect(new Set(slugs).size).toBe(70);
   });
 
   it("put the newest day first and keep each day in its digest's order, in topic pages and feeds alike", () => {
-    const topicSlugs = [...front("topics/alpha/index-1.md").items, ...front("topics/alpha/index-2.md").items].map((i: { slug: string }) => i.slug);
+    const topicSlugs = [front("topics/alpha/2025-03-1.md"), front("topics/alpha/2025-03-2.md")].flatMap((m) => m.items.map((i: { slug: string }) => i.slug));
     const listed = (day: number) => library.digests[day].slugs.filter((s) => library.papers.find((p) => p.slug === s)!.topics.includes("alpha"));
     expect(topicSlugs).toEqual([...listed(1), ...listed(0)]);
+    expect(front("topics/alpha/index.md").items.map((i: { slug: string }) => i.slug)).toEqual(topicSlugs.slice(0, 50));
     const feeds = JSON.parse(files.get("feeds.json")!) as { path: string; items: { url: string }[] }[];
     const alphaFeed = feeds.find((f) => f.path === "/topics/alpha/feed.xml")!;
     expect(alphaFeed.items.map((i) => i.url)).toEqual(topicSlugs.map((s) => `https://x.example/papers/${s}/`));
+  });
+
+  it("leave every past month's pages and past year's archive byte-identical when a digest is added", () => {
+    // Three months of days, then one more day in a fourth month.
+    const days = ["2024-11-05", "2024-12-10", "2025-01-07", "2025-01-20"].map((date, d) => ({
+      file: `${date}.txt`,
+      date: parseIsoDate(date)!,
+      entries: Array.from({ length: 40 }, (_, i) => ({ title: `Item ${d}-${i}`, abstract: `Text ${d} ${i}.`, line: 1 })),
+    }));
+    const build = (n: number) => {
+      const m = mergeDigests(days.slice(0, n));
+      const lib = { ...m, papers: m.papers.map((p) => ({ ...p, topics: ["alpha"] })) };
+      return sitePages(lib, [{ slug: "alpha", name: "Alpha", description: "About alpha." }], { ...site, generated: "2025-02-01T00:00:00Z" });
+    };
+    const before = build(3);
+    const after = build(4);
+    const moved = [...before.keys()].filter((path) => path.endsWith(".md") && before.get(path) !== after.get(path));
+    // Only the first pages of the lists, the current month and the overviews change; November and December don't.
+    expect(moved.filter((p) => /topics\/alpha\/2024-/.test(p))).toEqual([]);
+    expect(before.has("topics/alpha/2024-11-1.md")).toBe(true);
+    expect(moved).toContain("topics/alpha/index.md");
+    expect(moved).toContain("topics/alpha/2025-01-1.md");
+    // The card and the sitemap entry of a past month stay put too.
+    const entry = (files: Map<string, string>) => JSON.parse(files.get("sitemaps.json")!)[0].xml.match(/<url><loc>[^<]*\/topics\/alpha\/2024-11\/<\/loc><lastmod>[^<]*<\/lastmod><\/url>/)?.[0];
+    expect(entry(after)).toBeDefined();
+    expect(entry(after)).toBe(entry(before));
+  });
+
+  it("keep the archive's newest 50 digests on /digests/ and the rest on a page per year", () => {
+    const many: Digest[] = Array.from({ length: 60 }, (_, i) => {
+      const date = DateTime.fromISO("2024-12-01", { zone: "utc" }).plus({ days: i }).toISODate()!;
+      return { file: `${date}.txt`, date: parseIsoDate(date)!, entries: [{ title: `Daily ${i}`, abstract: `Text ${i}.`, line: 1 }] };
+    });
+    const m = mergeDigests(many);
+    const out = sitePages({ ...m, papers: m.papers.map((p) => ({ ...p, topics: [] })) }, [{ slug: "alpha", name: "Alpha", description: "A." }], site);
+    const get = (path: string) => JSON.parse(out.get(path)!.split("\n")[1]);
+    const archive = get("digests/index.md");
+    expect(archive.digests).toHaveLength(50);
+    expect(archive.digests[0].date).toBe("2025-01-29");
+    expect(archive.years).toEqual([{ url: "/digests/2025/", label: "2025", count: 29 }, { url: "/digests/2024/", label: "2024", count: 31 }]);
+    expect(get("digests/2024.md").digests).toHaveLength(31);
+    expect(get("digests/2024.md").permalink).toBe("/digests/2024/");
   });
 
   it("keep the topics overview short: the newest uncategorised papers and a link to all of them", () => {
     const overview = front("topics/index.md");
     expect(overview.uncategorisedCount).toBe(60);
     expect(overview.uncategorised).toHaveLength(50);
-    expect(front("topics/uncategorised/index-2.md").items).toHaveLength(10);
+    expect(front("topics/uncategorised/index.md").items).toHaveLength(50);
+    expect(front("topics/uncategorised/2025-03-2.md").items).toHaveLength(10);
   });
 });

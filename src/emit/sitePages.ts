@@ -1,7 +1,7 @@
 import { sitemapFiles } from "./sitemap.ts";
 import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
-import { longDate } from "../site/dates.ts";
+import { longDate, monthName } from "../site/dates.ts";
 import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
 import { excerpt } from "./excerpt.ts";
 import { siteFeeds } from "./feeds.ts";
@@ -47,8 +47,11 @@ export function sitePages(
     if (!entry) items.set(p, (entry = { slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) }));
     return entry;
   };
-  // A later page of a paginated list shows its first page's card; a page without a card of its own, the site's.
-  const cardOf = (permalink: string) => cards.pages.get(permalink) ?? cards.pages.get(permalink.replace(/\d+\/$/, "")) ?? cards.home;
+  // A later page or a month of a list shows its first page's card; a page without a card of its own, the site's.
+  const cardOf = (permalink: string) => {
+    const list = permalink.replace(/page\/\d+\/$/, "");
+    return cards.pages.get(permalink) ?? cards.pages.get(list) ?? cards.pages.get(list.replace(/\d{4}(-\d{2})?\/$/, "")) ?? cards.home;
+  };
   const page = (path: string, data: GeneratedPage, body = "", lastmod = latest, period?: string) => {
     files.set(path, pageFile({ ...data, card: cardOf(data.permalink) }, body));
     sitemap.push({ url: `${site.url}${data.permalink}`, lastmod, ...(period ? { period } : {}) });
@@ -104,17 +107,33 @@ export function sitePages(
     if (!next) page("index.md", { ...list, permalink: "/", title: site.title, description: site.description });
   });
 
-  // The archive, newest first, in pages of PER_PAGE.
+  // The archive, newest first: the newest PER_PAGE digests, then one page per year, which stops changing when the year ends.
   const newestDigests = [...library.digests].reverse();
-  for (const { items, pager, permalink, n } of paginate(newestDigests, PER_PAGE, "/digests/")) {
-    page(`digests/index-${n}.md`, {
-      layout: "archive",
-      permalink,
-      title: n === 1 ? "All digests" : `All digests, page ${n}`,
-      description: `Every daily digest of ${site.title}, newest first.`,
-      digests: items.map((d) => ({ date: d.date, count: d.slugs.length })),
-      ...(pager.pages > 1 ? { pager } : {}),
-    });
+  const years = new Map<string, typeof newestDigests>();
+  for (const d of newestDigests) years.set(d.date.slice(0, 4), [...(years.get(d.date.slice(0, 4)) ?? []), d]);
+  const split = newestDigests.length > PER_PAGE;
+  const entry = (d: (typeof newestDigests)[number]) => ({ date: d.date, count: d.slugs.length });
+  page("digests/index.md", {
+    layout: "archive",
+    permalink: "/digests/",
+    title: "All digests",
+    heading: "All digests",
+    description: `Every daily digest of ${site.title}, newest first.`,
+    digests: newestDigests.slice(0, PER_PAGE).map(entry),
+    ...(split ? { years: [...years].map(([y, ds]) => ({ url: `/digests/${y}/`, label: y, count: ds.length })) } : {}),
+  });
+  if (split) {
+    for (const [year, list] of years) {
+      page(`digests/${year}.md`, {
+        layout: "archive",
+        permalink: `/digests/${year}/`,
+        title: `Digests of ${year}`,
+        heading: `Digests of ${year}`,
+        description: `Every daily digest of ${site.title} in ${year}, newest first.`,
+        digests: list.map(entry),
+        back: { url: "/digests/", label: "All digests, newest first" },
+      }, "", list[0].date, year);
+    }
   }
 
   // Topics: one list per topic (newest papers first), and the overview.
@@ -124,41 +143,68 @@ export function sitePages(
     const papers = newestPapers.filter((p) => p.topics.includes(t.slug));
     return { ...t, papers, chart: monthlyCounts(papers, months) };
   });
-  for (const topic of counted) {
-    for (const { items, pager, permalink, n } of paginate(topic.papers, PER_PAGE, `/topics/${topic.slug}/`)) {
-      const lastmod = items[0]?.digests.at(-1) ?? latest;
-      page(`topics/${topic.slug}/index-${n}.md`, {
-        layout: "list",
-        permalink,
-        title: n === 1 ? topic.name : `${topic.name}, page ${n}`,
-        description: topic.description,
-        heading: topic.name,
-        lede: `${topic.description} ${topic.papers.length} ${topic.papers.length === 1 ? "paper" : "papers"}, newest first.`,
-        feeds: [{ title: `${site.title}: ${topic.name}`, url: `/topics/${topic.slug}/feed.xml` }],
-        items: items.map(item),
-        showDates: true,
-        ...(pager.pages > 1 ? { pager } : {}),
-        // A topic's first page is itself a search result: its name, description and vocabulary.
-        ...(n === 1 && topic.papers.length > 0 ? { topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) }, chart: topic.chart } : {}),
-      }, "", lastmod);
+  /**
+   * A list that grows every day, split so that old pages never move: its newest
+   * PER_PAGE papers at `base`, and every month's papers (by the digest they first
+   * appeared in) at `base` + YYYY-MM/, in pages of PER_PAGE. When a digest is
+   * added only the first page and the current month's pages change.
+   */
+  const growingList = (base: string, dir: string, papers: Paper[], first: Omit<ListPage, "layout" | "permalink" | "items" | "showDates">) => {
+    const months = new Map<string, Paper[]>();
+    for (const p of papers) {
+      const month = p.digests[0].slice(0, 7);
+      months.set(month, [...(months.get(month) ?? []), p]);
     }
+    const split = papers.length > PER_PAGE;
+    page(`${dir}/index.md`, {
+      ...first,
+      layout: "list",
+      permalink: base,
+      items: papers.slice(0, PER_PAGE).map(item),
+      showDates: true,
+      ...(split ? { months: [...months].map(([m, ps]) => ({ url: `${base}${m}/`, label: monthName(`${m}-01`), count: ps.length })) } : {}),
+    }, "", papers[0]?.digests.at(-1) ?? latest);
+    if (!split) return;
+    for (const [month, list] of months) {
+      const label = monthName(`${month}-01`);
+      for (const { items, pager, permalink, n } of paginate(list, PER_PAGE, `${base}${month}/`)) {
+        page(`${dir}/${month}-${n}.md`, {
+          layout: "list",
+          permalink,
+          title: `${first.heading}, ${label}${n === 1 ? "" : `, page ${n}`}`,
+          description: first.description,
+          heading: `${first.heading}: ${label}`,
+          lede: `${list.length} ${list.length === 1 ? "paper" : "papers"} first listed in ${label}, newest first.`,
+          back: { url: base, label: `All of ${first.heading}, newest first` },
+          ...(first.feeds ? { feeds: first.feeds } : {}),
+          items: items.map(item),
+          showDates: true,
+          ...(pager.pages > 1 ? { pager } : {}),
+        }, "", list[0].digests[0], month.slice(0, 4));
+      }
+    }
+  };
+
+  for (const topic of counted) {
+    growingList(`/topics/${topic.slug}/`, `topics/${topic.slug}`, topic.papers, {
+      title: topic.name,
+      description: topic.description,
+      heading: topic.name,
+      lede: `${topic.description} ${topic.papers.length} ${topic.papers.length === 1 ? "paper" : "papers"}, newest first.`,
+      feeds: [{ title: `${site.title}: ${topic.name}`, url: `/topics/${topic.slug}/feed.xml` }],
+      // A topic's first page is itself a search result: its name, description and vocabulary.
+      ...(topic.papers.length > 0 ? { topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) }, chart: topic.chart } : {}),
+    });
   }
   // Papers no topic fits: the newest on the overview, all of them on pages of their own.
   const uncategorised = newestPapers.filter((p) => p.topics.length === 0);
   if (uncategorised.length > PER_PAGE) {
-    for (const { items, pager, permalink, n } of paginate(uncategorised, PER_PAGE, "/topics/uncategorised/")) {
-      page(`topics/uncategorised/index-${n}.md`, {
-        layout: "list",
-        permalink,
-        title: n === 1 ? "Uncategorised papers" : `Uncategorised papers, page ${n}`,
-        description: "Papers that no topic fits well enough.",
-        heading: "Uncategorised papers",
-        lede: `${uncategorised.length} papers that no topic fits well enough, newest first.`,
-        items: items.map(item),
-        showDates: true,
-        ...(pager.pages > 1 ? { pager } : {}),
-      });
-    }
+    growingList("/topics/uncategorised/", "topics/uncategorised", uncategorised, {
+      title: "Uncategorised papers",
+      description: "Papers that no topic fits well enough.",
+      heading: "Uncategorised papers",
+      lede: `${uncategorised.length} papers that no topic fits well enough, newest first.`,
+    });
   }
   if (topics.length > 0) {
     page("topics/index.md", {

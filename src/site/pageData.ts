@@ -76,12 +76,20 @@ export interface ListPage extends PageBase {
   topicSearch?: { count: number; terms: string[] };
   /** On a topic's first page: its papers per month. */
   chart?: MonthlyCounts;
+  /** On a long list's first page: its earlier papers, one page per month, newest first. */
+  months?: { url: string; label: string; count: number }[];
+  /** On a month of a long list: the way back to its first page. */
+  back?: { url: string; label: string };
 }
 
 export interface ArchivePage extends PageBase {
   layout: "archive";
+  heading: string;
   digests: { date: string; count: number }[];
-  pager?: Pager;
+  /** On the archive's first page, when it doesn't hold every digest: one page per year. */
+  years?: { url: string; label: string; count: number }[];
+  /** On a year's page: the way back to the newest digests. */
+  back?: { url: string; label: string };
 }
 
 export interface TopicsPage extends PageBase {
