@@ -110,7 +110,11 @@ export function sitePages(
   // The archive, newest first: the newest PER_PAGE digests, then one page per year, which stops changing when the year ends.
   const newestDigests = [...library.digests].reverse();
   const years = new Map<string, typeof newestDigests>();
-  for (const d of newestDigests) years.set(d.date.slice(0, 4), [...(years.get(d.date.slice(0, 4)) ?? []), d]);
+  for (const d of newestDigests) {
+    const list = years.get(d.date.slice(0, 4));
+    if (list) list.push(d);
+    else years.set(d.date.slice(0, 4), [d]);
+  }
   const split = newestDigests.length > PER_PAGE;
   const entry = (d: (typeof newestDigests)[number]) => ({ date: d.date, count: d.slugs.length });
   page("digests/index.md", {
@@ -153,7 +157,9 @@ export function sitePages(
     const months = new Map<string, Paper[]>();
     for (const p of papers) {
       const month = p.digests[0].slice(0, 7);
-      months.set(month, [...(months.get(month) ?? []), p]);
+      const list = months.get(month);
+      if (list) list.push(p);
+      else months.set(month, [p]);
     }
     const split = papers.length > PER_PAGE;
     page(`${dir}/index.md`, {

@@ -15,7 +15,9 @@ export function sitemapFiles(entries: readonly SitemapEntry[], siteUrl: string, 
   const periods = new Map<string, SitemapEntry[]>();
   for (const e of entries) {
     const key = e.period ?? "site";
-    periods.set(key, [...(periods.get(key) ?? []), e]);
+    const list = periods.get(key);
+    if (list) list.push(e);
+    else periods.set(key, [e]);
   }
   const files = new Map<string, string>();
   const index: { loc: string; lastmod: string }[] = [];

@@ -173,7 +173,7 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
     const a = analyseText(abstract, solidStems);
     const score = new Float64Array(topics.length);
     const titleWeight = new Float64Array(topics.length);
-    const terms: TermMatch[][] = topics.map(() => []);
+    const terms: TermMatch[][] | undefined = detail ? topics.map(() => []) : undefined;
     for (const id of candidates([t, a])) {
       const m = matchers[id];
       const inTitle = m.count(t);
@@ -182,14 +182,14 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
       if (inTitle > 0) titleWeight[m.topic] += m.weight;
       const points = m.weight * ((inTitle > 0 ? TITLE_WEIGHT : 0) + saturate(inAbstract));
       score[m.topic] += points;
-      if (detail) terms[m.topic].push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
+      terms?.[m.topic].push({ term: m.term, weight: m.weight, inTitle, inAbstract, points });
     }
     return topics
       .map(({ slug, categories: topicCategories }, i) => {
         const primary = categories.length > 0 && topicCategories.includes(categories[0]);
         const category = primary ? PRIMARY_CATEGORY : categories.some((c) => topicCategories.includes(c)) ? OTHER_CATEGORY : 0;
-        if (detail) terms[i].sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
-        return { slug, score: score[i] + category, inTitle: titleWeight[i] >= TITLE_EVIDENCE || primary, terms: terms[i], category, archive: 0 };
+        terms?.[i].sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
+        return { slug, score: score[i] + category, inTitle: titleWeight[i] >= TITLE_EVIDENCE || primary, terms: terms?.[i] ?? [], category, archive: 0 };
       })
       .sort(byScore);
   };
