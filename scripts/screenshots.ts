@@ -1,6 +1,7 @@
 // Screenshots of every page type, light and dark, 360 px and 1280 px wide, for a
 // person to look at: npx tsx scripts/screenshots.ts [SITE_DIR] [OUT_DIR]
-// (PAGES=/a/,/b/ picks the pages; FULL=1 takes whole pages, not the first screen)
+// (PAGES=/a/,/b/ picks the pages; FULL=1 takes whole pages, not the first screen;
+// END=1 the last screen, where long lists end)
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { serveSite } from "../src/serveSite.ts";
@@ -21,6 +22,7 @@ for (const scheme of ["light", "dark"] as const) {
       // A search page is ready when its status line has spoken.
       if (path.startsWith("/search/")) await page.waitForFunction(() => document.getElementById("search-status")?.textContent, null, { timeout: 10_000 }).catch(() => {});
       await page.waitForTimeout(800);
+      if (process.env.END === "1") await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home").slice(0, 40);
       await page.screenshot({ path: join(out, `${name}-${width}-${scheme}.png`), fullPage: process.env.FULL === "1" });
     }
