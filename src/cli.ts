@@ -6,7 +6,7 @@ import { parseIsoDate } from "./digest/dateLine.ts";
 import { DIGEST_EXTENSIONS } from "./digest/parseDigest.ts";
 import { readDigestFile } from "./digest/readDigestFile.ts";
 import { DateTime } from "luxon";
-import { DEFAULT_CARD_LIMIT } from "./cards/planCards.ts";
+import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS } from "./cards/planCards.ts";
 import { readDigests } from "./build/readDigests.ts";
 import { mergeDigests } from "./library/mergeDigests.ts";
 import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "./paths.ts";
@@ -22,7 +22,7 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--cache DIR]
   paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
@@ -87,7 +87,7 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, cache: { type: "string" } });
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, "new-cards": { type: "string" }, cache: { type: "string" } });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
@@ -98,10 +98,12 @@ async function build(argv: string[]) {
   if (!Number.isInteger(feedItems) || feedItems < 1) throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
   const cardLimit = Number(values.cards ?? DEFAULT_CARD_LIMIT);
   if (!Number.isInteger(cardLimit) || cardLimit < 0) throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
+  const newCards = Number(values["new-cards"] ?? DEFAULT_NEW_CARDS);
+  if (!Number.isInteger(newCards) || newCards < 0) throw usage(`--new-cards must be a whole number, 0 or more, not '${values["new-cards"]}'`);
   const cacheDir = values.cache ? resolve(values.cache) : undefined;
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, overridesFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, cacheDir, progress: (line) => console.log(line) });
+  await buildSite({ digestsDir, topicsFile, overridesFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, newCards, cacheDir, progress: (line) => console.log(line) });
   return 0;
 }
 

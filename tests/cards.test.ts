@@ -123,6 +123,23 @@ describe("planning cards", () => {
     expect(changed.sort()).toEqual(["/cards/digests/2025-03-13.png", "/cards/home.png", "/cards/papers/three.png"]);
   });
 
+  it("draws at most --new-cards paper cards a build, newest first; the rest show their topic's card until a later build draws them", () => {
+    const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
+    const lib = library(["One", "Two", "Three", "Four", "Five"]);
+    lib.papers.forEach((p) => (p.topics = ["alpha"]));
+    const first = planCards(lib, topics, "Paper Digest", 4, { budget: 2 });
+    const own = (plan: ReturnType<typeof planCards>) => [...plan.cards.keys()].filter((k) => k.startsWith("/cards/papers/")).sort();
+    expect(own(first)).toEqual(["/cards/papers/one.png", "/cards/papers/two.png"]);
+    expect(first.waiting).toBe(2); // three and four wait; five is past the --cards limit
+    expect(first.pages.get("/papers/three/")).toBe("/cards/topics/alpha.png");
+    // The next build finds the first two in the cache and draws the next two.
+    const drawn = new Set([...first.cards].filter(([k]) => k.startsWith("/cards/papers/")).map(([, card]) => JSON.stringify(card)));
+    const second = planCards(lib, topics, "Paper Digest", 4, { budget: 2, isDrawn: (card) => drawn.has(JSON.stringify(card)) });
+    expect(own(second)).toEqual(["/cards/papers/four.png", "/cards/papers/one.png", "/cards/papers/three.png", "/cards/papers/two.png"]);
+    expect(second.waiting).toBe(0);
+    expect(second.pages.get("/papers/five/")).toBe("/cards/topics/alpha.png");
+  });
+
   it("uses accents that read as text on the card (WCAG contrast at least 4.5:1)", () => {
     const topics = Array.from({ length: 17 }, (_, i) => ({ slug: `t${i}`, name: `T${i}`, description: "" }));
     const lib = library(["One"]);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join } from "node:path";
@@ -10,8 +10,8 @@ import { BUILD_LOCK, CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SY
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
-import { DEFAULT_CARD_LIMIT, planCards } from "../cards/planCards.ts";
-import { renderCards } from "../cards/renderCards.ts";
+import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
+import { cardKey, renderCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
 import { relatedPapers } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -37,6 +37,8 @@ export interface BuildOptions {
   feedItems?: number;
   /** How many newest papers get a share card of their own (older ones show their topic's). */
   cardLimit?: number;
+  /** How many paper cards one build may draw (the rest wait for later builds). */
+  newCards?: number;
   /** Where drawn cards are kept between builds, by content hash. */
   cacheDir?: string;
   outDir: string;
@@ -61,7 +63,7 @@ export class StageError extends Error {
  * site is built into a temporary sibling of `outDir` and swapped in only when
  * every stage succeeded. Runs in the project folder (see cli.ts).
  */
-async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
+async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -95,7 +97,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     (l) => `${l.papers.reduce((n, p) => n + p.related.length, 0)} links`,
   );
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
-  const cards = planCards(library, taxonomy, site.title, cardLimit);
+  const cards = planCards(library, taxonomy, site.title, cardLimit, { isDrawn: (card) => existsSync(join(cacheDir, "cards", `${cardKey(card)}.png`)), budget: newCards });
   const synonymList = await loadSynonyms(synonymsFile);
   const synonyms = synonymIndex(synonymList);
   await stage(
@@ -114,7 +116,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   try {
     // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
     const rendering = stage("eleventy", () => inStage("eleventy", () => runEleventy(temp)), (n) => `${n} files`);
-    const drawing = stage("cards", () => inStage("cards", () => renderCards(cards.cards, temp, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache`);
+    const drawing = stage("cards", () => inStage("cards", () => renderCards(cards.cards, temp, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
     // Both finish before the temporary folder may be removed.
     const failed = (await Promise.allSettled([rendering, drawing])).find((r) => r.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;

@@ -4,11 +4,17 @@ import { longDate } from "../site/dates.ts";
 import type { Card } from "./drawCard.ts";
 
 /**
- * So that a cold build of 50,000 papers still fits Netlify's 15 minutes on two
- * cores, only the newest papers get a card of their own; older ones share their
+ * Only the newest papers get a card of their own; older ones share their
  * topic's card. `paper-digest build --cards N` changes it.
  */
 export const DEFAULT_CARD_LIMIT = 15_000;
+/**
+ * At most this many paper cards are drawn in one build; a paper whose card isn't
+ * drawn yet shows its topic's card until a later build has drawn it (newest
+ * first). A cold 50,000-paper build drawing all 15,000 took 18 minutes on two
+ * cores, past Netlify's 15; a daily build draws ~50. `--new-cards N` changes it.
+ */
+export const DEFAULT_NEW_CARDS = 3_000;
 
 // Accent colours, one per topic in taxonomy order: dark enough for text on the card's light ground (≥ 4.5:1).
 const ACCENTS = ["#1b57b5", "#b4233c", "#0f7b5f", "#7a3fa3", "#a34a06", "#0e6f86", "#9a1b9e", "#4b6f10", "#b3123a", "#1d45c9", "#05704f", "#6b35c9", "#b03c0b", "#036197", "#951b50", "#3f5f12", "#5a2bb0"];
@@ -20,6 +26,8 @@ export interface CardPlan {
   /** The card each page shows, by the page's permalink; pages not listed show the home card. */
   pages: Map<string, string>;
   home: string;
+  /** Papers that will get a card of their own once a later build has drawn it. */
+  waiting: number;
 }
 
 /**
@@ -27,7 +35,14 @@ export interface CardPlan {
  * newest `limit`), topic and digest, and one for the home page that every other
  * page shares. Pure: the same library draws the same cards.
  */
-export function planCards(library: Library, topics: readonly TopicInfo[], siteTitle: string, limit = DEFAULT_CARD_LIMIT): CardPlan {
+export function planCards(
+  library: Library,
+  topics: readonly TopicInfo[],
+  siteTitle: string,
+  limit = DEFAULT_CARD_LIMIT,
+  /** Which paper cards are drawn already (the cache); the others count against `budget`. */
+  { isDrawn = () => false, budget = Infinity }: { isDrawn?: (card: Card) => boolean; budget?: number } = {},
+): CardPlan {
   const cards = new Map<string, Card>();
   const pages = new Map<string, string>();
   const accent = new Map(topics.map((t, i) => [t.slug, ACCENTS[i % ACCENTS.length]]));
@@ -53,21 +68,28 @@ export function planCards(library: Library, topics: readonly TopicInfo[], siteTi
     pages.set(`/digests/${digest.date}/`, path);
   }
 
+  let left = budget;
+  let waiting = 0;
   newestFirst(library.papers).forEach((paper, i) => {
     const page = `/papers/${paper.slug}/`;
-    if (i >= limit) {
-      pages.set(page, topicCard.get(paper.topics[0]) ?? home);
-      return;
-    }
-    const path = `/cards/papers/${paper.slug}.png`;
-    cards.set(path, {
+    const card: Card = {
       eyebrow: paper.topics.slice(0, 2).map((t) => names.get(t) ?? t).join(" · ") || "Paper",
       title: paper.title,
       footnote: `First listed ${longDate(paper.digests[0])}`,
       site: siteTitle,
       accent: accent.get(paper.topics[0]) ?? NEUTRAL,
-    });
+    };
+    let own = false;
+    if (i < limit && isDrawn(card)) own = true;
+    else if (i < limit && left > 0) (own = true), left--;
+    else if (i < limit) waiting++;
+    if (!own) {
+      pages.set(page, topicCard.get(paper.topics[0]) ?? home);
+      return;
+    }
+    const path = `/cards/papers/${paper.slug}.png`;
+    cards.set(path, card);
     pages.set(page, path);
   });
-  return { cards, pages, home };
+  return { cards, pages, home, waiting };
 }
