@@ -11,7 +11,7 @@ import { readDigests } from "./build/readDigests.ts";
 import { mergeDigests } from "./library/mergeDigests.ts";
 import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "./paths.ts";
 import { readEnriched } from "./sources/enrich.ts";
-import { assignTopics } from "./topics/assignTopics.ts";
+import { classifyArchive, pickTopics } from "./topics/assignTopics.ts";
 import { explainTopics, findPapers } from "./topics/explainTopics.ts";
 import { applyOverrides, loadOverrides } from "./topics/overrides.ts";
 import { loadTaxonomy } from "./topics/taxonomy.ts";
@@ -191,7 +191,9 @@ async function explain(argv: string[]) {
   const taxonomy = await loadTaxonomy(file(values.topics, TOPICS_FILE));
   const overrides = await loadOverrides(overridesFile);
   const { papers } = mergeDigests(await readDigests(file(values.digests, DEFAULT_DIGESTS_DIR)), await readEnriched(file(values.enriched, ENRICHED_FILE)));
-  const onSite = applyOverrides(assignTopics(papers, taxonomy), overrides, taxonomy.map((t) => t.slug), overridesFile);
+  const run = classifyArchive(papers, taxonomy);
+  const classified = papers.map((p, i) => ({ ...p, topics: pickTopics(run.scores[i]) }));
+  const onSite = applyOverrides(classified, overrides, taxonomy.map((t) => t.slug), overridesFile);
   const matches = findPapers(onSite, query);
   if (matches.length === 0) throw new UserError("", 0, `paper-digest explain: no paper's slug, arXiv id or title matches '${query}'`);
   if (matches.length > 1) {
@@ -199,7 +201,7 @@ async function explain(argv: string[]) {
     for (const p of matches.slice(0, 20)) console.error(`  ${p.slug}  ${p.title}`);
     return 1;
   }
-  const lines = explainTopics(matches[0], onSite, taxonomy, overrides.map((override) => ({ override, file: overridesFile })));
+  const lines = explainTopics(matches[0], onSite.indexOf(matches[0]), run, taxonomy, overrides.map((override) => ({ override, file: overridesFile })));
   console.log(lines.join("\n"));
   return 0;
 }

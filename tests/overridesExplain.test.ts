@@ -28,6 +28,13 @@ describe("content/overrides.yaml", () => {
     expect(papers[0].topics).toEqual(["agents"]);
   });
 
+  it("names a paper by its arXiv id in any of the forms arXiv itself uses", () => {
+    for (const name of ["2401.06066", "arXiv:2401.06066", "https://arxiv.org/abs/2401.06066v3"]) {
+      const result = applyOverrides(papers, parseOverrides("o.yaml", `overrides:\n  "${name}":\n    set: [agents]\n`), TOPICS, "o.yaml");
+      expect(result[1].topics, name).toEqual(["agents"]);
+    }
+  });
+
   it("reads the shipped file, which changes nothing, and an empty or missing one", () => {
     expect(parseOverrides("o.yaml", "")).toEqual([]);
     expect(parseOverrides("o.yaml", "overrides:\n")).toEqual([]);

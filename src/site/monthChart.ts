@@ -1,8 +1,7 @@
-import { DateTime } from "luxon";
 import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
+import { shortMonth as monthName } from "./dates.ts";
 import { html, type Html } from "./html.ts";
 
-const monthName = (month: string) => DateTime.fromISO(`${month}-01`, { zone: "utc" }).toFormat("LLL yyyy");
 
 /**
  * Papers per month as bars: inline SVG, no script, coloured by CSS (currentColor)

@@ -216,23 +216,34 @@ export function withArchive(scores: readonly TopicScore[], paper: PaperText, mod
     .sort(byScore);
 }
 
+/** What the classifier reads of a paper; arXiv categories as the source lists them, primary first. */
 export const paperText = (p: Paper): PaperText => ({
   title: p.title,
   abstract: p.abstract,
-  categories: p.source?.primaryCategory ? [p.source.primaryCategory, ...(p.source.categories ?? [])] : p.source?.categories,
+  categories: p.source?.categories ?? (p.source?.primaryCategory ? [p.source.primaryCategory] : undefined),
 });
 
-/** The archive model learned from the papers the vocabulary files with confidence. */
-export function archiveModelFor(papers: readonly PaperText[], classifier: TopicClassifier, scored = papers.map((p) => classifier.scores(p))): ArchiveModel {
-  const examples = papers.flatMap((p, i) => (isConfident(scored[i]) ? [{ title: p.title, abstract: p.abstract, topic: scored[i][0].slug }] : []));
-  return trainArchiveModel(examples);
+/** One classification of an archive, kept whole so that explain reads the very run the build made. */
+export interface ClassifyRun {
+  classifier: TopicClassifier;
+  texts: PaperText[];
+  /** Each paper's scores: vocabulary and categories, then the archive model for the unsure. */
+  scores: TopicScore[][];
+  model: ArchiveModel;
+}
+
+/** Scores every paper, trains the archive model on the confident ones, and lets it settle the unsure. */
+export function classifyArchive(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): ClassifyRun {
+  const classifier = topicClassifier(taxonomy);
+  const texts = papers.map(paperText);
+  const vocabulary = texts.map((t) => classifier.scores(t));
+  const examples = texts.flatMap((p, i) => (isConfident(vocabulary[i]) ? [{ title: p.title, abstract: p.abstract, topic: vocabulary[i][0].slug }] : []));
+  const model = trainArchiveModel(examples);
+  return { classifier, texts, model, scores: vocabulary.map((v, i) => withArchive(v, texts[i], model)) };
 }
 
 /** The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other papers. */
 export function assignTopics(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): Paper[] {
-  const classifier = topicClassifier(taxonomy);
-  const texts = papers.map(paperText);
-  const scored = texts.map((t) => classifier.scores(t));
-  const model = archiveModelFor(texts, classifier, scored);
-  return papers.map((p, i) => ({ ...p, topics: pickTopics(withArchive(scored[i], texts[i], model)) }));
+  const { scores } = classifyArchive(papers, taxonomy);
+  return papers.map((p, i) => ({ ...p, topics: pickTopics(scores[i]) }));
 }

@@ -1,22 +1,7 @@
 import type { Paper } from "../model.ts";
-import {
-  ARCHIVE_WEIGHT,
-  CONFIDENT,
-  CONFIDENT_LEAD,
-  MAX_TOPICS,
-  MIN_SCORE,
-  MIN_SIGNAL,
-  RELATIVE,
-  TITLE_EVIDENCE,
-  archiveModelFor,
-  isConfident,
-  paperText,
-  pickTopics,
-  topicClassifier,
-  withArchive,
-  type TopicScore,
-} from "./assignTopics.ts";
-import type { Override } from "./overrides.ts";
+import { readArxivId } from "../digest/arxivId.ts";
+import { ARCHIVE_WEIGHT, CONFIDENT, CONFIDENT_LEAD, MAX_TOPICS, MIN_SCORE, MIN_SIGNAL, RELATIVE, TITLE_EVIDENCE, isConfident, pickTopics, type ClassifyRun, type TopicScore } from "./assignTopics.ts";
+import { overrides as isAbout, type Override } from "./overrides.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -24,7 +9,8 @@ const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 /** Which papers a query names: an exact slug or arXiv id, else every paper whose title holds all its words. */
 export function findPapers(papers: readonly Paper[], query: string): Paper[] {
   const q = query.trim();
-  const exact = papers.filter((p) => p.slug === q || (p.source?.arxivId && p.source.arxivId === q.replace(/v\d+$/, "")));
+  const id = readArxivId(q)?.id;
+  const exact = papers.filter((p) => p.slug === q || (id !== undefined && p.source?.arxivId === id));
   if (exact.length > 0) return exact;
   const wanted = q.toLowerCase().split(/\W+/u).filter(Boolean);
   if (wanted.length === 0) return [];
@@ -39,21 +25,18 @@ export function findPapers(papers: readonly Paper[], query: string): Paper[] {
  * parts (the terms that matched in title and abstract, the arXiv category, the
  * archive model), the rule that took or left each topic, and any override.
  */
-export function explainTopics(paper: Paper, papers: readonly Paper[], taxonomy: readonly TopicSpec[], overrides: readonly { override: Override; file: string }[] = []): string[] {
-  const classifier = topicClassifier(taxonomy);
-  const texts = papers.map(paperText);
-  const scored = texts.map((t) => classifier.scores(t));
-  const model = archiveModelFor(texts, classifier, scored);
-  const index = papers.indexOf(paper);
+export function explainTopics(paper: Paper, index: number, run: ClassifyRun, taxonomy: readonly TopicSpec[], overrides: readonly { override: Override; file: string }[] = []): string[] {
+  const { classifier, texts, model } = run;
   const vocabularyOnly = classifier.scores(texts[index], true);
-  const scores = withArchive(vocabularyOnly, texts[index], model);
+  // The build's own scores for this paper, with the matched terms spelled out.
+  const scores = run.scores[index].map((s) => ({ ...s, terms: vocabularyOnly.find((v) => v.slug === s.slug)!.terms }));
   const picked = pickTopics(scores);
   const names = new Map(taxonomy.map((t) => [t.slug, t.name]));
   const best = scores[0];
 
   const lines = [`${paper.title}`, `  /papers/${paper.slug}/${paper.source?.arxivId ? `  arXiv ${paper.source.arxivId}` : ""}${paper.source?.primaryCategory ? ` (${[paper.source.primaryCategory, ...(paper.source.categories ?? []).filter((c) => c !== paper.source?.primaryCategory)].join(", ")})` : ""}`, ""];
   lines.push(`Classifier: ${picked.length ? picked.join(", ") : "no topic (uncategorised)"}`);
-  const mine = overrides.filter(({ override }) => override.paper === paper.slug || override.paper.replace(/^arxiv:/i, "").replace(/v\d+$/, "") === paper.source?.arxivId);
+  const mine = overrides.filter(({ override }) => isAbout(override, paper));
   for (const { override, file } of mine) {
     const parts = [override.set && `set ${override.set.join(", ")}`, override.add.length && `add ${override.add.join(", ")}`, override.remove.length && `remove ${override.remove.join(", ")}`].filter(Boolean);
     lines.push(`Override:   ${file}:${override.line}: ${parts.join("; ")}`);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { parseYamlFile } from "../yamlDocument.ts";
+import { readArxivId } from "../digest/arxivId.ts";
 import type { Paper } from "../model.ts";
 import { UserError } from "../userError.ts";
 
@@ -58,6 +59,12 @@ export function parseOverrides(file: string, text: string): Override[] {
   });
 }
 
+/** The arXiv id an override names, if it names one: "2401.06066", "2401.06066v2", "arXiv:2401.06066", an abs URL. */
+const arxivIdOf = (o: Override) => readArxivId(o.paper.replace(/^arxiv:/i, ""))?.id;
+
+/** Whether an override is about this paper: by its slug or its arXiv id. */
+export const overrides = (o: Override, p: Paper) => o.paper === p.slug || (p.source?.arxivId !== undefined && arxivIdOf(o) === p.source.arxivId);
+
 /**
  * Applies a curator's overrides after classification. An override naming a paper
  * or topic the site doesn't have is an error with its line: a typo must not pass
@@ -69,8 +76,8 @@ export function applyOverrides(papers: readonly Paper[], overrides: readonly Ove
   const byArxiv = new Map(papers.flatMap((p, i) => (p.source?.arxivId ? [[p.source.arxivId, i] as const] : [])));
   const result = [...papers];
   for (const o of overrides) {
-    const id = o.paper.replace(/^arxiv:/i, "").replace(/v\d+$/, "");
-    const index = bySlug.get(o.paper) ?? byArxiv.get(id);
+    const id = arxivIdOf(o);
+    const index = bySlug.get(o.paper) ?? (id === undefined ? undefined : byArxiv.get(id));
     if (index === undefined) throw new UserError(file, o.line, `no paper has the slug or arXiv id '${o.paper}'`);
     for (const slug of [...(o.set ?? []), ...o.add, ...o.remove]) {
       if (!known.has(slug)) throw new UserError(file, o.line, `'${slug}' is not a topic: use one of the slugs in topics.yaml`);
