@@ -1,3 +1,4 @@
+import { DEFAULT_SHARD_SIZE } from "./search/searchShards.ts";
 import { cp, mkdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,7 +23,7 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--shard-size 2000] [--cache DIR]
   paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
@@ -87,7 +88,7 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, "new-cards": { type: "string" }, cache: { type: "string" } });
+  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, "new-cards": { type: "string" }, "shard-size": { type: "string" }, cache: { type: "string" } });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
@@ -100,10 +101,12 @@ async function build(argv: string[]) {
   if (!Number.isInteger(cardLimit) || cardLimit < 0) throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
   const newCards = Number(values["new-cards"] ?? DEFAULT_NEW_CARDS);
   if (!Number.isInteger(newCards) || newCards < 0) throw usage(`--new-cards must be a whole number, 0 or more, not '${values["new-cards"]}'`);
+  const shardSize = Number(values["shard-size"] ?? DEFAULT_SHARD_SIZE);
+  if (!Number.isInteger(shardSize) || shardSize < 1) throw usage(`--shard-size must be a whole number, 1 or more, not '${values["shard-size"]}'`);
   const cacheDir = values.cache ? resolve(values.cache) : undefined;
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, overridesFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, newCards, cacheDir, progress: (line) => console.log(line) });
+  await buildSite({ digestsDir, topicsFile, overridesFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, newCards, shardSize, cacheDir, progress: (line) => console.log(line) });
   return 0;
 }
 

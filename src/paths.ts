@@ -6,6 +6,8 @@ export const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Relative to PROJECT_DIR (Eleventy needs relative input paths). */
 export const CONTENT_DIR = "content";
 export const GENERATED_DIR = "content/generated";
+/** An incremental build's changed pages (a copy of those in GENERATED_DIR), which Eleventy then renders alone. */
+export const CHANGED_DIR = "content/changed";
 export const DEFAULT_DIGESTS_DIR = "content/digests";
 export const TOPICS_FILE = "content/topics.yaml";
 /** A curator's corrections of single papers' topics. */

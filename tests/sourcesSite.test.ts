@@ -86,10 +86,9 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
     expect(description).not.toMatch(/[$\\<]/);
     const json = JSON.parse(await readFile(join(site.out, "feed.json"), "utf8"));
     expect(json.items.find((i: { id: string }) => i.id.endsWith(WITH_MATH)).content_text).toBe(flash.abstract);
-    // What Pagefind indexed for the page (its fragment: gzip, a signature, then JSON).
-    const fragments = await Promise.all(
-      (await readdir(join(site.out, "pagefind/fragment"))).map(async (f) => JSON.parse(gunzipSync(await readFile(join(site.out, "pagefind/fragment", f))).toString("utf8").replace(/^pagefind_dcd/, ""))),
-    );
+    // What Pagefind indexed for the page (its fragment, in whichever shard: gzip, a signature, then JSON).
+    const fragmentFiles = (await readdir(join(site.out, "pagefind"), { recursive: true })).filter((f) => f.endsWith(".pf_fragment"));
+    const fragments = await Promise.all(fragmentFiles.map(async (f) => JSON.parse(gunzipSync(await readFile(join(site.out, "pagefind", f))).toString("utf8").replace(/^pagefind_dcd/, ""))));
     const indexed = fragments.find((f) => f.url === WITH_MATH).content;
     expect(indexed).toContain("costs O(n^2) memory");
     expect(indexed).toContain("Tri Dao");

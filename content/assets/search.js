@@ -36,10 +36,15 @@
   // Which results are topic pages (they are shown apart, once, above the papers).
   let topicIds = new Set();
   try {
-    const ids = fetch("/search/topic-pages.json").then((r) => (r.ok ? r.json() : []), () => []);
+    // The index comes in shards (/search/index.json lists them): the primary holds the topic pages,
+    // the others the papers. Options reach only the index they are given to, so each gets them.
+    const index = fetch("/search/index.json").then((r) => (r.ok ? r.json() : { merge: [], topicPages: [] }), () => ({ merge: [], topicPages: [] }));
+    const options = { excerptLength: 32 };
     pagefind = await import("/pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 32 });
-    topicIds = new Set(await ids);
+    await pagefind.options(options);
+    const { merge, topicPages } = await index;
+    await Promise.all(merge.map((path) => pagefind.mergeIndex(path, options)));
+    topicIds = new Set(topicPages);
   } catch {
     status.textContent = "Search could not start. Browse papers by topic instead.";
     return;

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
 import { writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
-import { BUILD_LOCK, CACHE_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
+import { BUILD_LOCK, CACHE_DIR, CHANGED_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
@@ -16,8 +16,11 @@ import { readEnriched } from "../sources/enrich.ts";
 import { relatedPapers } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
-import { runEleventy } from "./runEleventy.ts";
-import { runPagefind } from "./runPagefind.ts";
+import { type Rendered, runEleventy } from "./runEleventy.ts";
+import { indexSearch } from "./indexSearch.ts";
+import { carryOver, generatedPage, planBuild } from "./planBuild.ts";
+import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readManifest, textHash, writeManifest } from "./buildManifest.ts";
+import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopics } from "../topics/assignTopics.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
 import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
@@ -39,8 +42,10 @@ export interface BuildOptions {
   cardLimit?: number;
   /** How many paper cards one build may draw (the rest wait for later builds). */
   newCards?: number;
-  /** Where drawn cards are kept between builds, by content hash. */
+  /** Where drawn cards and the last build's manifest are kept between builds. */
   cacheDir?: string;
+  /** Papers per search shard (Pagefind index). */
+  shardSize?: number;
   outDir: string;
   siteUrl: string;
   /** Receives one line per finished stage. */
@@ -63,7 +68,7 @@ export class StageError extends Error {
  * site is built into a temporary sibling of `outDir` and swapped in only when
  * every stage succeeded. Runs in the project folder (see cli.ts).
  */
-async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, progress = () => {} }: BuildOptions) {
+async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, shardSize = DEFAULT_SHARD_SIZE, progress = () => {} }: BuildOptions) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -100,11 +105,21 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const cards = planCards(library, taxonomy, site.title, cardLimit, { isDrawn: (card) => existsSync(join(cacheDir, "cards", `${cardKey(card)}.png`)), budget: newCards });
   const synonymList = await loadSynonyms(synonymsFile);
   const synonyms = synonymIndex(synonymList);
+  const pages = sitePages(library, taxonomy, site, feedItems, cards, synonyms);
   await stage(
     "emit",
-    () => writeGenerated(GENERATED_DIR, sitePages(library, taxonomy, site, feedItems, cards, synonyms)),
+    () => writeGenerated(GENERATED_DIR, pages),
     (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
   );
+
+  // What the last build left: pages whose text is unchanged are carried over from the site it built.
+  const manifestFile = join(cacheDir, "build", "manifest.json");
+  const out = resolve(outDir);
+  const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
+  const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, textHash(text)]));
+  const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
+  const { previous, kept } = plan;
+  if (previous) writeGenerated(CHANGED_DIR, new Map(plan.changed.map((path) => [path, pages.get(path)!])));
 
   // Eleventy and Pagefind run as processes of their own: hand back what we no longer need.
   forgetTokens();
@@ -115,28 +130,66 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   await chmod(temp, 0o755);
   try {
     // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
-    const rendering = stage("eleventy", () => inStage("eleventy", () => runEleventy(temp)), (n) => `${n} files`);
+    const rendering = stage(
+      "eleventy",
+      () => inStage("eleventy", () => runEleventy(temp, { changedOnly: Boolean(previous) })),
+      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
+    );
     const drawing = stage("cards", () => inStage("cards", () => renderCards(cards.cards, temp, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
     // Both finish before the temporary folder may be removed.
-    const failed = (await Promise.allSettled([rendering, drawing])).find((r) => r.status === "rejected");
+    const settled = await Promise.allSettled([rendering, drawing]);
+    const failed = settled.find((r) => r.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;
-    await stage("pagefind", () => inStage("pagefind", () => runPagefind(temp)), (r) => `${r.pages} pages indexed`);
+    const rendered = (settled[0] as PromiseFulfilledResult<Rendered>).value;
+
+    // Which site files each generated page made: this build's, and the carried-over ones (linked in now).
+    const outputs: Record<string, string[]> = {};
+    for (const [input, files] of rendered) {
+      const page = generatedPage(input);
+      if (page) outputs[page] = files;
+    }
+    const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
+    for (const file of carried) carryOver(join(outDir, file), join(temp, file));
+
+    const index = await stage(
+      "pagefind",
+      () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
+      (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.indexed} shards indexed`,
+    );
     await stage(
       "words",
       () => {
         const vocabulary = vocabularyChunks(library);
-        writeFiles(temp, new Map([...vocabulary, ["search/topic-pages.json", JSON.stringify(topicPageIds(temp))], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(temp) };
+        writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
         return vocabulary.size;
       },
       (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
     );
+    // Files a later build may carry over: each page's outputs and the search shards, as they are now.
+    const later = [...Object.values(outputs).flat(), ...index.files];
+    const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files: fileStamps(temp, later) };
+    // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
+    forgetManifest(manifestFile);
     await swapIn(temp, outDir);
+    writeManifest(manifestFile, manifest);
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
+  } finally {
+    await rm(CHANGED_DIR, { recursive: true, force: true });
   }
   progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
   return library;
+}
+
+/** A configuration file's text; a missing one is empty (the build would have stopped on one it needs). */
+function readOptional(file: string) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 /** Writes files (path → text) into the site being built (writeGenerated would remove Eleventy's pages there). */

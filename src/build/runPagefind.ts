@@ -1,20 +1,45 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PROJECT_DIR } from "../paths.ts";
-import { runProcess } from "./runProcess.ts";
+import * as pagefind from "pagefind";
+import type { SearchShard } from "../search/searchShards.ts";
+
+// Pagefind also writes its ready-made search UIs; the site searches through its API alone.
+const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
+// A merged shard needs only its index: the primary's scripts run it.
+const PRIMARY_ONLY = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"];
 
 /**
- * Indexes a built site with Pagefind's own binary (from its npm package) and
- * writes the index into `<siteDir>/pagefind/`. Only pages that mark their body
- * with data-pagefind-body (the paper pages) are indexed. Returns how many.
+ * Indexes one shard with Pagefind's own binary (through its Node API, a
+ * process of its own that is closed afterwards, so its memory goes back before
+ * the next shard) from the pages' indexed documents (see indexedDocument), and
+ * writes it to `<siteDir>/<shard.dir>/`. Returns how many pages it holds.
  */
-export async function runPagefind(siteDir: string) {
-  const cli = join(PROJECT_DIR, "node_modules/pagefind/lib/runner/bin.cjs");
-  const { code, stdout, stderr } = await runProcess(process.execPath, [cli, "--site", siteDir, "--force-language", "en", "--silent"]);
-  if (code !== 0) throw new Error((stderr || stdout).trim().split("\n")[0] || `Pagefind exited with status ${code} and said nothing`);
-  // Pagefind also writes its ready-made search UIs; the site searches through its API alone.
-  const unused = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
-  await Promise.all(unused.map((f) => rm(join(siteDir, "pagefind", f), { force: true })));
-  const entry = JSON.parse(await readFile(join(siteDir, "pagefind", "pagefind-entry.json"), "utf8"));
-  return { pages: Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0) };
+export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string) {
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+    if (!index) throw new Error(errors.join("; ") || "Pagefind did not start");
+    // In batches: the service answers in order, and thousands of pending messages cost memory.
+    for (let i = 0; i < shard.pages.length; i += 200) {
+      const added = await Promise.all(shard.pages.slice(i, i + 200).map((sourcePath) => index.addHTMLFile({ sourcePath, content: documentOf(sourcePath) })));
+      const failed = added.find((a) => a.errors.length > 0);
+      if (failed) throw new Error(failed.errors.join("; "));
+    }
+    const written = await index.writeFiles({ outputPath: join(siteDir, shard.dir) });
+    if (written.errors.length) throw new Error(written.errors.join("; "));
+  } finally {
+    await pagefind.close();
+  }
+  const dir = join(siteDir, shard.dir);
+  await Promise.all(UNUSED.map((f) => rm(join(dir, f), { force: true })));
+  if (shard.dir !== "pagefind") {
+    await Promise.all(PRIMARY_ONLY.map((f) => rm(join(dir, f), { force: true })));
+    // Pagefind fetches `${basePath}wasm.${entry.wasm}.pagefind`: point every shard at the primary's one
+    // file, so a browser downloads the WebAssembly once however many shards it merges.
+    const entryFile = join(dir, "pagefind-entry.json");
+    const entry = JSON.parse(await readFile(entryFile, "utf8"));
+    const up = "../".repeat(shard.dir.split("/").length - 1);
+    for (const language of Object.values(entry.languages as Record<string, { wasm?: string }>)) language.wasm = `_/../${up}wasm.${language.wasm ?? "unknown"}`;
+    await writeFile(entryFile, JSON.stringify(entry));
+  }
+  return shard.pages.length;
 }

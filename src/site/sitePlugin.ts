@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { GENERATED_DIR } from "../paths.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { CHANGED_DIR, GENERATED_DIR } from "../paths.ts";
 
 /**
  * Wires the generated folder and the hand-written assets into Eleventy:
@@ -9,6 +9,15 @@ export function sitePlugin(eleventyConfig: any) {
   // content/generated is git-ignored, and Eleventy would skip it by default.
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add("content/digests/**");
+  // An incremental build renders its changed pages alone (see runEleventy); a full build all of them.
+  eleventyConfig.ignores.add(process.env.PAPER_DIGEST_CHANGED_ONLY ? `${GENERATED_DIR}/**` : `${CHANGED_DIR}/**`);
+  // The build learns which files each template wrote, to carry them over to later incremental builds.
+  const rendered = process.env.PAPER_DIGEST_RENDERED;
+  if (rendered) {
+    eleventyConfig.on("eleventy.after", ({ results }: { results: { inputPath: string; outputPath: string | false }[] }) => {
+      writeFileSync(rendered, JSON.stringify(results.map((r) => [r.inputPath, r.outputPath])));
+    });
+  }
   eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
   // Pages come with all they show (emit wrote it); no collection is ever queried,
   // so Eleventy need not build one over thousands of pages.

@@ -16,7 +16,7 @@ export async function netlifyConfig() {
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const rule of rules) {
-    const pattern = new RegExp(`^${rule.for.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    const pattern = new RegExp(`^${rule.for.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/:\w+/g, "[^/]+")}$`);
     if (pattern.test(path)) Object.assign(out, rule.values);
   }
   return out;

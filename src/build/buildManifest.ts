@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { PROJECT_DIR } from "../paths.ts";
+
+/**
+ * What a successful build leaves for the next one (in the cache), so that the
+ * next build can carry over what didn't change instead of rendering and
+ * indexing it again. It is trusted only when it is whole, was written by this
+ * very program for this output folder, and the files it vouches for are still
+ * as it saw them; anything else means a full build.
+ */
+export interface BuildManifest {
+  version: typeof VERSION;
+  /** The program, templates, configuration, dependencies and options that built the site. */
+  fingerprint: string;
+  /** The output folder it describes. */
+  out: string;
+  /** Each generated page (relative to the generated folder) → a hash of its text. */
+  pages: Record<string, string>;
+  /** Each generated page → the site files Eleventy rendered from it. */
+  outputs: Record<string, string[]>;
+  /** Each indexed HTML file → its indexed document's key. */
+  documents: Record<string, string>;
+  /** Each search shard's folder → its key. */
+  shards: Record<string, string>;
+  /** Site files a later build may carry over → [size, mtime in ms] when the site was finished. */
+  files: Record<string, [number, number]>;
+}
+
+const VERSION = 1;
+
+export const textHash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
+
+// Everything of the program that decides how a page looks or what the search index holds.
+const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "package.json", "package-lock.json", "content/favicon.svg", "content/feed.xsl"];
+
+/**
+ * A hash of the program (its sources, templates, assets, the lock file of its
+ * dependencies and the Node version) and of `inputs` (configuration files and
+ * options, as text). Any change to it makes the next build a full one.
+ */
+export function buildFingerprint(inputs: readonly string[]): string {
+  const hash = createHash("sha256").update(`${VERSION} ${process.version}\n`);
+  const files = [...PROGRAM.flatMap((p) => filesUnder(join(PROJECT_DIR, p))), ...readdirSync(join(PROJECT_DIR, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => join(PROJECT_DIR, "content", n))];
+  for (const file of files.sort()) hash.update(`${relative(PROJECT_DIR, file)}\n`).update(readFileSync(file)).update("\n");
+  for (const input of inputs) hash.update(`${input}\n`);
+  return hash.digest("base64url");
+}
+
+function filesUnder(path: string): string[] {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return [];
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** The manifest in `file`, if it is whole and was written by this program for `out`; else why not. */
+export function readManifest(file: string, fingerprint: string, out: string): BuildManifest | string {
+  let manifest: BuildManifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ENOENT" ? "no previous build in the cache" : "the cache's manifest is unreadable";
+  }
+  const whole = manifest && ["pages", "outputs", "documents", "shards", "files"].every((k) => typeof (manifest as unknown as Record<string, unknown>)[k] === "object");
+  if (!whole || manifest.version !== VERSION) return "the cache's manifest is incomplete or from another version";
+  if (manifest.out !== out) return "the cache describes another output folder";
+  if (manifest.fingerprint !== fingerprint) return "the program, templates, configuration or dependencies changed";
+  return manifest;
+}
+
+/** Written whole or not at all. */
+export function writeManifest(file: string, manifest: BuildManifest) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
+  renameSync(`${file}.tmp`, file);
+}
+
+export const forgetManifest = (file: string) => rmSync(file, { force: true });
+
+/** Size and modification time of site files, as the manifest records them. */
+export function fileStamps(dir: string, paths: Iterable<string>): Record<string, [number, number]> {
+  const stamps: Record<string, [number, number]> = {};
+  for (const path of paths) {
+    const stat = statSync(join(dir, path));
+    stamps[path] = [stat.size, stat.mtimeMs];
+  }
+  return stamps;
+}
+
+/** Whether every one of `paths` in `dir` is still as the manifest saw it (not edited, removed or replaced). */
+export function untouched(dir: string, manifest: BuildManifest, paths: Iterable<string>): boolean {
+  for (const path of paths) {
+    const seen = manifest.files[path];
+    const stat = statSync(join(dir, path), { throwIfNoEntry: false });
+    if (!seen || !stat || stat.size !== seen[0] || stat.mtimeMs !== seen[1]) return false;
+  }
+  return true;
+}

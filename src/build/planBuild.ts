@@ -1,0 +1,64 @@
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { CHANGED_DIR, GENERATED_DIR } from "../paths.ts";
+import { type BuildManifest, untouched } from "./buildManifest.ts";
+
+export interface BuildPlan {
+  /** The last build's manifest, when this build may carry its pages over (an incremental build). */
+  previous?: BuildManifest;
+  /** Generated pages to render. */
+  changed: string[];
+  /** Generated pages whose site files are carried over from the last build. */
+  kept: string[];
+  describe: string;
+}
+
+/**
+ * Full or incremental: incremental when the last build's manifest is
+ * trustworthy (see readManifest) and every file it would carry over is still in
+ * the site as that build left it. `hashes`: each generated page → its text's hash.
+ */
+export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<string, string>, outDir: string): BuildPlan {
+  const all = [...hashes.keys()];
+  if (typeof manifest === "string") return { changed: all, kept: [], describe: `full build: ${manifest}` };
+  const kept = all.filter((page) => manifest.pages[page] === hashes.get(page) && Array.isArray(manifest.outputs[page]));
+  if (!untouched(outDir, manifest, kept.flatMap((page) => manifest.outputs[page]))) {
+    return { changed: all, kept: [], describe: "full build: the last built site was changed or removed" };
+  }
+  const keep = new Set(kept);
+  const changed = all.filter((page) => !keep.has(page));
+  const removed = Object.keys(manifest.pages).filter((page) => !hashes.has(page)).length;
+  return { previous: manifest, changed, kept, describe: `incremental: ${changed.length} pages to render, ${kept.length} unchanged, ${removed} removed` };
+}
+
+/** The generated page (relative to the generated folder) an Eleventy input is, if it is one. */
+export function generatedPage(input: string): string | undefined {
+  for (const dir of [GENERATED_DIR, CHANGED_DIR]) if (input.startsWith(`${dir}/`)) return input.slice(dir.length + 1);
+  return undefined;
+}
+
+/**
+ * A file of the last site into the one being built: a hard link (no file of a
+ * built site is ever written again in place, so the two never affect each
+ * other), or a copy across file systems.
+ */
+export function carryOver(from: string, to: string) {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV" && (err as NodeJS.ErrnoException).code !== "EPERM") throw err;
+    copyFileSync(from, to);
+  }
+}
+
+/** Every file under `dir` of the site, relative to the site. */
+export function filesIn(site: string, dir: string): string[] {
+  try {
+    return readdirSync(join(site, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(site, join(e.parentPath, e.name)));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,117 @@
+// Incremental builds: a build with the last site and its cache present carries
+// over what didn't change, and its result is the very site a full build of the
+// same inputs makes — every file, byte for byte, but for the build's timestamp.
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+
+/** A text digest of real papers (from the topic validation set), as a curator would add one. */
+async function textDigest(date: string, from: number, to: number) {
+  const papers: { title: string; abstract: string }[] = parse(await readFile(join(ROOT, "tests/fixtures/topics-validation/papers.yaml"), "utf8"));
+  return `${date}\n\n${papers
+    .slice(from, to)
+    .map((p) => `${p.title}\n${p.abstract}`)
+    .join("\n\n")}\n`;
+}
+
+async function build(digests: string, out: string, cache: string, extra: string[] = []) {
+  const result = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://digest.example.org", "--shard-size", "40", ...extra]);
+  if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Every file of a site → its text, with the one documented difference (when it was built) blanked. */
+async function siteFiles(dir: string) {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    const bytes = await readFile(join(dir, path));
+    files.set(path, bytes.toString("latin1").replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, "<lastBuildDate/>").replace(/"generated":"[^"]*"/, '"generated":""'));
+  }
+  return files;
+}
+
+async function expectSameSite(incremental: string, full: string) {
+  const [a, b] = await Promise.all([siteFiles(incremental), siteFiles(full)]);
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  const differ = [...a.keys()].filter((path) => a.get(path) !== b.get(path));
+  expect(differ).toEqual([]);
+}
+
+const line = (stdout: string, stage: string) => stdout.split("\n").find((l) => l.startsWith(`${stage} `)) ?? "";
+
+describe("incremental builds", () => {
+  let digests: string;
+  let out: string;
+  let cache: string;
+  let first: string;
+
+  beforeAll(async () => {
+    digests = await tempDir("pd-inc-digests-");
+    await cp(SEED, join(digests, "2025-03-13.txt"));
+    await cp(join(ROOT, "tests/fixtures/search/2024-10-25.json"), join(digests, "2024-10-25.json"));
+    const work = await tempDir("pd-inc-");
+    out = join(work, "site");
+    cache = join(work, "cache");
+    first = await build(digests, out, cache);
+  });
+
+  it("a first build, with no cache, is a full one", () => {
+    expect(line(first, "cache")).toMatch(/full build: no previous build/);
+  });
+
+  it("adding a digest renders only what changed, and equals a full build of the same digests", async () => {
+    await writeFile(join(digests, "2025-10-13.txt"), await textDigest("2025-10-13", 0, 30));
+    const stdout = await build(digests, out, cache);
+    expect(line(stdout, "cache")).toMatch(/^cache\s+incremental: (\d+) pages to render/);
+    const [, toRender, unchanged] = /(\d+) pages to render, (\d+) unchanged/.exec(line(stdout, "cache"))!.map(Number);
+    // The 30 new papers' pages and the pages that list or link to them. On an archive this small, 30
+    // papers shift most related-paper lists; still, pages that didn't change are carried over.
+    expect(toRender).toBeGreaterThanOrEqual(30);
+    expect(unchanged).toBeGreaterThan(0);
+    // 113 papers in shards of 40: the two full ones are carried over, only the newest is indexed again.
+    expect(line(stdout, "pagefind")).toMatch(/in 4 shards, 2 shards indexed/);
+
+    const full = join(await tempDir("pd-inc-full-"), "site");
+    await build(digests, full, join(full, "..", "cache"));
+    await expectSameSite(out, full);
+  });
+
+  it("removing a digest removes its papers' pages, and still equals a full build", async () => {
+    const gone = (await siteFiles(out)).has("papers/2-olmo-2-furious/index.html");
+    expect(gone).toBe(true);
+    await rm(join(digests, "2025-03-13.txt"));
+    const stdout = await build(digests, out, cache);
+    expect(line(stdout, "cache")).toMatch(/incremental: .* 69 removed|incremental: .*removed/);
+    const files = await siteFiles(out);
+    expect(files.has("papers/2-olmo-2-furious/index.html")).toBe(false);
+    expect(files.has("digests/2025-03-13/index.html")).toBe(false);
+
+    const full = join(await tempDir("pd-inc-full-"), "site");
+    await build(digests, full, join(full, "..", "cache"));
+    await expectSameSite(out, full);
+  });
+
+  it("a build with nothing new carries every page over and indexes no shard", async () => {
+    const stdout = await build(digests, out, cache);
+    expect(line(stdout, "cache")).toMatch(/incremental: 0 pages to render/);
+    expect(line(stdout, "pagefind")).toMatch(/0 shards indexed/);
+  });
+
+  it("a site changed by hand, a damaged manifest or another site URL means a full build", async () => {
+    const page = join(out, "papers", (await readdir(join(out, "papers")))[0], "index.html");
+    await writeFile(page, "edited by hand");
+    expect(line(await build(digests, out, cache), "cache")).toMatch(/full build: the last built site was changed/);
+    expect(await readFile(page, "utf8")).not.toBe("edited by hand");
+
+    await writeFile(join(cache, "build", "manifest.json"), '{"version":1,"pages":');
+    expect(line(await build(digests, out, cache), "cache")).toMatch(/full build: the cache's manifest is unreadable/);
+
+    const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);
+    expect(line(other.stdout, "cache")).toMatch(/full build: the program, templates, configuration or dependencies changed/);
+    expect(await readFile(join(out, "index.html"), "utf8")).toContain("https://elsewhere.example.org/");
+  });
+});
