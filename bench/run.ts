@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { measure } from "./measure.ts";
 import { firstSearchBytes } from "./searchBytes.ts";
-import { syntheticDigests } from "./syntheticDigests.ts";
+import { nextDay, syntheticDigests } from "./syntheticDigests.ts";
 import { syntheticPapers } from "./syntheticPapers.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -44,15 +44,12 @@ async function folderStats(dir: string) {
   return { bytes, files, html, largestHtml };
 }
 
-/** Our build, with the seconds of each stage as its progress lines report them. */
-async function ours(n: number, work: string) {
-  const digests = join(work, "digests");
-  await mkdir(digests, { recursive: true });
-  for (const [name, text] of syntheticDigests(n)) await writeFile(join(digests, name), text);
+/** One `paper-digest build` of the digests in `work`, with the seconds of each stage as its progress lines report them. */
+async function ours(work: string) {
   const out = join(work, "site");
-  // A cache of its own: every card is drawn, as on a cold build.
-  const run = await measure(process.execPath, [join(ROOT, "bin/paper-digest.js"), "build", "--digests", digests, "--out", out, "--cache", join(work, "cache"), "--site-url", "https://bench.example.org"]);
-  if (run.code !== 0) throw new Error(`build of ${n} papers failed:\n${run.stderr}`);
+  // A cache of its own: the first build draws its cards cold.
+  const run = await measure(process.execPath, [join(ROOT, "bin/paper-digest.js"), "build", "--digests", join(work, "digests"), "--out", out, "--cache", join(work, "cache"), "--site-url", "https://bench.example.org"]);
+  if (run.code !== 0) throw new Error(`build failed:\n${run.stderr}`);
   const stages = Object.fromEntries(
     run.stdout
       .split("\n")
@@ -78,61 +75,76 @@ async function floor(n: number, work: string) {
 }
 
 const header = [
-  "| papers | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | cards (beside Eleventy) | words | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| papers | build | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | cards (beside Eleventy) | words | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
+  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 console.log(header.join("\n"));
 // Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
 const resultsFile = join(ROOT, "bench/results.md");
 const previous = await readFile(resultsFile, "utf8").catch(() => "");
-// A row from before the cards and words stages existed gets "–" in their columns.
-const widen = (row: string) => {
-  const cells = row.split("|");
-  if (cells.length === 21) cells.splice(10, 0, " – ", " – ");
-  return cells.join("|");
-};
-const rowsBySize = new Map(previous.split("\n").filter((l) => /^\| \d+ \|/.test(l)).map((l) => [Number(l.split("|")[1]), widen(l)]));
+const columns = header[0].split("|").length;
+const rowKey = (row: string) => row.split("|").slice(1, 3).map((c) => c.trim()).join(" ");
+const ORDER = ["cold", "full", "daily"];
+const rowsByKey = new Map(previous.split("\n").filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns).map((l) => [rowKey(l), l]));
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
   try {
-    const build = await ours(n, work);
-    const site = await folderStats(build.out);
-    const index = await folderStats(join(build.out, "pagefind"));
-    const search = values.search ? await firstSearchBytes(build.out, "language model").catch(() => undefined) : undefined;
+    await mkdir(join(work, "digests"), { recursive: true });
+    for (const [name, text] of syntheticDigests(n)) await writeFile(join(work, "digests", name), text);
+    // cold: nothing cached (cards drawn, up to the build's cap); full: the same, its cards cached but no
+    // manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
+    // Each build's site is measured before the next build replaces it.
+    const measured = async (build: Awaited<ReturnType<typeof ours>>) => ({ ...build, site: await folderStats(build.out) });
+    const cold = await measured(await ours(work));
+    await rm(join(work, "cache", "build"), { recursive: true, force: true });
+    const full = await measured(await ours(work));
+    const [name, text] = nextDay(n);
+    await writeFile(join(work, "digests", name), text);
+    const daily = await measured(await ours(work));
+
+    const index = await folderStats(join(daily.out, "pagefind"));
+    const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
     const base = await floor(n, work);
     const floorSeconds = base.eleventy.seconds + base.pagefind.seconds;
-    const s = (stage: (typeof STAGES)[number]) => (build.stages[stage] ?? 0).toFixed(2);
-    const own = (["parse", "merge", "classify", "relate", "emit"] as const).reduce((sum, st) => sum + (build.stages[st] ?? 0), 0);
-    const row = [
-      n,
-      site.html,
-      ...STAGES.map(s),
-      build.run.seconds.toFixed(1),
-      own.toFixed(2),
-      MB(build.run.peakRss),
-      MB(site.bytes),
-      KB(site.largestHtml),
-      `${index.files} / ${KB(index.bytes)}`,
-      search ? `${KB(search.total)} / ${KB(search.wire)}` : "n/a",
-      `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}`,
-      MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)),
-      (build.run.seconds / floorSeconds).toFixed(2),
-    ].join(" | ");
-    rowsBySize.set(n, `| ${row} |`);
-    console.log(`| ${row} |`);
+    const cache = await folderStats(join(work, "cache"));
+    for (const [kind, build] of [["cold", cold], ["full", full], ["daily", daily]] as const) {
+      const site = build.site;
+      const s = (stage: (typeof STAGES)[number]) => (build.stages[stage] ?? 0).toFixed(2);
+      const own = (["parse", "merge", "classify", "relate", "emit"] as const).reduce((sum, st) => sum + (build.stages[st] ?? 0), 0);
+      const row = [
+        n,
+        kind,
+        site.html,
+        ...STAGES.map(s),
+        build.run.seconds.toFixed(1),
+        own.toFixed(2),
+        MB(build.run.peakRss),
+        MB(site.bytes),
+        kind === "daily" ? `${MB(cache.bytes)} (manifest ${KB((await stat(join(work, "cache", "build", "manifest.json"))).size)} KB)` : "–",
+        KB(site.largestHtml),
+        kind === "daily" ? `${index.files} / ${KB(index.bytes)}` : "–",
+        kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",
+        kind === "full" ? `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}` : "–",
+        kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
+        kind === "daily" ? "–" : (build.run.seconds / floorSeconds).toFixed(2),
+      ].join(" | ");
+      rowsByKey.set(`${n} ${kind}`, `| ${row} |`);
+      console.log(`| ${row} |`);
+    }
   } finally {
     if (!values.keep) await rm(work, { recursive: true, force: true });
   }
 }
 
-const rows = [...rowsBySize].sort(([a], [b]) => a - b).map(([, row]) => row);
+const rows = [...rowsByKey].sort(([a], [b]) => parseInt(a) - parseInt(b) || ORDER.indexOf(a.split(" ")[1]) - ORDER.indexOf(b.split(" ")[1])).map(([, row]) => row);
 const results = `# Build benchmark
 
-Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each row was measured in one run, its floor beside it.
+Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
-Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node and Pagefind), sampled every 100 ms.
+Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build), **full** (the cards cached, but no manifest, as after a change to a template: every page rendered and indexed) and **daily** (one more digest of 50 new papers, with the last site and the cache present: an incremental build).
+Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node, Eleventy, Pagefind), sampled every 100 ms. "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
-"first search" is what a browser downloads from /pagefind/ for a first query ("language model"): as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
+"first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
 
 ${header.join("\n")}
 ${rows.join("\n")}

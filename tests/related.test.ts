@@ -76,9 +76,28 @@ describe("related papers on real, hand-labelled papers", () => {
     };
     const words = share(relatedPapers(archive.map(({ title, abstract }) => ({ title, abstract }))));
     const all = share(relatedPapers(classified.map(({ title, abstract, topics }) => ({ title, abstract, topics }))));
-    console.log(`top-5 related links sharing a hand-labelled topic, ${archive.length} papers: words alone ${(100 * words).toFixed(1)}%, with topics ${(100 * all).toFixed(1)}%`);
+    // As a site holds them: each paper on its real day, weighed as the archive stood then.
+    const day = (p: object) => (p as { source?: string }).source?.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "2025-03-13";
+    const dated = share(relatedPapers(classified.map(({ title, abstract, topics }, i) => ({ title, abstract, topics, day: day(archive[i]) }))));
+    console.log(`top-5 related links sharing a hand-labelled topic, ${archive.length} papers: words alone ${(100 * words).toFixed(1)}%, with topics ${(100 * all).toFixed(1)}%, dated day by day ${(100 * dated).toFixed(1)}%`);
     expect(all).toBeGreaterThanOrEqual(0.7);
+    expect(dated).toBeGreaterThanOrEqual(0.7);
     expect(all).toBeGreaterThan(words);
+  });
+
+  it("a new day adds its papers to older papers' lists but never reshuffles them", () => {
+    const days = syntheticPapers(600, 3).map((p, i) => ({ ...p, day: `2024-01-${String(1 + Math.floor(i / 60)).padStart(2, "0")}` }));
+    const before = relatedPapers(days.slice(0, 540));
+    const after = relatedPapers(days);
+    let gained = 0;
+    before.forEach((list, i) => {
+      const stillOld = after[i].filter((j) => j < 540);
+      // The old papers it keeps are its old list's first ones, in the same order; the rest are new papers.
+      expect(stillOld).toEqual(list.slice(0, stillOld.length));
+      if (after[i].some((j) => j >= 540)) gained++;
+    });
+    expect(gained).toBeGreaterThan(0);
+    expect(gained).toBeLessThan(540);
   });
 });
 

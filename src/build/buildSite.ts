@@ -95,7 +95,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     "relate",
     () => {
       const related = relatedPapers(
-        classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory })),
+        classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] })),
       );
       return { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: related[i].map((j) => classified.papers[j].slug) })) };
     },

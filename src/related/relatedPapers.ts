@@ -10,6 +10,8 @@ export interface Document {
   authors?: readonly string[];
   /** arXiv primary category, when known. */
   category?: string;
+  /** When it was first listed (ISO date); a paper's words are weighed as the archive stood then. */
+  day?: string;
 }
 
 const STOP = new Set(eng);
@@ -26,6 +28,8 @@ const MIN_CAP = 100;
 const MAX_CAP = 500;
 /** A paper is represented by its most distinctive terms; the rest add cost, not meaning. */
 const MAX_TERMS = 40;
+/** Words no earlier paper had (a new method's name) are kept too, for the later papers that take them up. */
+const MAX_NEW_TERMS = 10;
 /**
  * What else two papers share, added to their cosine (which runs from 0 to 1 and is
  * typically 0.05 to 0.4 between papers on one subject): the same main topic, any
@@ -59,32 +63,50 @@ function terms(doc: Document): Map<string, number> {
  * shares a term with, never every other paper; what else they share (topics,
  * authors, category) is added to those candidates. Ties go to the newer paper
  * (docs are oldest first).
+ *
+ * A paper's vector is weighed with the archive as it stood on the day the paper
+ * was first listed (its `day`; with no days, the whole archive), so the
+ * similarity of two papers never changes once both are listed: a new day adds
+ * new papers to old papers' lists, but never reshuffles them. Words that no
+ * earlier paper had are kept apart from the norm, so they link the paper to the
+ * later papers that use them without weakening its other links.
  */
 export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
   const n = docs.length;
   const bags = docs.map(terms);
 
+  // Day by day, oldest first: each day's papers join the counts, then are weighed by them.
+  const order = docs.map((_, i) => i).sort((a, b) => ((docs[a].day ?? "") < (docs[b].day ?? "") ? -1 : (docs[a].day ?? "") > (docs[b].day ?? "") ? 1 : a - b));
   const df = new Map<string, number>();
-  for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const cap = Math.max(MIN_CAP, Math.min(MAX_CAP, Math.floor(n * COMMON_SHARE)));
-
-  // Sparse, L2-normalised vectors over the indexed terms (a term in a single paper links nothing).
   const termId = new Map<string, number>();
-  const vectors = bags.map((bag) => {
-    const weighted: { term: string; weight: number }[] = [];
-    for (const [term, count] of bag) {
-      const d = df.get(term)!;
-      if (d >= 2 && d <= cap) weighted.push({ term, weight: (1 + Math.log(count)) * Math.log(n / d) });
+  const idOfTerm = (term: string) => {
+    let id = termId.get(term);
+    if (id === undefined) termId.set(term, (id = termId.size));
+    return id;
+  };
+  const vectors: { ids: number[]; weights: number[] }[] = new Array(n);
+  for (let start = 0, seen = 0; start < n; ) {
+    let end = start;
+    while (end < n && (docs[order[end]].day ?? "") === (docs[order[start]].day ?? "")) end++;
+    const day = order.slice(start, end);
+    for (const doc of day) for (const term of bags[doc].keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    seen += day.length;
+    const cap = Math.max(MIN_CAP, Math.min(MAX_CAP, Math.floor(seen * COMMON_SHARE)));
+    for (const doc of day) {
+      const shared: { term: string; weight: number }[] = [];
+      const fresh: { term: string; weight: number }[] = [];
+      for (const [term, count] of bags[doc]) {
+        const d = df.get(term)!;
+        if (d <= cap) (d >= 2 ? shared : fresh).push({ term, weight: (1 + Math.log(count)) * Math.log(seen / d) });
+      }
+      const byWeight = (a: { term: string; weight: number }, b: { term: string; weight: number }) => b.weight - a.weight || (a.term < b.term ? -1 : 1);
+      const kept = shared.sort(byWeight).slice(0, MAX_TERMS);
+      const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
+      const all = [...kept, ...fresh.sort(byWeight).slice(0, MAX_NEW_TERMS)];
+      vectors[doc] = { ids: all.map(({ term }) => idOfTerm(term)), weights: all.map((t) => t.weight / norm) };
     }
-    const kept = weighted.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1)).slice(0, MAX_TERMS);
-    const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
-    const ids = kept.map(({ term }) => {
-      let id = termId.get(term);
-      if (id === undefined) termId.set(term, (id = termId.size));
-      return id;
-    });
-    return { ids, weights: kept.map((t) => t.weight / norm) };
-  });
+    start = end;
+  }
 
   const postings: { doc: number[]; weight: number[] }[] = Array.from({ length: termId.size }, () => ({ doc: [], weight: [] }));
   vectors.forEach((v, doc) =>

@@ -4,17 +4,18 @@ import { createHash } from "node:crypto";
  * What Pagefind reads of a page, as a small HTML document of its own: the
  * element marked data-pagefind-body, and the tags elsewhere that carry
  * metadata, filters or sort keys (such as the keywords meta tag in the head).
- * Everything else — header, related papers, the list of digests — Pagefind
- * never indexes, so a page whose related papers changed has the same indexed
- * document, and its search shard need not be rebuilt. Undefined when the page
- * has no indexed body.
+ * Everything else — header, related papers, the list of digests, the text of
+ * elements marked data-pagefind-ignore (their metadata attributes stay) —
+ * Pagefind never indexes, so a page whose related papers or digest count
+ * changed has the same indexed document, and its search shard need not be
+ * rebuilt. Undefined when the page has no indexed body.
  */
 export function indexedDocument(html: string): string | undefined {
   const start = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>/i.exec(html);
   if (!start) return undefined;
   const tag = start[1].toLowerCase();
   const end = closingTag(html, tag, start.index + start[0].length);
-  const body = html.slice(start.index, end);
+  const body = withoutIgnoredText(html.slice(start.index, end));
   const outside = html.slice(0, start.index) + html.slice(end);
   // Void tags only (meta, link): a non-void tag outside the body would lose its text here.
   const attributes = [...outside.matchAll(/<(?:meta|link)\b[^>]*\bdata-pagefind-(?:meta|filter|sort)\b[^>]*>/gi)].map((m) => m[0]);
@@ -23,6 +24,21 @@ export function indexedDocument(html: string): string | undefined {
 
 /** A short fingerprint of an indexed document. */
 export const documentKey = (document: string) => createHash("sha256").update(document).digest("base64url").slice(0, 22);
+
+/** The body with the text inside data-pagefind-ignore elements left out (tags, attributes and the values they name kept). */
+function withoutIgnoredText(body: string): string {
+  const ignored = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/gi;
+  let out = "";
+  let at = 0;
+  for (let m = ignored.exec(body); m; m = ignored.exec(body)) {
+    const end = closingTag(body, m[1].toLowerCase(), m.index + m[0].length);
+    // Text that an element's own filter or metadata attribute takes as its value stays.
+    out += body.slice(at, m.index) + body.slice(m.index, end).replace(/(<[^>]*>)([^<]+)(?=<)/g, (_, tag: string, text: string) => (/\bdata-pagefind-(?:filter|meta)\b/.test(tag) && !tag.startsWith("</") ? tag + text : tag));
+    at = end;
+    ignored.lastIndex = end;
+  }
+  return out + body.slice(at);
+}
 
 /** The end of the element whose start tag ends at `from` (counting nested elements of the same name). */
 function closingTag(html: string, tag: string, from: number): number {

@@ -24,45 +24,53 @@ function bagOf(title: string, abstract: string): Set<string> {
   return bag;
 }
 
+/** An archive model that goes on learning: add examples, ask it at any point. */
+export interface GrowingArchiveModel extends ArchiveModel {
+  learn(example: { title: string; abstract: string; topic: string }): void;
+}
+
 /**
  * A naive Bayes model learned from the archive itself: the papers the vocabulary
  * files with confidence teach it which other words go with each topic, so a paper
  * whose field the vocabulary doesn't name still lands near the papers it resembles.
- * Counts only, no randomness, no order dependence: the same archive gives the same model.
+ * Counts only, no randomness, no order dependence: the same examples give the same model.
  */
 export function trainArchiveModel(examples: readonly { title: string; abstract: string; topic: string }[]): ArchiveModel {
+  const model = growingArchiveModel();
+  for (const example of examples) model.learn(example);
+  return model;
+}
+
+/** The model of trainArchiveModel, built up example by example (the build feeds it day by day). */
+export function growingArchiveModel(): GrowingArchiveModel {
   const docsPerTopic = new Map<string, number>();
   const wordCounts = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const vocabulary = new Set<string>();
-  for (const { title, abstract, topic } of examples) {
-    docsPerTopic.set(topic, (docsPerTopic.get(topic) ?? 0) + 1);
-    let counts = wordCounts.get(topic);
-    if (!counts) wordCounts.set(topic, (counts = new Map()));
-    for (const stem of bagOf(title, abstract)) {
-      counts.set(stem, (counts.get(stem) ?? 0) + 1);
-      totals.set(topic, (totals.get(topic) ?? 0) + 1);
-      vocabulary.add(stem);
-    }
-  }
-  const topics = [...docsPerTopic].filter(([, n]) => n >= MIN_EXAMPLES).map(([t]) => t).sort();
-  const trained = topics.reduce((sum, t) => sum + docsPerTopic.get(t)!, 0);
-  // Log-probabilities worked out once: a posterior is then a sum of look-ups.
-  const unseen = topics.map((t) => -Math.log(totals.get(t)! + vocabulary.size));
-  const logPrior = topics.map((t) => Math.log(docsPerTopic.get(t)! / trained));
-  const logLikelihood = new Map<string, Float64Array>();
-  for (const stem of vocabulary) {
-    logLikelihood.set(stem, Float64Array.from(topics, (t, i) => Math.log((wordCounts.get(t)!.get(stem) ?? 0) + 1) + unseen[i]));
-  }
   return {
-    trainedOn: trained,
+    learn({ title, abstract, topic }) {
+      docsPerTopic.set(topic, (docsPerTopic.get(topic) ?? 0) + 1);
+      let counts = wordCounts.get(topic);
+      if (!counts) wordCounts.set(topic, (counts = new Map()));
+      for (const stem of bagOf(title, abstract)) {
+        counts.set(stem, (counts.get(stem) ?? 0) + 1);
+        totals.set(topic, (totals.get(topic) ?? 0) + 1);
+        vocabulary.add(stem);
+      }
+    },
+    get trainedOn() {
+      return [...docsPerTopic.values()].filter((n) => n >= MIN_EXAMPLES).reduce((a, b) => a + b, 0);
+    },
     posterior(title, abstract) {
       const result = new Map<string, number>();
+      const topics = [...docsPerTopic].filter(([, n]) => n >= MIN_EXAMPLES).map(([t]) => t).sort();
       if (topics.length === 0) return result;
-      const logScores = Float64Array.from(logPrior);
+      const trained = topics.reduce((sum, t) => sum + docsPerTopic.get(t)!, 0);
+      const unseen = topics.map((t) => -Math.log(totals.get(t)! + vocabulary.size));
+      const logScores = Float64Array.from(topics, (t) => Math.log(docsPerTopic.get(t)! / trained));
       for (const stem of bagOf(title, abstract)) {
-        const row = logLikelihood.get(stem);
-        if (row) for (let i = 0; i < row.length; i++) logScores[i] += row[i];
+        if (!vocabulary.has(stem)) continue;
+        topics.forEach((t, i) => (logScores[i] += Math.log((wordCounts.get(t)!.get(stem) ?? 0) + 1) + unseen[i]));
       }
       const top = Math.max(...logScores);
       const weights = Array.from(logScores, (s) => Math.exp(s - top));

@@ -1,6 +1,6 @@
 import type { Paper } from "../model.ts";
 import { analyseText, stem, words, type AnalysedText } from "./analyseText.ts";
-import { trainArchiveModel, type ArchiveModel } from "./archiveModel.ts";
+import { growingArchiveModel, type ArchiveModel } from "./archiveModel.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
 /** A title match counts this many times an abstract match: titles say what a paper is about. */
@@ -229,17 +229,37 @@ export interface ClassifyRun {
   texts: PaperText[];
   /** Each paper's scores: vocabulary and categories, then the archive model for the unsure. */
   scores: TopicScore[][];
-  model: ArchiveModel;
+  /** For each paper, how many confidently filed papers the archive model had learned from on its day. */
+  trainedOn: number[];
 }
 
-/** Scores every paper, trains the archive model on the confident ones, and lets it settle the unsure. */
+/**
+ * Scores every paper, trains the archive model on the confident ones, and lets it
+ * settle the unsure. Day by day, oldest first: a paper is settled by the papers
+ * listed up to its own first day, so its topics never change when later digests
+ * arrive (papers without dates are one day: the whole archive).
+ */
 export function classifyArchive(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): ClassifyRun {
   const classifier = topicClassifier(taxonomy);
   const texts = papers.map(paperText);
   const vocabulary = texts.map((t) => classifier.scores(t));
-  const examples = texts.flatMap((p, i) => (isConfident(vocabulary[i]) ? [{ title: p.title, abstract: p.abstract, topic: vocabulary[i][0].slug }] : []));
-  const model = trainArchiveModel(examples);
-  return { classifier, texts, model, scores: vocabulary.map((v, i) => withArchive(v, texts[i], model)) };
+  const day = (i: number) => papers[i].digests?.[0] ?? "";
+  const order = papers.map((_, i) => i).sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a - b));
+  const model = growingArchiveModel();
+  const scores: TopicScore[][] = new Array(papers.length);
+  const trainedOn: number[] = new Array(papers.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end < order.length && day(order[end]) === day(order[start])) end++;
+    const today = order.slice(start, end);
+    for (const i of today) if (isConfident(vocabulary[i])) model.learn({ title: texts[i].title, abstract: texts[i].abstract, topic: vocabulary[i][0].slug });
+    for (const i of today) {
+      scores[i] = withArchive(vocabulary[i], texts[i], model);
+      trainedOn[i] = model.trainedOn;
+    }
+    start = end;
+  }
+  return { classifier, texts, scores, trainedOn };
 }
 
 /** The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other papers. */

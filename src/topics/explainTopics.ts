@@ -26,7 +26,7 @@ export function findPapers(papers: readonly Paper[], query: string): Paper[] {
  * archive model), the rule that took or left each topic, and any override.
  */
 export function explainTopics(paper: Paper, index: number, run: ClassifyRun, taxonomy: readonly TopicSpec[], overrides: readonly { override: Override; file: string }[] = []): string[] {
-  const { classifier, texts, model } = run;
+  const { classifier, texts } = run;
   const vocabularyOnly = classifier.scores(texts[index], true);
   // The build's own scores for this paper, with the matched terms spelled out.
   const scores = run.scores[index].map((s) => ({ ...s, terms: vocabularyOnly.find((v) => v.slug === s.slug)!.terms }));
@@ -47,7 +47,7 @@ export function explainTopics(paper: Paper, index: number, run: ClassifyRun, tax
       ? `The vocabulary alone is sure of this paper (best ${num(vocabularyOnly[0].score)} ≥ ${CONFIDENT} and ${CONFIDENT_LEAD}× the next), so it also teaches the archive model.`
       : vocabularyOnly[0].score < MIN_SIGNAL
         ? `The vocabulary finds no sign of a field here (best score under ${MIN_SIGNAL}): the archive model stays out of it.`
-        : `The vocabulary is unsure, so the archive model (naive Bayes over ${model.trainedOn} confidently filed papers) adds up to ${ARCHIVE_WEIGHT} points.`,
+        : `The vocabulary is unsure, so the archive model (naive Bayes over the ${run.trainedOn[index]} confidently filed papers listed up to this paper's first day) adds up to ${ARCHIVE_WEIGHT} points.`,
     "",
   );
 
