@@ -45,10 +45,10 @@ async function folderStats(dir: string) {
 }
 
 /** One `paper-digest build` of the digests in `work`, with the seconds of each stage as its progress lines report them. */
-async function ours(work: string) {
+async function ours(work: string, options: string[] = []) {
   const out = join(work, "site");
   // A cache of its own: the first build draws its cards cold.
-  const run = await measure(process.execPath, [join(ROOT, "bin/paper-digest.js"), "build", "--digests", join(work, "digests"), "--out", out, "--cache", join(work, "cache"), "--site-url", "https://bench.example.org"]);
+  const run = await measure(process.execPath, [join(ROOT, "bin/paper-digest.js"), "build", "--digests", join(work, "digests"), "--out", out, "--cache", join(work, "cache"), "--site-url", "https://bench.example.org", ...options]);
   if (run.code !== 0) throw new Error(`build failed:\n${run.stderr}`);
   const stages = Object.fromEntries(
     run.stdout
@@ -97,10 +97,12 @@ for (const n of sizes) {
     const measured = async (build: Awaited<ReturnType<typeof ours>>) => ({ ...build, site: await folderStats(build.out) });
     const cold = await measured(await ours(work));
     await rm(join(work, "cache", "build"), { recursive: true, force: true });
-    const full = await measured(await ours(work));
+    // Past the first builds the card backlog is drawn, and a day draws only its own papers' cards:
+    // full and daily are measured in that steady state (no backlog; the day's 50 cards).
+    const full = await measured(await ours(work, ["--new-cards", "0"]));
     const [name, text] = nextDay(n);
     await writeFile(join(work, "digests", name), text);
-    const daily = await measured(await ours(work));
+    const daily = await measured(await ours(work, ["--new-cards", "50"]));
 
     const index = await folderStats(join(daily.out, "pagefind"));
     const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
@@ -141,7 +143,7 @@ const results = `# Build benchmark
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
-Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build), **full** (the cards cached, but no manifest, as after a change to a template: every page rendered and indexed) and **daily** (one more digest of 50 new papers, with the last site and the cache present: an incremental build).
+Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards).
 Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node, Eleventy, Pagefind), sampled every 100 ms. "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).

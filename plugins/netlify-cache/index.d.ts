@@ -3,6 +3,10 @@ interface CacheUtils {
   save(path: string): Promise<boolean>;
   restore(path: string): Promise<boolean>;
 }
+interface Options {
+  utils: { cache: CacheUtils };
+  constants?: { PUBLISH_DIR?: string };
+}
 export declare const CACHE: string;
-export declare function onPreBuild(options: { utils: { cache: CacheUtils } }): Promise<void>;
-export declare function onPostBuild(options: { utils: { cache: CacheUtils } }): Promise<void>;
+export declare function onPreBuild(options: Options): Promise<void>;
+export declare function onPostBuild(options: Options): Promise<void>;

@@ -96,7 +96,8 @@ export function untouched(dir: string, manifest: BuildManifest, paths: Iterable<
   for (const path of paths) {
     const seen = manifest.files[path];
     const stat = statSync(join(dir, path), { throwIfNoEntry: false });
-    if (!seen || !stat || stat.size !== seen[0] || stat.mtimeMs !== seen[1]) return false;
+    // Within a millisecond: a copy that keeps modification times (Netlify's cache) may round them.
+    if (!seen || !stat || stat.size !== seen[0] || Math.abs(stat.mtimeMs - seen[1]) >= 1) return false;
   }
   return true;
 }

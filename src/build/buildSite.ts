@@ -149,7 +149,14 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       if (page) outputs[page] = files;
     }
     const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
-    for (const file of carried) carryOver(join(outDir, file), join(temp, file));
+    await stage(
+      "carry",
+      () => {
+        for (const file of carried) carryOver(join(outDir, file), join(temp, file));
+        return carried.size;
+      },
+      (n) => `${n} files of unchanged pages linked from the last site`,
+    );
 
     const index = await stage(
       "pagefind",
@@ -167,12 +174,19 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
     );
     // Files a later build may carry over: each page's outputs and the search shards, as they are now.
-    const later = [...Object.values(outputs).flat(), ...index.files];
-    const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files: fileStamps(temp, later) };
-    // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
-    forgetManifest(manifestFile);
-    await swapIn(temp, outDir);
-    writeManifest(manifestFile, manifest);
+    await stage(
+      "publish",
+      async () => {
+        const later = [...Object.values(outputs).flat(), ...index.files];
+        const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files: fileStamps(temp, later) };
+        // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
+        forgetManifest(manifestFile);
+        await swapIn(temp, outDir);
+        writeManifest(manifestFile, manifest);
+        return later.length;
+      },
+      (n) => `site swapped in, ${n} files recorded for the next build`,
+    );
   } catch (err) {
     await rm(temp, { recursive: true, force: true });
     throw err;
