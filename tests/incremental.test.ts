@@ -72,6 +72,9 @@ describe("incremental builds", () => {
     // papers shift most related-paper lists; still, pages that didn't change are carried over.
     expect(toRender).toBeGreaterThanOrEqual(30);
     expect(unchanged).toBeGreaterThan(0);
+    // Classify and relate went on from the last build's state: only the 30 new papers were worked on.
+    expect(line(stdout, "classify")).toMatch(/, 83 as last built/);
+    expect(line(stdout, "relate")).toMatch(/, 83 papers' vectors as last built/);
     // 113 papers in shards of 40: the two full ones are carried over, only the newest is indexed again.
     expect(line(stdout, "pagefind")).toMatch(/in 4 shards, 2 shards indexed/);
 
@@ -86,6 +89,8 @@ describe("incremental builds", () => {
     await rm(join(digests, "2025-03-13.txt"));
     const stdout = await build(digests, out, cache);
     expect(line(stdout, "cache")).toMatch(/incremental: .* 69 removed|incremental: .*removed/);
+    // The archive no longer starts as the last one did: classify and relate start over.
+    expect(line(stdout, "classify")).not.toMatch(/as last built/);
     const files = await siteFiles(out);
     expect(files.has("papers/2-olmo-2-furious/index.html")).toBe(false);
     expect(files.has("digests/2025-03-13/index.html")).toBe(false);

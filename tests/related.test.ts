@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relatedPapers } from "../src/related/relatedPapers.ts";
+import { relate, relatedPapers } from "../src/related/relatedPapers.ts";
 import { syntheticPapers } from "../bench/syntheticPapers.ts";
 
 describe("relatedPapers", () => {
@@ -129,5 +129,24 @@ describe("what else papers share", () => {
   it("needs a shared word: a shared topic alone links nothing", () => {
     const lonely = [{ title: "Glacier ice", abstract: "Melting.", topics: ["agents"] }, { title: "Coral reefs", abstract: "Bleaching.", topics: ["agents"] }];
     expect(relatedPapers(lonely)).toEqual([[], []]);
+  });
+});
+
+describe("relating an archive that grew by a day", () => {
+  const archive = syntheticPapers(900, 5).map((p, i) => ({ ...p, day: `2024-02-${String(1 + Math.floor(i / 90)).padStart(2, "0")}`, topics: [["a", "b", "c"][i % 3], ...(i % 4 === 0 ? ["d"] : [])], authors: i % 7 === 0 ? ["A. Author"] : undefined }));
+
+  it("goes on from the last run's state to the very lists a run over the whole archive gives", () => {
+    const whole = relate(archive);
+    const before = relate(archive.slice(0, 810));
+    // The state survives a trip through JSON, as the build keeps it on disk.
+    const resumed = relate(archive, 5, JSON.parse(JSON.stringify(before.state)));
+    expect(resumed.lists).toEqual(whole.lists);
+    expect(resumed.state).toEqual(whole.state);
+  });
+
+  it("starts over when the new papers are not all of later days", () => {
+    const before = relate(archive.slice(0, 810));
+    const backfilled = [...archive.slice(0, 810), { ...archive[850], day: "2024-01-15" }];
+    expect(relate(backfilled, 5, before.state).lists).toEqual(relate(backfilled).lists);
   });
 });

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { DateTime } from "luxon";
 import { parseDigest } from "../src/digest/parseDigest.ts";
 import type { Paper } from "../src/model.ts";
-import { assignTopics, topicClassifier } from "../src/topics/assignTopics.ts";
+import { assignTopics, assignTopicsFrom, topicClassifier } from "../src/topics/assignTopics.ts";
 import { trainArchiveModel } from "../src/topics/archiveModel.ts";
 import { loadTaxonomy, parseTaxonomy } from "../src/topics/taxonomy.ts";
 import { UserError } from "../src/userError.ts";
@@ -217,6 +217,20 @@ describe("topics on papers the vocabulary was not written beside", () => {
     const early = archive.filter((p) => dayOf(p) < "2026-10-03");
     const before = assignTopics(dated(early), taxonomy).map((p) => p.topics);
     expect(early.map((p) => all[archive.indexOf(p)].topics)).toEqual(before);
+  });
+
+  it("goes on from the last build's state to the topics a run over the whole archive gives", () => {
+    const dayOf = (p: Labelled) => p.source?.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "2025-03-13";
+    // Oldest day first, as the library orders papers; the last day arrives in a later build.
+    const byDay = [...archive].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0));
+    const papers = byDay.map((p, i) => ({ key: String(i), slug: String(i), title: p.title, abstract: p.abstract, digests: [dayOf(p)], topics: [], related: [], source: {} }) as unknown as Paper);
+    const last = papers.findIndex((p) => p.digests[0] === "2026-10-03");
+    const whole = assignTopicsFrom(papers, taxonomy);
+    const earlier = assignTopicsFrom(papers.slice(0, last), taxonomy);
+    const resumed = assignTopicsFrom(papers, taxonomy, JSON.parse(JSON.stringify(earlier.state)));
+    expect(resumed.papers.map((p) => p.topics)).toEqual(whole.papers.map((p) => p.topics));
+    expect(resumed.state).toEqual(whole.state);
+    expect(whole.papers.map((p) => p.topics)).toEqual(assignTopics(papers, taxonomy).map((p) => p.topics));
   });
 
   it("keeps the bundled digest at 90% / 85% or better", () => {

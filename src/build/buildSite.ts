@@ -13,7 +13,7 @@ import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
 import { cardKey, renderCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
-import { relatedPapers } from "../related/relatedPapers.ts";
+import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
 import { type Rendered, runEleventy } from "./runEleventy.ts";
@@ -21,7 +21,8 @@ import { indexSearch } from "./indexSearch.ts";
 import { carryOver, generatedPage, planBuild } from "./planBuild.ts";
 import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readManifest, textHash, writeManifest } from "./buildManifest.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
-import { assignTopics } from "../topics/assignTopics.ts";
+import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
+import { prefixHash, readStageCache, usable, writeStageCache } from "./stageCache.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
 import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
 import { forgetTokens } from "../topics/analyseText.ts";
@@ -86,21 +87,38 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     () => mergeDigests(digests, known),
     (l) => `${l.papers.length} papers, ${l.papers.filter((p) => p.source.arxivId).length} with an arXiv id`,
   );
-  const classified: Library = await stage(
+  // Classify and relate go on from the last build's state when the archive only gained newer days.
+  const stageFile = join(cacheDir, "build", "stages.json");
+  const stagePrint = buildFingerprint([readOptional(topicsFile), "stages"]);
+  const stageCache = readStageCache(stageFile, stagePrint);
+  const classifyInputs = merged.papers.map((p) => [p.title, p.abstract, paperText(p).categories ?? null, p.digests[0]]);
+  const classifyRun = await stage(
     "classify",
-    () => ({ ...merged, papers: applyOverrides(assignTopics(merged.papers, taxonomy), overrides, taxonomy.map((t) => t.slug), overridesFile) }),
-    (l) => `${taxonomy.length} topics, ${l.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}`,
+    () => {
+      const previous = usable(stageCache?.classify, classifyInputs);
+      const run = assignTopicsFrom(merged.papers, taxonomy, previous);
+      return { ...run, reused: previous?.count ?? 0, library: { ...merged, papers: applyOverrides(run.papers, overrides, taxonomy.map((t) => t.slug), overridesFile) } };
+    },
+    (r) => `${taxonomy.length} topics, ${r.library.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}${r.reused ? `, ${r.reused} as last built` : ""}`,
   );
-  const library: Library = await stage(
+  const classified: Library = classifyRun.library;
+  const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
+  const relateRun = await stage(
     "relate",
     () => {
-      const related = relatedPapers(
-        classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] })),
-      );
-      return { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: related[i].map((j) => classified.papers[j].slug) })) };
+      const previous = usable(stageCache?.relate, relateInputs);
+      const run = relate(relateInputs, 5, previous);
+      return { ...run, reused: previous?.count ?? 0, library: { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: run.lists[i].map((j) => classified.papers[j].slug) })) } };
     },
-    (l) => `${l.papers.reduce((n, p) => n + p.related.length, 0)} links`,
+    (r) => `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
   );
+  const library: Library = relateRun.library;
+  const saveStages = () =>
+    writeStageCache(stageFile, {
+      fingerprint: stagePrint,
+      classify: { inputs: prefixHash(classifyInputs), state: classifyRun.state },
+      relate: { inputs: prefixHash(relateInputs), state: relateRun.state },
+    });
   const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
   const cards = planCards(library, taxonomy, site.title, cardLimit, { isDrawn: (card) => existsSync(join(cacheDir, "cards", `${cardKey(card)}.png`)), budget: newCards });
   const synonymList = await loadSynonyms(synonymsFile);
@@ -183,6 +201,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         forgetManifest(manifestFile);
         await swapIn(temp, outDir);
         writeManifest(manifestFile, manifest);
+        saveStages();
         return later.length;
       },
       (n) => `site swapped in, ${n} files recorded for the next build`,

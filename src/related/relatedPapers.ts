@@ -57,6 +57,26 @@ function terms(doc: Document): Map<string, number> {
 }
 
 /**
+ * What relating an archive leaves behind, so that a later build whose archive
+ * only adds newer days can go on from it (see relate): each paper's vector and
+ * its best candidates with their scores, and the archive's word counts.
+ */
+export interface RelateState {
+  k: number;
+  /** Papers it holds: the archive's first `count`. */
+  count: number;
+  /** The newest day among them; an extension must bring only later days. */
+  lastDay: string;
+  /** Papers weighed so far, and in how many of them each term occurs. */
+  seen: number;
+  df: [string, number][];
+  /** Each paper's terms and weights (normalised), in weight order. */
+  vectors: { terms: string[]; weights: number[] }[];
+  /** Each paper's best candidates so far, best first, with their scores. */
+  best: { others: number[]; scores: number[] }[];
+}
+
+/**
  * For each document, the indices of the k most similar others, best first:
  * TF-IDF vectors (log tf, stop words out, stems), cosine similarity. Scores are
  * accumulated through an inverted index, so each paper only meets the papers it
@@ -72,12 +92,24 @@ function terms(doc: Document): Map<string, number> {
  * later papers that use them without weakening its other links.
  */
 export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
-  const n = docs.length;
-  const bags = docs.map(terms);
+  return relate(docs, k).lists;
+}
 
-  // Day by day, oldest first: each day's papers join the counts, then are weighed by them.
-  const order = docs.map((_, i) => i).sort((a, b) => ((docs[a].day ?? "") < (docs[b].day ?? "") ? -1 : (docs[a].day ?? "") > (docs[b].day ?? "") ? 1 : a - b));
-  const df = new Map<string, number>();
+/**
+ * relatedPapers, able to go on from a `previous` state: when it holds the first
+ * papers of `docs` (the caller checks they are the same papers) and every other
+ * paper is of a later day, only the new papers are weighed and scored, and the
+ * old papers' lists take in the new papers that beat them — the very lists a
+ * run over the whole archive gives, score for score. Returns the lists and the
+ * state to go on from next time.
+ */
+export function relate(docs: readonly Document[], k = 5, previous?: RelateState): { lists: number[][]; state: RelateState } {
+  const n = docs.length;
+  const dayOf = (i: number) => docs[i].day ?? "";
+  const resume = previous && previous.k === k && previous.count <= n && docs.slice(previous.count).every((_, i) => dayOf(previous.count + i) > previous.lastDay) ? previous : undefined;
+  const from = resume?.count ?? 0;
+
+  const df = new Map<string, number>(resume?.df);
   const termId = new Map<string, number>();
   const idOfTerm = (term: string) => {
     let id = termId.get(term);
@@ -85,26 +117,33 @@ export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
     return id;
   };
   const vectors: { ids: number[]; weights: number[] }[] = new Array(n);
-  for (let start = 0, seen = 0; start < n; ) {
+  resume?.vectors.forEach((v, i) => (vectors[i] = { ids: v.terms.map(idOfTerm), weights: v.weights }));
+
+  // Day by day, oldest first: each day's papers join the counts, then are weighed by them.
+  const fresh = docs.map((_, i) => i).slice(from);
+  const order = fresh.sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : a - b));
+  let seen = resume?.seen ?? 0;
+  for (let start = 0; start < order.length; ) {
     let end = start;
-    while (end < n && (docs[order[end]].day ?? "") === (docs[order[start]].day ?? "")) end++;
+    while (end < order.length && dayOf(order[end]) === dayOf(order[start])) end++;
     const day = order.slice(start, end);
-    for (const doc of day) for (const term of bags[doc].keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const bags = day.map((doc) => terms(docs[doc]));
+    for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
     seen += day.length;
     const cap = Math.max(MIN_CAP, Math.min(MAX_CAP, Math.floor(seen * COMMON_SHARE)));
-    for (const doc of day) {
+    day.forEach((doc, i) => {
       const shared: { term: string; weight: number }[] = [];
-      const fresh: { term: string; weight: number }[] = [];
-      for (const [term, count] of bags[doc]) {
+      const unseen: { term: string; weight: number }[] = [];
+      for (const [term, count] of bags[i]) {
         const d = df.get(term)!;
-        if (d <= cap) (d >= 2 ? shared : fresh).push({ term, weight: (1 + Math.log(count)) * Math.log(seen / d) });
+        if (d <= cap) (d >= 2 ? shared : unseen).push({ term, weight: (1 + Math.log(count)) * Math.log(seen / d) });
       }
       const byWeight = (a: { term: string; weight: number }, b: { term: string; weight: number }) => b.weight - a.weight || (a.term < b.term ? -1 : 1);
       const kept = shared.sort(byWeight).slice(0, MAX_TERMS);
       const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
-      const all = [...kept, ...fresh.sort(byWeight).slice(0, MAX_NEW_TERMS)];
+      const all = [...kept, ...unseen.sort(byWeight).slice(0, MAX_NEW_TERMS)];
       vectors[doc] = { ids: all.map(({ term }) => idOfTerm(term)), weights: all.map((t) => t.weight / norm) };
-    }
+    });
     start = end;
   }
 
@@ -123,11 +162,25 @@ export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
   const topicBits = Uint32Array.from(docs, (d) => (d.topics ?? []).reduce((bits, t) => bits | (1 << idOf(t) % 32), 0));
   const category = Int32Array.from(docs, (d) => (d.category ? idOf(`category:${d.category}`) : -1));
   const authorSets = docs.map((d) => (d.authors?.length ? new Set(d.authors.map((a) => a.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim())) : undefined));
+  /** What else two papers share, added to `score` in one fixed order (so a pair scores the same bits either way it is met). */
+  const affinity = (self: number, other: number, score: number) => {
+    if (mainTopic[self] >= 0 && mainTopic[other] === mainTopic[self]) score += SAME_MAIN_TOPIC;
+    else if ((topicBits[self] & topicBits[other]) !== 0 && sharesTopic(docs[self], docs[other])) score += SHARED_TOPIC;
+    if (category[self] >= 0 && category[other] === category[self]) score += SAME_CATEGORY;
+    if (authorSets[self] && authorSets[other]) score += SHARED_AUTHOR * sharedAuthors(authorSets[self]!, authorSets[other]!);
+    return score;
+  };
+
+  const best: { others: number[]; scores: number[] }[] = new Array(n);
+  resume?.best.forEach((b, i) => (best[i] = b));
   const scores = new Float64Array(n);
   const touched: number[] = [];
   // A term in every paper weighs log(n/n) = 0, so a zero score can't mean "not met yet".
   const met = new Uint8Array(n);
-  return vectors.map((v, self) => {
+  // Old papers met by new ones, and those new ones (scored from the old paper's side below).
+  const newcomers = new Map<number, number[]>();
+  for (let self = from; self < n; self++) {
+    const v = vectors[self];
     for (let i = 0; i < v.ids.length; i++) {
       const { doc, weight } = postings[v.ids[i]];
       const w = v.weights[i];
@@ -141,20 +194,50 @@ export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
         scores[other] += w * weight[j];
       }
     }
-    // What else they share, for every candidate: integer compares in the common case.
-    const main = mainTopic[self];
-    const bits = topicBits[self];
     for (const other of touched) {
-      if (main >= 0 && mainTopic[other] === main) scores[other] += SAME_MAIN_TOPIC;
-      else if ((bits & topicBits[other]) !== 0 && sharesTopic(docs[self], docs[other])) scores[other] += SHARED_TOPIC;
-      if (category[self] >= 0 && category[other] === category[self]) scores[other] += SAME_CATEGORY;
-      if (authorSets[self] && authorSets[other]) scores[other] += SHARED_AUTHOR * sharedAuthors(authorSets[self]!, authorSets[other]!);
+      scores[other] = affinity(self, other, scores[other]);
+      if (other < from) {
+        const list = newcomers.get(other);
+        if (list) list.push(self);
+        else newcomers.set(other, [self]);
+      }
     }
-    const best = topK(touched, scores, k);
+    const top = topK(touched, (c) => scores[c], k);
+    best[self] = { others: top, scores: top.map((c) => scores[c]) };
     for (const t of touched) scores[t] = met[t] = 0;
     touched.length = 0;
-    return best;
-  });
+  }
+  // An old paper's score for a new one, summed over its own terms in its own order, as a whole run sums it.
+  const weightsOf = new Map<number, Map<number, number>>();
+  for (const [self, others] of newcomers) {
+    const v = vectors[self];
+    const score = new Map<number, number>(best[self].others.map((c, i) => [c, best[self].scores[i]]));
+    for (const other of others) {
+      let weightOf = weightsOf.get(other);
+      if (!weightOf) weightsOf.set(other, (weightOf = new Map(vectors[other].ids.map((id, i) => [id, vectors[other].weights[i]]))));
+      let s = 0;
+      for (let i = 0; i < v.ids.length; i++) {
+        const w = weightOf.get(v.ids[i]);
+        if (w !== undefined) s += v.weights[i] * w;
+      }
+      score.set(other, affinity(self, other, s));
+    }
+    const top = topK([...score.keys()], (c) => score.get(c)!, k);
+    best[self] = { others: top, scores: top.map((c) => score.get(c)!) };
+  }
+
+  const lastDay = docs.reduce((last, _, i) => (dayOf(i) > last ? dayOf(i) : last), resume?.lastDay ?? "");
+  const terms_ = [...termId.keys()];
+  const state: RelateState = {
+    k,
+    count: n,
+    lastDay,
+    seen,
+    df: [...df],
+    vectors: vectors.map((v) => ({ terms: v.ids.map((id) => terms_[id]), weights: v.weights })),
+    best,
+  };
+  return { lists: best.map((b) => b.others), state };
 }
 
 /** Whether two papers share any topic (the bit masks can collide past 32 topics). */
@@ -168,8 +251,8 @@ function sharedAuthors(a: Set<string>, b: Set<string>): number {
 }
 
 /** The k candidates with the highest score, best first, the newer (later) paper on ties. */
-function topK(candidates: readonly number[], scores: Float64Array, k: number): number[] {
-  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a > b);
+function topK(candidates: readonly number[], score: (c: number) => number, k: number): number[] {
+  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a > b);
   const best: number[] = [];
   for (const c of candidates) {
     if (best.length === k && !better(c, best[k - 1])) continue;

@@ -27,6 +27,15 @@ function bagOf(title: string, abstract: string): Set<string> {
 /** An archive model that goes on learning: add examples, ask it at any point. */
 export interface GrowingArchiveModel extends ArchiveModel {
   learn(example: { title: string; abstract: string; topic: string }): void;
+  /** Its counts as plain data (for JSON), to go on learning from in a later build. */
+  snapshot(): ArchiveSnapshot;
+}
+
+export interface ArchiveSnapshot {
+  docsPerTopic: [string, number][];
+  wordCounts: [string, [string, number][]][];
+  totals: [string, number][];
+  vocabulary: string[];
 }
 
 /**
@@ -41,13 +50,19 @@ export function trainArchiveModel(examples: readonly { title: string; abstract: 
   return model;
 }
 
-/** The model of trainArchiveModel, built up example by example (the build feeds it day by day). */
-export function growingArchiveModel(): GrowingArchiveModel {
-  const docsPerTopic = new Map<string, number>();
-  const wordCounts = new Map<string, Map<string, number>>();
-  const totals = new Map<string, number>();
-  const vocabulary = new Set<string>();
+/** The model of trainArchiveModel, built up example by example (the build feeds it day by day), from a snapshot if given. */
+export function growingArchiveModel(from?: ArchiveSnapshot): GrowingArchiveModel {
+  const docsPerTopic = new Map<string, number>(from?.docsPerTopic);
+  const wordCounts = new Map<string, Map<string, number>>(from?.wordCounts.map(([topic, counts]) => [topic, new Map(counts)]));
+  const totals = new Map<string, number>(from?.totals);
+  const vocabulary = new Set<string>(from?.vocabulary);
   return {
+    snapshot: () => ({
+      docsPerTopic: [...docsPerTopic],
+      wordCounts: [...wordCounts].map(([topic, counts]) => [topic, [...counts]]),
+      totals: [...totals],
+      vocabulary: [...vocabulary],
+    }),
     learn({ title, abstract, topic }) {
       docsPerTopic.set(topic, (docsPerTopic.get(topic) ?? 0) + 1);
       let counts = wordCounts.get(topic);

@@ -1,6 +1,6 @@
 import type { Paper } from "../model.ts";
 import { analyseText, stem, words, type AnalysedText } from "./analyseText.ts";
-import { growingArchiveModel, type ArchiveModel } from "./archiveModel.ts";
+import { growingArchiveModel, type ArchiveModel, type ArchiveSnapshot, type GrowingArchiveModel } from "./archiveModel.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
 /** A title match counts this many times an abstract match: titles say what a paper is about. */
@@ -242,12 +242,17 @@ export interface ClassifyRun {
 export function classifyArchive(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): ClassifyRun {
   const classifier = topicClassifier(taxonomy);
   const texts = papers.map(paperText);
-  const vocabulary = texts.map((t) => classifier.scores(t));
+  return { classifier, texts, ...settle(papers, 0, classifier, texts, growingArchiveModel()) };
+}
+
+/** Scores papers[from..] (each of a day no earlier paper has) with `model`, which learns from them day by day. */
+function settle(papers: readonly Paper[], from: number, classifier: TopicClassifier, texts: readonly PaperText[], model: GrowingArchiveModel) {
   const day = (i: number) => papers[i].digests?.[0] ?? "";
-  const order = papers.map((_, i) => i).sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a - b));
-  const model = growingArchiveModel();
+  const order = papers.map((_, i) => i).slice(from).sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a - b));
   const scores: TopicScore[][] = new Array(papers.length);
   const trainedOn: number[] = new Array(papers.length);
+  const vocabulary: TopicScore[][] = new Array(papers.length);
+  for (const i of order) vocabulary[i] = classifier.scores(texts[i]);
   for (let start = 0; start < order.length; ) {
     let end = start;
     while (end < order.length && day(order[end]) === day(order[start])) end++;
@@ -259,7 +264,37 @@ export function classifyArchive(papers: readonly Paper[], taxonomy: readonly Top
     }
     start = end;
   }
-  return { classifier, texts, scores, trainedOn };
+  return { scores, trainedOn };
+}
+
+/** What classifying an archive leaves for a later build whose archive only adds newer days. */
+export interface ClassifyState {
+  /** Papers it holds: the archive's first `count`. */
+  count: number;
+  lastDay: string;
+  /** The archive model as it stood after them. */
+  model: ArchiveSnapshot;
+  /** Their topics, as the classifier gave them. */
+  topics: string[][];
+}
+
+/**
+ * assignTopics, able to go on from a `previous` state: when it holds the first
+ * papers of `papers` (the caller checks they are the same papers) and every other
+ * paper is of a later day, only the new papers are classified, by the model as it
+ * stood plus their own days — the topics a run over the whole archive gives.
+ */
+export function assignTopicsFrom(papers: readonly Paper[], taxonomy: readonly TopicSpec[], previous?: ClassifyState): { papers: Paper[]; state: ClassifyState } {
+  const day = (i: number) => papers[i].digests?.[0] ?? "";
+  const resume = previous && previous.count <= papers.length && papers.slice(previous.count).every((_, i) => day(previous.count + i) > previous.lastDay) ? previous : undefined;
+  const from = resume?.count ?? 0;
+  const model = growingArchiveModel(resume?.model);
+  const classifier = topicClassifier(taxonomy);
+  const texts = papers.map((p, i) => (i < from ? undefined : paperText(p))) as PaperText[];
+  const { scores } = settle(papers, from, classifier, texts, model);
+  const topics = papers.map((_, i) => (i < from ? resume!.topics[i] : pickTopics(scores[i])));
+  const lastDay = papers.reduce((last, _, i) => (day(i) > last ? day(i) : last), resume?.lastDay ?? "");
+  return { papers: papers.map((p, i) => ({ ...p, topics: topics[i] })), state: { count: papers.length, lastDay, model: model.snapshot(), topics } };
 }
 
 /** The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other papers. */
