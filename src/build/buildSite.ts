@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
@@ -170,7 +171,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     await stage(
       "carry",
       () => {
-        for (const file of carried) carryOver(join(outDir, file), join(temp, file));
+        const made = new Set<string>();
+        for (const file of carried) carryOver(join(outDir, file), join(temp, file), made);
         return carried.size;
       },
       (n) => `${n} files of unchanged pages linked from the last site`,
@@ -286,5 +288,20 @@ async function swapIn(built: string, outDir: string) {
     },
   );
   await rename(built, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  if (hadOld) removeInBackground(old);
+}
+
+/**
+ * Removes a folder the site no longer uses after this process has exited (tens of
+ * thousands of files take seconds that a daily build need not wait for). Its name
+ * starts like a half-built folder's, so should the removal be cut short, the next
+ * build removes what is left.
+ */
+function removeInBackground(dir: string) {
+  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+  try {
+    spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

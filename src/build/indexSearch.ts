@@ -39,7 +39,8 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     shardKeys[shard.dir] = key;
     const files = previous ? ownFiles(Object.keys(previous.files), shard.dir) : [];
     if (previous?.shards[shard.dir] === key && files.length > 0 && untouched(outDir, previous, files)) {
-      for (const file of files) carryOver(join(outDir, file), join(siteDir, file));
+      const made = new Set<string>();
+      for (const file of files) carryOver(join(outDir, file), join(siteDir, file), made);
       continue;
     }
     await runPagefind(siteDir, shard, (page) => documents.get(page) ?? indexedDocument(readFileSync(join(siteDir, page), "utf8"))!);

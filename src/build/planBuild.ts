@@ -40,10 +40,13 @@ export function generatedPage(input: string): string | undefined {
 /**
  * A file of the last site into the one being built: a hard link (no file of a
  * built site is ever written again in place, so the two never affect each
- * other), or a copy across file systems.
+ * other), or a copy across file systems. `made`: folders known to exist already.
  */
-export function carryOver(from: string, to: string) {
-  mkdirSync(dirname(to), { recursive: true });
+export function carryOver(from: string, to: string, made = new Set<string>()) {
+  if (!made.has(dirname(to))) {
+    mkdirSync(dirname(to), { recursive: true });
+    made.add(dirname(to));
+  }
   try {
     linkSync(from, to);
   } catch (err) {
