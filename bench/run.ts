@@ -94,7 +94,14 @@ for (const n of sizes) {
     // cold: nothing cached (cards drawn, up to the build's cap); full: the same, its cards cached but no
     // manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
     // Each build's site is measured before the next build replaces it.
-    const measured = async (build: Awaited<ReturnType<typeof ours>>) => ({ ...build, site: await folderStats(build.out) });
+    // and the last site's background removal has ended, so that it slows no other build (as a day apart).
+    const settled = async () => {
+      while ((await readdir(work)).some((name) => name.startsWith(".site.building-"))) await new Promise((r) => setTimeout(r, 200));
+    };
+    const measured = async (build: Awaited<ReturnType<typeof ours>>) => {
+      await settled();
+      return { ...build, site: await folderStats(build.out) };
+    };
     const cold = await measured(await ours(work));
     await rm(join(work, "cache", "build"), { recursive: true, force: true });
     // Past the first builds the card backlog is drawn, and a day draws only its own papers' cards:

@@ -1,6 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { beforeAll, expect, it } from "vitest";
-import { buildWithCli } from "./support/builtSite.ts";
+import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { monthsDigests } from "./support/monthsDigests.ts";
 import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
@@ -12,7 +12,7 @@ beforeAll(async () => {
   // Six months of digests, so topic pages and /topics/ draw their charts.
   months = (await buildWithCli(await monthsDigests(), ["--cards", "0"])).out;
   // The bundled digest with imported sources: every seed page, plus authors, links, BibTeX and math.
-  const site = await buildWithCli(await sourcesDigests());
+  const site = await buildIncrementally(await sourcesDigests());
   out = site.out;
   paper = (await site.page("/")).querySelector(".paper-item h2 a")!.getAttribute("href")!;
 });

@@ -75,8 +75,9 @@ describe("incremental builds", () => {
     // Classify and relate went on from the last build's state: only the 30 new papers were worked on.
     expect(line(stdout, "classify")).toMatch(/, 83 as last built/);
     expect(line(stdout, "relate")).toMatch(/, 83 papers' vectors as last built/);
-    // 113 papers in shards of 40: the two full ones are carried over, only the newest is indexed again.
-    expect(line(stdout, "pagefind")).toMatch(/in 4 shards, 2 shards indexed/);
+    // 113 papers, shards of at most 40 in blocks of 5: two full shards (carried over), then 20 + 10 papers
+    // and the unfinished block of 3 (new, indexed), beside the primary (topic pages, indexed again).
+    expect(line(stdout, "pagefind")).toMatch(/in 6 shards, 4 shards indexed/);
 
     const full = join(await tempDir("pd-inc-full-"), "site");
     await build(digests, full, join(full, "..", "cache"));

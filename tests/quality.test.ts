@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWithCli } from "./support/builtSite.ts";
+import { buildIncrementally } from "./support/builtSite.ts";
 import { ROOT, SEED } from "./support/cli.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
 
@@ -12,9 +12,9 @@ const SITE = "https://digest.example.org";
 const sites: Record<string, string> = {};
 
 beforeAll(async () => {
-  sites.seed = (await buildWithCli(join(SEED, ".."))).out;
-  sites.hostile = (await buildWithCli(join(ROOT, "tests/fixtures/hostile"))).out;
-  sites.sources = (await buildWithCli(await sourcesDigests())).out;
+  sites.seed = (await buildIncrementally(join(SEED, ".."))).out;
+  sites.hostile = (await buildIncrementally(join(ROOT, "tests/fixtures/hostile"))).out;
+  sites.sources = (await buildIncrementally(await sourcesDigests())).out;
 });
 
 async function htmlFiles(dir: string) {

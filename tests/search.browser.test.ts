@@ -3,13 +3,13 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { texText } from "../src/tex/texText.ts";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
-import { buildWithCli } from "./support/builtSite.ts";
+import { buildIncrementally } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { SEED } from "./support/cli.ts";
 
 let out = "";
 beforeAll(async () => {
-  out = (await buildWithCli(join(SEED, ".."))).out;
+  out = (await buildIncrementally(join(SEED, ".."))).out;
 });
 
 describeInBrowser("search in a real browser", () => {

@@ -50,22 +50,33 @@ describe("a paper page's indexed document", () => {
 });
 
 describe("search shards", () => {
-  const papers = Array.from({ length: 5 }, (_, i) => `papers/p${i}/index.html`);
+  const papers = (n: number) => Array.from({ length: n }, (_, i) => `papers/p${i}/index.html`);
+  const cut = (n: number, size: number) => planShards([], papers(n), size).slice(1).map((s) => s.dir.replace("pagefind/papers-", ""));
 
-  it("puts topic pages in the primary index and papers in fixed-size shards, oldest first", () => {
-    expect(planShards(["topics/a/index.html"], papers, 2)).toEqual([
-      { dir: "pagefind", pages: ["topics/a/index.html"] },
-      { dir: "pagefind/papers-0", pages: papers.slice(0, 2) },
-      { dir: "pagefind/papers-1", pages: papers.slice(2, 4) },
-      { dir: "pagefind/papers-2", pages: papers.slice(4) },
-    ]);
+  it("puts topic pages in the primary index and papers in shards, oldest first, each paper once", () => {
+    const shards = planShards(["topics/a/index.html"], papers(21), 8);
+    expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html"] });
+    expect(shards.slice(1).flatMap((s) => s.pages)).toEqual(papers(21));
   });
 
-  it("keeps full shards as they were when papers are added", () => {
-    const keys = new Map([...papers, "papers/p5/index.html"].map((p) => [p, `key-${p}`]));
-    const before = planShards([], papers, 2).map((s) => shardKey(s, keys));
-    const after = planShards([], [...papers, "papers/p5/index.html"], 2).map((s) => shardKey(s, keys));
-    expect(after.slice(0, 3)).toEqual(before.slice(0, 3)); // the primary and the two full shards
-    expect(after[3]).not.toBe(before[3]); // the newest shard gained a paper
+  it("cuts full shards, then blocks of an eighth grouped by powers of two, then the unfinished block", () => {
+    // Shards of 8, blocks of 1: 21 = 8 + 8 + (4 + 1) blocks.
+    expect(cut(21, 8)).toEqual(["0-7", "8-15", "16-19", "20-20"]);
+    // Shards of 40, blocks of 5: 113 = 40 + 40 + (4 + 2) blocks + 3.
+    expect(cut(113, 40)).toEqual(["0-39", "40-79", "80-99", "100-109", "110-112"]);
+    expect(cut(0, 40)).toEqual([]);
+  });
+
+  it("keeps old shards as they were when papers are added, and stays few", () => {
+    const keys = new Map(papers(30_000).map((p) => [p, `key-${p}`]));
+    const shardsOf = (n: number) => new Map(planShards([], papers(n), 8000).slice(1).map((s) => [s.dir, shardKey(s, keys)]));
+    for (let n = 1; n < 30_000; n += 997) {
+      const before = shardsOf(n);
+      const after = shardsOf(n + 50);
+      // Most shards are carried over; the ones that change hold few papers unless blocks just merged.
+      const changed = [...after.keys()].filter((dir) => before.get(dir) !== after.get(dir));
+      expect(changed.length, `at ${n}`).toBeLessThanOrEqual(2);
+      expect(after.size, `at ${n}`).toBeLessThanOrEqual(Math.floor((n + 50) / 8000) + 5);
+    }
   });
 });

@@ -2,26 +2,50 @@ import { createHash } from "node:crypto";
 
 /**
  * The search index in shards, so that no Pagefind run holds the whole archive
- * (its memory grows with pages) and a daily build re-indexes only the shard
- * the new papers went into. The primary index (/pagefind/) holds the topic
- * pages and Pagefind's scripts; papers follow in shards of a fixed size, in the
- * order they first appeared, so old shards never change when a digest is added.
- * The browser merges them (Pagefind's mergeIndex).
+ * (its memory grows with pages) and a daily build re-indexes only the small
+ * shard the new papers went into. The primary index (/pagefind/) holds the topic
+ * pages and Pagefind's scripts; the papers follow in the order they first
+ * appeared, and the browser merges every shard (Pagefind's mergeIndex).
+ *
+ * Each shard costs a first search its own index chunks (~45 KB for a two-word
+ * query), so shards are few, and each costs a build a Pagefind run when it
+ * changes, so the newest are small. Papers are cut like a binary counter: full
+ * shards of `size` papers, then the rest in blocks of size/8 grouped by powers
+ * of two (8 → 4 + 2 + 1 blocks), then the unfinished block. A new day touches
+ * the unfinished block; every size/8 papers blocks merge into a bigger shard
+ * (a full shard's worth of indexing once every `size` papers). The cut depends
+ * only on the number of papers, so a full and an incremental build cut alike,
+ * and old shards never change.
  */
 export interface SearchShard {
-  /** Folder under the site: "pagefind" for the primary, "pagefind/papers-N" for papers. */
+  /** Folder under the site: "pagefind" for the primary, "pagefind/papers-<first>-<last>" for papers. */
   dir: string;
   /** Site-relative HTML files, in indexing order. */
   pages: string[];
 }
 
-/** Papers per shard: a Pagefind run of 2,000 pages takes seconds and a few hundred MB. */
-export const DEFAULT_SHARD_SIZE = 2_000;
+/** Papers in the largest shard: a Pagefind run of 8,000 pages takes ~15 s and well under 1 GB. */
+export const DEFAULT_SHARD_SIZE = 8_000;
 
 export function planShards(topicPages: readonly string[], paperPages: readonly string[], size = DEFAULT_SHARD_SIZE): SearchShard[] {
+  const block = Math.max(1, Math.floor(size / 8));
+  const lengths: number[] = [];
+  let rest = paperPages.length;
+  for (; rest >= size; rest -= size) lengths.push(size);
+  for (let blocks = Math.floor(rest / block), power = 8; power >= 1; power /= 2) {
+    if (blocks >= power) {
+      lengths.push(power * block);
+      blocks -= power;
+    }
+  }
+  const tail = paperPages.length - lengths.reduce((a, b) => a + b, 0);
+  if (tail > 0) lengths.push(tail);
+
   const shards: SearchShard[] = [{ dir: "pagefind", pages: [...topicPages] }];
-  for (let start = 0; start < paperPages.length; start += size) {
-    shards.push({ dir: `pagefind/papers-${shards.length - 1}`, pages: paperPages.slice(start, start + size) });
+  let start = 0;
+  for (const length of lengths) {
+    shards.push({ dir: `pagefind/papers-${start}-${start + length - 1}`, pages: paperPages.slice(start, start + length) });
+    start += length;
   }
   return shards;
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { cp, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { runCli, tempDir } from "./cli.ts";
@@ -8,6 +8,31 @@ export async function buildWithCli(digestsDir: string, extra: string[] = []) {
   const out = join(await tempDir("pd-site-"), "site");
   const result = await runCli(["build", "--digests", digestsDir, "--out", out, "--site-url", "https://digest.example.org", ...extra]);
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  return { out, result, page: (url: string) => readPage(out, url) };
+}
+
+/**
+ * Builds a site as a curator's daily builds do: first without the newest digest,
+ * then with it, an incremental build over the first (with a single digest, the
+ * second build carries every page over). The tests that hold the site to its
+ * quality gates read the result, so they hold incremental builds to them too.
+ */
+export async function buildIncrementally(digestsDir: string, extra: string[] = []) {
+  const work = await tempDir("pd-site-");
+  const out = join(work, "site");
+  const digests = join(work, "digests");
+  const names = (await readdir(digestsDir)).filter((n) => /^\d{4}-\d{2}-\d{2}\./.test(n)).sort();
+  const newest = names.length > 1 ? names.at(-1)! : undefined;
+  await cp(digestsDir, digests, { recursive: true, filter: (src) => !newest || !src.endsWith(newest) });
+  const build = async () => {
+    const result = await runCli(["build", "--digests", digests, "--out", out, "--cache", join(work, "cache"), "--site-url", "https://digest.example.org", ...extra]);
+    if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+    return result;
+  };
+  await build();
+  if (newest) await cp(join(digestsDir, newest), join(digests, newest));
+  const result = await build();
+  if (!/^cache\s+incremental:/m.test(result.stdout)) throw new Error(`the second build was not incremental:\n${result.stdout}`);
   return { out, result, page: (url: string) => readPage(out, url) };
 }
 
