@@ -53,30 +53,31 @@ describe("search shards", () => {
   const papers = (n: number) => Array.from({ length: n }, (_, i) => `papers/p${i}/index.html`);
   const cut = (n: number, size: number) => planShards([], papers(n), size).slice(1).map((s) => s.dir.replace("pagefind/papers-", ""));
 
-  it("puts topic pages in the primary index and papers in shards, oldest first, each paper once", () => {
-    const shards = planShards(["topics/a/index.html"], papers(21), 8);
-    expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html"] });
-    expect(shards.slice(1).flatMap((s) => s.pages)).toEqual(papers(21));
+  it("puts topic pages and the unfinished block in the primary index, the other papers in shards, oldest first, each paper once", () => {
+    const shards = planShards(["topics/a/index.html"], papers(23), 16);
+    expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html", ...papers(23).slice(22)] });
+    expect([...shards.slice(1), shards[0]].flatMap((s) => s.pages).filter((p) => p.startsWith("papers/"))).toEqual(papers(23));
   });
 
-  it("cuts full shards, then blocks of an eighth grouped by powers of two, then the unfinished block", () => {
+  it("cuts full shards, then blocks of an eighth grouped by powers of two", () => {
     // Shards of 8, blocks of 1: 21 = 8 + 8 + (4 + 1) blocks.
     expect(cut(21, 8)).toEqual(["0-7", "8-15", "16-19", "20-20"]);
-    // Shards of 40, blocks of 5: 113 = 40 + 40 + (4 + 2) blocks + 3.
-    expect(cut(113, 40)).toEqual(["0-39", "40-79", "80-99", "100-109", "110-112"]);
+    // Shards of 40, blocks of 5: 113 = 40 + 40 + (4 + 2) blocks + 3 in the primary.
+    expect(cut(113, 40)).toEqual(["0-39", "40-79", "80-99", "100-109"]);
+    expect(planShards([], papers(113), 40)[0].pages).toEqual(papers(113).slice(110));
     expect(cut(0, 40)).toEqual([]);
   });
 
   it("keeps old shards as they were when papers are added, and stays few", () => {
     const keys = new Map(papers(30_000).map((p) => [p, `key-${p}`]));
-    const shardsOf = (n: number) => new Map(planShards([], papers(n), 8000).slice(1).map((s) => [s.dir, shardKey(s, keys)]));
+    const shardsOf = (n: number) => new Map(planShards([], papers(n), 8000).map((s) => [s.dir, shardKey(s, keys)]));
     for (let n = 1; n < 30_000; n += 997) {
       const before = shardsOf(n);
       const after = shardsOf(n + 50);
-      // Most shards are carried over; the ones that change hold few papers unless blocks just merged.
+      // Most shards are carried over: the primary changes, and a new block or merged blocks at most.
       const changed = [...after.keys()].filter((dir) => before.get(dir) !== after.get(dir));
       expect(changed.length, `at ${n}`).toBeLessThanOrEqual(2);
-      expect(after.size, `at ${n}`).toBeLessThanOrEqual(Math.floor((n + 50) / 8000) + 5);
+      expect(after.size, `at ${n}`).toBeLessThanOrEqual(Math.floor((n + 50) / 8000) + 4);
     }
   });
 });

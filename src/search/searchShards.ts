@@ -4,15 +4,16 @@ import { createHash } from "node:crypto";
  * The search index in shards, so that no Pagefind run holds the whole archive
  * (its memory grows with pages) and a daily build re-indexes only the small
  * shard the new papers went into. The primary index (/pagefind/) holds the topic
- * pages and Pagefind's scripts; the papers follow in the order they first
- * appeared, and the browser merges every shard (Pagefind's mergeIndex).
+ * pages, the newest papers and Pagefind's scripts; the other papers follow in
+ * the order they first appeared, and the browser merges every shard (Pagefind's
+ * mergeIndex).
  *
  * Each shard costs a first search its own index chunks (~45 KB for a two-word
  * query), so shards are few, and each costs a build a Pagefind run when it
  * changes, so the newest are small. Papers are cut like a binary counter: full
  * shards of `size` papers, then the rest in blocks of size/8 grouped by powers
- * of two (8 → 4 + 2 + 1 blocks), then the unfinished block. A new day touches
- * the unfinished block; every size/8 papers blocks merge into a bigger shard
+ * of two (8 → 4 + 2 + 1 blocks); the unfinished block goes into the primary. A
+ * new day touches the primary; every size/8 papers blocks merge into a bigger shard
  * (a full shard's worth of indexing once every `size` papers). The cut depends
  * only on the number of papers, so a full and an incremental build cut alike,
  * and old shards never change.
@@ -38,10 +39,10 @@ export function planShards(topicPages: readonly string[], paperPages: readonly s
       blocks -= power;
     }
   }
-  const tail = paperPages.length - lengths.reduce((a, b) => a + b, 0);
-  if (tail > 0) lengths.push(tail);
-
-  const shards: SearchShard[] = [{ dir: "pagefind", pages: [...topicPages] }];
+  // The unfinished block joins the topic pages in the primary, which a daily build indexes anyway:
+  // one index fewer for every first search to load.
+  const sealed = lengths.reduce((a, b) => a + b, 0);
+  const shards: SearchShard[] = [{ dir: "pagefind", pages: [...topicPages, ...paperPages.slice(sealed)] }];
   let start = 0;
   for (const length of lengths) {
     shards.push({ dir: `pagefind/papers-${start}-${start + length - 1}`, pages: paperPages.slice(start, start + length) });
