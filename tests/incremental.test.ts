@@ -16,8 +16,8 @@ async function textDigest(date: string, from: number, to: number) {
     .join("\n\n")}\n`;
 }
 
-async function build(digests: string, out: string, cache: string, extra: string[] = []) {
-  const result = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://digest.example.org", "--shard-size", "40", ...extra]);
+async function build(digests: string, out: string, cache: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const result = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://digest.example.org", "--shard-size", "40", ...extra], { env });
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -82,6 +82,12 @@ describe("incremental builds", () => {
     const full = join(await tempDir("pd-inc-full-"), "site");
     await build(digests, full, join(full, "..", "cache"));
     await expectSameSite(out, full);
+
+    // A full build of a large archive renders its pages in several Eleventy runs (bounded memory): the same site.
+    const batched = join(await tempDir("pd-inc-batched-"), "site");
+    const inRuns = await build(digests, batched, join(batched, "..", "cache"), [], { PAPER_DIGEST_PAGES_PER_RUN: "50" });
+    expect(line(inRuns, "cache")).toMatch(/full build/);
+    await expectSameSite(batched, full);
   });
 
   it("removing a digest removes its papers' pages, and still equals a full build", async () => {

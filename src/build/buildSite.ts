@@ -138,7 +138,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, textHash(text)]));
   const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
   const { previous, kept } = plan;
-  if (previous) writeGenerated(CHANGED_DIR, new Map(plan.changed.map((path) => [path, pages.get(path)!])));
 
   // Eleventy and Pagefind run as processes of their own: hand back what we no longer need.
   forgetTokens();
@@ -151,7 +150,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
     const rendering = stage(
       "eleventy",
-      () => inStage("eleventy", () => runEleventy(temp, { changedOnly: Boolean(previous) })),
+      () => inStage("eleventy", () => renderPages(temp, plan.changed, pages, Boolean(previous))),
       (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
     );
     const drawing = stage("cards", () => inStage("cards", () => renderCards(cards.cards, temp, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
@@ -216,6 +215,29 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   }
   progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
   return library;
+}
+
+/**
+ * Pages one Eleventy run renders at most: its memory grows with the pages it holds
+ * (about 1 GB per 10,000). PAPER_DIGEST_PAGES_PER_RUN changes it (the tests use it).
+ */
+const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
+
+/**
+ * Renders generated pages into `outDir` with Eleventy: all of them in one run
+ * when they are few and this is a full build, else those of `changed` through
+ * CHANGED_DIR, at most PAGES_PER_RUN a run, so no run holds the whole archive.
+ * The site-wide templates and copied files are rendered by every run (the same
+ * files each time). Returns what each template wrote.
+ */
+async function renderPages(outDir: string, changed: readonly string[], pages: ReadonlyMap<string, string>, incremental: boolean): Promise<Rendered> {
+  if (!incremental && changed.length <= PAGES_PER_RUN) return runEleventy(outDir);
+  const rendered: Rendered = new Map();
+  for (let start = 0; start === 0 || start < changed.length; start += PAGES_PER_RUN) {
+    writeGenerated(CHANGED_DIR, new Map(changed.slice(start, start + PAGES_PER_RUN).map((path) => [path, pages.get(path)!])));
+    for (const [input, files] of await runEleventy(outDir, { changedOnly: true })) rendered.set(input, files);
+  }
+  return rendered;
 }
 
 /** A configuration file's text; a missing one is empty (the build would have stopped on one it needs). */
