@@ -21,7 +21,8 @@ describe("a build that fails in a later stage", () => {
   };
 
   it("in Pagefind: says so on one line, exits 1 and leaves the last site byte-identical", async () => {
-    const r = await runCli(["build", "--out", out], { env: { PAGEFIND_BINARY_PATH: "/bin/false" } });
+    // A cache of its own: with the last build's, nothing would need indexing and Pagefind wouldn't run.
+    const r = await runCli(["build", "--out", out, "--cache", join(await tempDir(), "cache")], { env: { PAGEFIND_BINARY_PATH: "/bin/false", PAGEFIND_EXTENDED_BINARY_PATH: "/bin/false" } });
     expect(r.code).toBe(1);
     const errors = r.stderr.trim().split("\n");
     expect(errors).toHaveLength(1);

@@ -6,7 +6,7 @@ import { planShards, shardKey } from "../search/searchShards.ts";
 import { type BuildManifest, untouched } from "./buildManifest.ts";
 import { carryOver, filesIn } from "./planBuild.ts";
 import type { Rendered } from "./runEleventy.ts";
-import { runPagefind } from "./runPagefind.ts";
+import { checkPagefind, runPagefind } from "./runPagefind.ts";
 
 /**
  * Builds the sharded search index of the site in `siteDir`: every page with an
@@ -43,6 +43,7 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
       for (const file of files) carryOver(join(outDir, file), join(siteDir, file), made);
       continue;
     }
+    if (indexed === 0) await checkPagefind();
     await runPagefind(siteDir, shard, (page) => documents.get(page) ?? indexedDocument(readFileSync(join(siteDir, page), "utf8"))!);
     indexed++;
   }

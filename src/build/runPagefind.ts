@@ -2,6 +2,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import type { SearchShard } from "../search/searchShards.ts";
+import { PROJECT_DIR } from "../paths.ts";
+import { runProcess } from "./runProcess.ts";
 
 // Pagefind also writes its ready-made search UIs; the site searches through its API alone.
 const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
@@ -14,7 +16,21 @@ const PRIMARY_ONLY = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "
  * the next shard) from the pages' indexed documents (see indexedDocument), and
  * writes it to `<siteDir>/<shard.dir>/`. Returns how many pages it holds.
  */
+/**
+ * Whether Pagefind's binary runs at all, asked before indexing: the Node API can
+ * wait forever on a service that died between two messages.
+ */
+export async function checkPagefind() {
+  const cli = join(PROJECT_DIR, "node_modules/pagefind/lib/runner/bin.cjs");
+  const { code, stdout, stderr } = await runProcess(process.execPath, [cli, "--version"]);
+  if (code !== 0 || !/^pagefind /.test(stdout)) throw new Error(`Pagefind's binary does not run (${(stderr || stdout).trim().split("\n")[0] || `exit status ${code}`})`);
+}
+
 export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string) {
+  // Pagefind's Node API prints its service's failures (with a stack) itself; the build reports them in one line.
+  const quiet = console.error;
+  const said: string[] = [];
+  console.error = (...args: unknown[]) => said.push(args.map(String).join(" ").split("\n")[0]);
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
     if (!index) throw new Error(errors.join("; ") || "Pagefind did not start");
@@ -26,8 +42,11 @@ export async function runPagefind(siteDir: string, shard: SearchShard, documentO
     }
     const written = await index.writeFiles({ outputPath: join(siteDir, shard.dir) });
     if (written.errors.length) throw new Error(written.errors.join("; "));
+  } catch (err) {
+    throw new Error([String((err as Error)?.message ?? err), ...said].filter(Boolean).join(": "));
   } finally {
     await pagefind.close();
+    console.error = quiet;
   }
   const dir = join(siteDir, shard.dir);
   await Promise.all(UNUSED.map((f) => rm(join(dir, f), { force: true })));
