@@ -30,8 +30,6 @@ export interface BuildManifest {
 
 const VERSION = 1;
 
-export const textHash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
-
 // Everything of the program that decides how a page looks or what the search index holds.
 const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "package.json", "package-lock.json", "content/favicon.svg", "content/feed.xsl"];
 
@@ -41,11 +39,19 @@ const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "pac
  * options, as text). Any change to it makes the next build a full one.
  */
 export function buildFingerprint(inputs: readonly string[]): string {
-  const hash = createHash("sha256").update(`${VERSION} ${process.version}\n`);
-  const files = [...PROGRAM.flatMap((p) => filesUnder(join(PROJECT_DIR, p))), ...readdirSync(join(PROJECT_DIR, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => join(PROJECT_DIR, "content", n))];
-  for (const file of files.sort()) hash.update(`${relative(PROJECT_DIR, file)}\n`).update(readFileSync(file)).update("\n");
+  const hash = createHash("sha256").update(`${VERSION} ${process.version} ${programHash()}\n`);
   for (const input of inputs) hash.update(`${input}\n`);
   return hash.digest("base64url");
+}
+
+// The program's files are read once per process (a build asks for two fingerprints).
+let program: string | undefined;
+function programHash(): string {
+  if (program) return program;
+  const hash = createHash("sha256");
+  const files = [...PROGRAM.flatMap((p) => filesUnder(join(PROJECT_DIR, p))), ...readdirSync(join(PROJECT_DIR, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => join(PROJECT_DIR, "content", n))];
+  for (const file of files.sort()) hash.update(`${relative(PROJECT_DIR, file)}\n`).update(readFileSync(file)).update("\n");
+  return (program = hash.digest("base64url"));
 }
 
 function filesUnder(path: string): string[] {

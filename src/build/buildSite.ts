@@ -20,7 +20,8 @@ import { readDigests } from "./readDigests.ts";
 import { type Rendered, runEleventy } from "./runEleventy.ts";
 import { indexSearch } from "./indexSearch.ts";
 import { carryOver, generatedPage, planBuild } from "./planBuild.ts";
-import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readManifest, textHash, writeManifest } from "./buildManifest.ts";
+import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readManifest, writeManifest } from "./buildManifest.ts";
+import { shortHash } from "../shortHash.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
 import { prefixHash, readStageCache, usable, writeStageCache } from "./stageCache.ts";
@@ -135,7 +136,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const manifestFile = join(cacheDir, "build", "manifest.json");
   const out = resolve(outDir);
   const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
-  const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, textHash(text)]));
+  const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, shortHash(text)]));
   const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
   const { previous, kept } = plan;
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { shortHash } from "../shortHash.ts";
 
 /**
  * What Pagefind reads of a page, as a small HTML document of its own: the
@@ -23,7 +23,7 @@ export function indexedDocument(html: string): string | undefined {
 }
 
 /** A short fingerprint of an indexed document. */
-export const documentKey = (document: string) => createHash("sha256").update(document).digest("base64url").slice(0, 22);
+export const documentKey = shortHash;
 
 /** The body with the text inside data-pagefind-ignore elements left out (tags, attributes and the values they name kept). */
 function withoutIgnoredText(body: string): string {
