@@ -123,6 +123,21 @@ describe("planning cards", () => {
     expect(changed.sort()).toEqual(["/cards/digests/2025-03-13.png", "/cards/home.png", "/cards/papers/three.png"]);
   });
 
+  it("redraw only the new papers' and the day's cards on a day when large counts barely move", () => {
+    const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
+    const titles = Array.from({ length: 125 }, (_, i) => `Paper ${i + 1}`);
+    const before = library(titles);
+    const after = library([...titles, "Paper 126"]);
+    for (const lib of [before, after]) lib.papers.forEach((p) => (p.topics = ["alpha"]));
+    const a = planCards(before, topics, "Paper Digest");
+    const b = planCards(after, topics, "Paper Digest");
+    const changed = [...b.cards].filter(([path, card]) => JSON.stringify(a.cards.get(path)) !== JSON.stringify(card)).map(([path]) => path);
+    expect(changed.sort()).toEqual(["/cards/digests/2025-03-13.png", "/cards/papers/paper-126.png"]);
+    // Still a true count: at least what the card says, to two figures.
+    expect(b.cards.get("/cards/topics/alpha.png")!.footnote).toBe("120+ papers");
+    expect(b.cards.get("/cards/digests/2025-03-13.png")!.footnote).toBe("126 papers");
+  });
+
   it("draws at most --new-cards paper cards a build, newest first; the rest show their topic's card until a later build draws them", () => {
     const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
     const lib = library(["One", "Two", "Three", "Four", "Five"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadSynonyms, parseSynonyms, synonymGroups, synonymIndex } from "../src/search/synonyms.ts";
+import fc from "fast-check";
+import { loadSynonyms, parseSynonyms, synonymGroups, synonymIndex, words } from "../src/search/synonyms.ts";
 import { vocabularyChunks } from "../src/search/vocabulary.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import { parseDigest } from "../src/digest/parseDigest.ts";
@@ -17,6 +18,19 @@ const errorOf = (text: string) => {
   }
   return "";
 };
+
+describe("words", () => {
+  it("split any ASCII text as letters and digits of every script would (the fast path a plain abstract takes)", () => {
+    const unicodeWords = (text: string) => text.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
+    fc.assert(
+      fc.property(fc.string({ unit: "binary-ascii", maxLength: 200 }), (text) => {
+        expect(words(text)).toEqual(unicodeWords(text));
+      }),
+    );
+    expect(words("Mixture-of-Experts (MoE) for LLMs, v2.5 @scale")).toEqual(["mixture", "of", "experts", "moe", "for", "llms", "v2", "5", "@scale"]);
+    expect(words("Ｆｕｌｌ-width Über")).toEqual(["full", "width", "über"]);
+  });
+});
 
 describe("content/synonyms.yaml", () => {
   it("is valid, and covers the field's common vocabulary (a few hundred groups)", async () => {

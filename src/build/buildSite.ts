@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
-import { writeGenerated } from "../emit/writeGenerated.ts";
+import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
 import { BUILD_LOCK, CACHE_DIR, CHANGED_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
@@ -12,7 +12,7 @@ import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import { cardKey, renderCards } from "../cards/renderCards.ts";
+import { cardKey, drawCards, placeCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -76,7 +76,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
     const result = await work();
-    progress(`${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}${process.env.DEBUG ? ` rss=${Math.round(process.memoryUsage().rss / 2 ** 20)}MB` : ""}`);
+    progress(`${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}${process.env.DEBUG ? ` rss=${Math.round(process.memoryUsage().rss / 2 ** 20)}MB at=${seconds(started)}` : ""}`);
     return result;
   };
 
@@ -104,118 +104,129 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     (r) => `${taxonomy.length} topics, ${r.library.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}${r.reused ? `, ${r.reused} as last built` : ""}`,
   );
   const classified: Library = classifyRun.library;
-  const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
-  const relateRun = await stage(
-    "relate",
-    () => {
-      const previous = usable(stageCache?.relate, relateInputs);
-      const run = relate(relateInputs, 5, previous);
-      return { ...run, reused: previous?.count ?? 0, library: { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: run.lists[i].map((j) => classified.papers[j].slug) })) } };
-    },
-    (r) => `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
-  );
-  const library: Library = relateRun.library;
-  const saveStages = () =>
-    writeStageCache(stageFile, {
-      fingerprint: stagePrint,
-      classify: { inputs: prefixHash(classifyInputs), state: classifyRun.state },
-      relate: { inputs: prefixHash(relateInputs), state: relateRun.state },
-    });
-  const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
-  const cards = planCards(library, taxonomy, site.title, cardLimit, { isDrawn: (card) => existsSync(join(cacheDir, "cards", `${cardKey(card)}.png`)), budget: newCards });
-  const synonymList = await loadSynonyms(synonymsFile);
-  const synonyms = synonymIndex(synonymList);
-  const pages = sitePages(library, taxonomy, site, feedItems, cards, synonyms);
-  await stage(
-    "emit",
-    () => writeGenerated(GENERATED_DIR, pages),
-    (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
-  );
-
-  // What the last build left: pages whose text is unchanged are carried over from the site it built.
-  const manifestFile = join(cacheDir, "build", "manifest.json");
-  const out = resolve(outDir);
-  const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
-  const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, shortHash(text)]));
-  const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
-  const { previous, kept } = plan;
-
-  // Eleventy and Pagefind run as processes of their own: hand back what we no longer need.
-  forgetTokens();
-  releaseMemory();
-
-  await mkdir(dirname(outDir), { recursive: true });
-  const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
-  await chmod(temp, 0o755);
+  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => existsSync(join(cacheDir, "cards", `${cardKey(card)}.png`)), budget: newCards });
+  // The day's cards are drawn into the cache on worker threads while this thread goes on (they need
+  // topics, not related papers, nor a site folder).
+  const drawing = stage("cards", () => inStage("cards", () => drawCards(cards.cards, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
+  // Awaited before publishing; until then a failure must not count as unhandled.
+  drawing.catch(() => {});
   try {
-    // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
-    const rendering = stage(
-      "eleventy",
-      () => inStage("eleventy", () => renderPages(temp, plan.changed, pages, Boolean(previous))),
-      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
+    const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
+    const relateRun = await stage(
+      "relate",
+      () => {
+        const previous = usable(stageCache?.relate, relateInputs);
+        const run = relate(relateInputs, 5, previous);
+        return { ...run, reused: previous?.count ?? 0, library: { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: run.lists[i].map((j) => classified.papers[j].slug) })) } };
+      },
+      (r) => `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
     );
-    const drawing = stage("cards", () => inStage("cards", () => renderCards(cards.cards, temp, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
-    // Both finish before the temporary folder may be removed.
-    const settled = await Promise.allSettled([rendering, drawing]);
-    const failed = settled.find((r) => r.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    const rendered = (settled[0] as PromiseFulfilledResult<Rendered>).value;
+    const library: Library = relateRun.library;
+    const saveStages = () =>
+      writeStageCache(stageFile, {
+        fingerprint: stagePrint,
+        classify: { inputs: prefixHash(classifyInputs), state: classifyRun.state },
+        relate: { inputs: prefixHash(relateInputs), state: relateRun.state },
+      });
+    const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
+    const synonymList = await loadSynonyms(synonymsFile);
+    const synonyms = synonymIndex(synonymList);
+    const pages = sitePages(library, taxonomy, site, feedItems, cards, synonyms);
 
-    // Which site files each generated page made: this build's, and the carried-over ones (linked in now).
-    const outputs: Record<string, string[]> = {};
-    for (const [input, files] of rendered) {
-      const page = generatedPage(input);
-      if (page) outputs[page] = files;
+    // What the last build left: pages whose text is unchanged are carried over from the site it built.
+    const manifestFile = join(cacheDir, "build", "manifest.json");
+    const out = resolve(outDir);
+    const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
+    const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, shortHash(text)]));
+    const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
+    await stage(
+      "emit",
+      () => (plan.previous ? updateGenerated(GENERATED_DIR, pages, plan.changed, plan.removed) : writeGenerated(GENERATED_DIR, pages)),
+      (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
+    );
+    const { previous, kept } = plan;
+
+    // Eleventy and Pagefind run as processes of their own: hand back what we no longer need.
+    forgetTokens();
+    releaseMemory();
+
+    await mkdir(dirname(outDir), { recursive: true });
+    const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
+    await chmod(temp, 0o755);
+    try {
+      // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
+      const rendering = stage(
+        "eleventy",
+        () => inStage("eleventy", () => renderPages(temp, plan.changed, pages, Boolean(previous))),
+        (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
+      );
+      const rendered = await rendering;
+
+      // Which site files each generated page made: this build's, and the carried-over ones (linked in now).
+      const outputs: Record<string, string[]> = {};
+      for (const [input, files] of rendered) {
+        const page = generatedPage(input);
+        if (page) outputs[page] = files;
+      }
+      const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
+      await stage(
+        "carry",
+        () => {
+          const made = new Set<string>();
+          for (const file of carried) carryOver(join(outDir, file), join(temp, file), made);
+          return carried.size;
+        },
+        (n) => `${n} files of unchanged pages linked from the last site`,
+      );
+
+      const index = await stage(
+        "pagefind",
+        () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
+        (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.indexed} shards indexed`,
+      );
+      await stage(
+        "words",
+        () => {
+          const vocabulary = vocabularyChunks(library);
+          const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(temp) };
+          writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
+          return vocabulary.size;
+        },
+        (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
+      );
+      // The cards have been drawing since planning; nothing before this needed them.
+      await drawing;
+      placeCards(cards.cards, temp, join(cacheDir, "cards"));
+      // Files a later build may carry over: each page's outputs and the search shards, as they are now.
+      await stage(
+        "publish",
+        async () => {
+          const later = [...Object.values(outputs).flat(), ...index.files];
+          // A carried file is a link to one the cache stage found as the last build left it: its stamp stands.
+          const files = { ...fileStamps(temp, later.filter((file) => !carried.has(file))) };
+          for (const file of carried) files[file] = previous!.files[file];
+          const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files };
+          // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
+          forgetManifest(manifestFile);
+          await swapIn(temp, outDir);
+          writeManifest(manifestFile, manifest);
+          saveStages();
+          return later.length;
+        },
+        (n) => `site swapped in, ${n} files recorded for the next build`,
+      );
+    } catch (err) {
+      await rm(temp, { recursive: true, force: true });
+      throw err;
+    } finally {
+      await rm(CHANGED_DIR, { recursive: true, force: true });
     }
-    const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
-    await stage(
-      "carry",
-      () => {
-        const made = new Set<string>();
-        for (const file of carried) carryOver(join(outDir, file), join(temp, file), made);
-        return carried.size;
-      },
-      (n) => `${n} files of unchanged pages linked from the last site`,
-    );
-
-    const index = await stage(
-      "pagefind",
-      () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
-      (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.indexed} shards indexed`,
-    );
-    await stage(
-      "words",
-      () => {
-        const vocabulary = vocabularyChunks(library);
-        const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(temp) };
-        writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
-        return vocabulary.size;
-      },
-      (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
-    );
-    // Files a later build may carry over: each page's outputs and the search shards, as they are now.
-    await stage(
-      "publish",
-      async () => {
-        const later = [...Object.values(outputs).flat(), ...index.files];
-        const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files: fileStamps(temp, later) };
-        // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
-        forgetManifest(manifestFile);
-        await swapIn(temp, outDir);
-        writeManifest(manifestFile, manifest);
-        saveStages();
-        return later.length;
-      },
-      (n) => `site swapped in, ${n} files recorded for the next build`,
-    );
-  } catch (err) {
-    await rm(temp, { recursive: true, force: true });
-    throw err;
+    progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
+    return library;
   } finally {
-    await rm(CHANGED_DIR, { recursive: true, force: true });
+    // However the build ends, no worker still writes into the cache once it has.
+    await drawing.catch(() => {});
   }
-  progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
-  return library;
 }
 
 /**

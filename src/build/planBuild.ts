@@ -10,6 +10,8 @@ export interface BuildPlan {
   changed: string[];
   /** Generated pages whose site files are carried over from the last build. */
   kept: string[];
+  /** Generated pages the last build had and this one hasn't. */
+  removed: string[];
   describe: string;
 }
 
@@ -20,15 +22,15 @@ export interface BuildPlan {
  */
 export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<string, string>, outDir: string): BuildPlan {
   const all = [...hashes.keys()];
-  if (typeof manifest === "string") return { changed: all, kept: [], describe: `full build: ${manifest}` };
+  if (typeof manifest === "string") return { changed: all, kept: [], removed: [], describe: `full build: ${manifest}` };
   const kept = all.filter((page) => manifest.pages[page] === hashes.get(page) && Array.isArray(manifest.outputs[page]));
   if (!untouched(outDir, manifest, kept.flatMap((page) => manifest.outputs[page]))) {
-    return { changed: all, kept: [], describe: "full build: the last built site was changed or removed" };
+    return { changed: all, kept: [], removed: [], describe: "full build: the last built site was changed or removed" };
   }
   const keep = new Set(kept);
   const changed = all.filter((page) => !keep.has(page));
-  const removed = Object.keys(manifest.pages).filter((page) => !hashes.has(page)).length;
-  return { previous: manifest, changed, kept, describe: `incremental: ${changed.length} pages to render, ${kept.length} unchanged, ${removed} removed` };
+  const removed = Object.keys(manifest.pages).filter((page) => !hashes.has(page));
+  return { previous: manifest, changed, kept, removed, describe: `incremental: ${changed.length} pages to render, ${kept.length} unchanged, ${removed.length} removed` };
 }
 
 /** The generated page (relative to the generated folder) an Eleventy input is, if it is one. */

@@ -1,12 +1,18 @@
-import { parentPort } from "node:worker_threads";
+import { renameSync, writeFileSync } from "node:fs";
+import { threadId, parentPort } from "node:worker_threads";
 import { drawCard, type Card } from "./drawCard.ts";
 
-// One drawing thread: receives cards, answers with PNG bytes (or the error's message).
-parentPort!.on("message", async ({ id, card }: { id: number; card: Card }) => {
-  try {
-    const png = await drawCard(card);
-    parentPort!.postMessage({ id, png });
-  } catch (err) {
-    parentPort!.postMessage({ id, error: (err as Error).message });
+// One drawing thread: receives its cards at once, writes each PNG into the cache, then says it's done (or what failed).
+parentPort!.on("message", async (jobs: { path: string; card: Card; file: string }[]) => {
+  for (const { path, card, file } of jobs) {
+    try {
+      // Written under a temporary name first: a killed build never leaves half a card in the cache.
+      const temp = `${file}.${process.pid}-${threadId}.tmp`;
+      writeFileSync(temp, await drawCard(card));
+      renameSync(temp, file);
+    } catch (err) {
+      return parentPort!.postMessage({ path, error: (err as Error).message });
+    }
   }
+  parentPort!.postMessage({});
 });

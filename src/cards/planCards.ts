@@ -48,16 +48,23 @@ export function planCards(
   const accent = new Map(topics.map((t, i) => [t.slug, ACCENTS[i % ACCENTS.length]]));
   const names = new Map(topics.map((t) => [t.slug, t.name]));
   const count = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
+  // A site's or topic's count, to two figures past 100 ("1,200+ papers"): its card isn't redrawn every day.
+  const roughly = (n: number) => {
+    if (n < 100) return count(n);
+    const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+    const shown = Math.floor(n / step) * step;
+    return `${shown.toLocaleString("en-US")}${shown < n ? "+" : ""} papers`;
+  };
 
   const home = "/cards/home.png";
-  cards.set(home, { eyebrow: "Trending machine-learning papers", title: siteTitle, subtitle: "A permalink for every paper, topics, search and feeds, every day.", footnote: `${count(library.papers.length)} so far`, site: siteTitle, accent: ACCENTS[0] });
+  cards.set(home, { eyebrow: "Trending machine-learning papers", title: siteTitle, subtitle: "A permalink for every paper, topics, search and feeds, every day.", footnote: `${roughly(library.papers.length)} so far`, site: siteTitle, accent: ACCENTS[0] });
 
   const topicCard = new Map<string, string>();
   for (const topic of topics) {
     const papers = library.papers.filter((p) => p.topics.includes(topic.slug)).length;
     if (papers === 0) continue;
     const path = `/cards/topics/${topic.slug}.png`;
-    cards.set(path, { eyebrow: "Topic", title: topic.name, subtitle: topic.description, footnote: count(papers), site: siteTitle, accent: accent.get(topic.slug)! });
+    cards.set(path, { eyebrow: "Topic", title: topic.name, subtitle: topic.description, footnote: roughly(papers), site: siteTitle, accent: accent.get(topic.slug)! });
     topicCard.set(topic.slug, path);
     pages.set(`/topics/${topic.slug}/`, path);
   }

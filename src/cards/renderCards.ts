@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -25,20 +25,29 @@ export const cardKey = (card: Card) => createHash("sha256").update(TEMPLATE).upd
 const FORGET_AFTER_DAYS = 14;
 
 /**
- * Writes every planned card into `outDir`, drawing only those the cache
- * (`cacheDir`, one PNG per content hash) doesn't hold, on worker threads. Cards
- * in use are touched, and those no build used for FORGET_AFTER_DAYS are removed:
- * the cache stays bounded, and two builds sharing it never delete each other's cards.
+ * Draws the planned cards the cache (`cacheDir`, one PNG per content hash)
+ * doesn't hold yet, on worker threads. Needs no site folder, so a build starts
+ * it early and lets it run beside its own stages.
  */
-export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string, threads = Math.max(1, availableParallelism())) {
+export async function drawCards(cards: ReadonlyMap<string, Card>, cacheDir: string, threads = Math.max(1, availableParallelism())) {
   mkdirSync(cacheDir, { recursive: true });
   const keys = new Map([...cards].map(([path, card]) => [path, cardKey(card)]));
   const todo = [...cards].filter(([path]) => !existsSync(join(cacheDir, `${keys.get(path)}.png`)));
-  await drawAll(todo, cacheDir, keys, Math.min(threads, Math.ceil(todo.length / 8) || 1));
+  // A day's few cards take one thread, leaving a core to the build they run beside; a backlog takes them all.
+  await drawAll(todo, cacheDir, keys, todo.length <= 200 ? 1 : threads);
+  return { drawn: todo.length, cached: cards.size - todo.length };
+}
 
+/**
+ * Puts every planned card, drawn by drawCards, into the site `outDir`. Cards
+ * in use are touched, and those no build used for FORGET_AFTER_DAYS are removed:
+ * the cache stays bounded, and two builds sharing it never delete each other's cards.
+ */
+export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string) {
   const made = new Set<string>();
   const now = new Date();
-  for (const [path, key] of keys) {
+  for (const [path, card] of cards) {
+    const key = cardKey(card);
     const target = join(outDir, path);
     if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
     made.add(dirname(target));
@@ -50,7 +59,13 @@ export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: stri
     const file = join(cacheDir, name);
     if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < stale) rmSync(file, { force: true });
   }
-  return { drawn: todo.length, cached: cards.size - todo.length };
+}
+
+/** Draws what's missing and puts every card into the site (drawCards, then placeCards). */
+export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string, threads?: number) {
+  const result = await drawCards(cards, cacheDir, threads);
+  placeCards(cards, outDir, cacheDir);
+  return result;
 }
 
 /** A cached card into the site: a hard link (ten thousand cost milliseconds), a copy across file systems. */
@@ -63,31 +78,22 @@ function place(cached: string, target: string) {
   }
 }
 
-/** Draws cards on `threads` workers, each writing its PNG into the cache as it comes. */
+/**
+ * Draws cards on `threads` workers. Each gets its share at once and writes its
+ * PNGs into the cache itself, so drawing goes on while this thread is busy.
+ */
 async function drawAll(todo: [string, Card][], cacheDir: string, keys: Map<string, string>, threads: number) {
   if (todo.length === 0) return;
+  const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${keys.get(path)}.png`) }));
   const workers = Array.from({ length: threads }, () => new Worker(new URL("./cardThread.mjs", import.meta.url)));
-  let next = 0;
   try {
     await Promise.all(
       workers.map(
-        (worker) =>
+        (worker, w) =>
           new Promise<void>((done, fail) => {
-            const send = () => {
-              if (next >= todo.length) return done();
-              const id = next++;
-              worker.postMessage({ id, card: todo[id][1] });
-            };
-            worker.on("message", ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-              if (error) return fail(new Error(`drawing ${todo[id][0]}: ${error}`));
-              // Written under a temporary name first: a killed build never leaves half a card in the cache.
-              const file = join(cacheDir, `${keys.get(todo[id][0])}.png`);
-              writeFileSync(`${file}.${process.pid}.tmp`, png!);
-              renameSync(`${file}.${process.pid}.tmp`, file);
-              send();
-            });
+            worker.on("message", ({ error, path }: { error?: string; path?: string }) => (error ? fail(new Error(`drawing ${path}: ${error}`)) : done()));
             worker.on("error", fail);
-            send();
+            worker.postMessage(jobs.filter((_, i) => i % threads === w));
           }),
       ),
     );
