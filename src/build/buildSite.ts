@@ -17,7 +17,7 @@ import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
-import { type Rendered, runEleventy } from "./runEleventy.ts";
+import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.ts";
 import { indexSearch } from "./indexSearch.ts";
 import { carryOver, generatedPage, planBuild } from "./planBuild.ts";
 import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readManifest, writeManifest } from "./buildManifest.ts";
@@ -110,6 +110,12 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const drawing = stage("cards", () => inStage("cards", () => drawCards(cards.cards, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
   // Awaited before publishing; until then a failure must not count as unhandled.
   drawing.catch(() => {});
+  // The site is built in a temporary sibling of outDir and swapped in when every stage succeeded.
+  await mkdir(dirname(outDir), { recursive: true });
+  const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
+  await chmod(temp, 0o755);
+  // Eleventy loads (a second) while our stages run, and renders once the pages are emitted.
+  const eleventy = startEleventy(temp);
   try {
     const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
     const relateRun = await stage(
@@ -150,80 +156,73 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     forgetTokens();
     releaseMemory();
 
-    await mkdir(dirname(outDir), { recursive: true });
-    const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
-    await chmod(temp, 0o755);
-    try {
-      // Eleventy runs in a process of its own, so the cards are drawn meanwhile on this one's threads.
-      const rendering = stage(
-        "eleventy",
-        () => inStage("eleventy", () => renderPages(temp, plan.changed, pages, Boolean(previous))),
-        (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
-      );
-      const rendered = await rendering;
+    const rendered = await stage(
+      "eleventy",
+      () => inStage("eleventy", () => renderPages(eleventy, temp, plan.changed, pages, Boolean(previous))),
+      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
+    );
 
-      // Which site files each generated page made: this build's, and the carried-over ones (linked in now).
-      const outputs: Record<string, string[]> = {};
-      for (const [input, files] of rendered) {
-        const page = generatedPage(input);
-        if (page) outputs[page] = files;
-      }
-      const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
-      await stage(
-        "carry",
-        () => {
-          const made = new Set<string>();
-          for (const file of carried) carryOver(join(outDir, file), join(temp, file), made);
-          return carried.size;
-        },
-        (n) => `${n} files of unchanged pages linked from the last site`,
-      );
-
-      const index = await stage(
-        "pagefind",
-        () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
-        (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.indexed} shards indexed`,
-      );
-      await stage(
-        "words",
-        () => {
-          const vocabulary = vocabularyChunks(library);
-          const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(temp) };
-          writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
-          return vocabulary.size;
-        },
-        (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
-      );
-      // The cards have been drawing since planning; nothing before this needed them.
-      await drawing;
-      placeCards(cards.cards, temp, join(cacheDir, "cards"));
-      // Files a later build may carry over: each page's outputs and the search shards, as they are now.
-      await stage(
-        "publish",
-        async () => {
-          const later = [...Object.values(outputs).flat(), ...index.files];
-          // A carried file is a link to one the cache stage found as the last build left it: its stamp stands.
-          const files = { ...fileStamps(temp, later.filter((file) => !carried.has(file))) };
-          for (const file of carried) files[file] = previous!.files[file];
-          const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files };
-          // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
-          forgetManifest(manifestFile);
-          await swapIn(temp, outDir);
-          writeManifest(manifestFile, manifest);
-          saveStages();
-          return later.length;
-        },
-        (n) => `site swapped in, ${n} files recorded for the next build`,
-      );
-    } catch (err) {
-      await rm(temp, { recursive: true, force: true });
-      throw err;
-    } finally {
-      await rm(CHANGED_DIR, { recursive: true, force: true });
+    // Which site files each generated page made: this build's, and the carried-over ones (linked in now).
+    const outputs: Record<string, string[]> = {};
+    for (const [input, files] of rendered) {
+      const page = generatedPage(input);
+      if (page) outputs[page] = files;
     }
+    const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
+    await stage(
+      "carry",
+      () => {
+        const made = new Set<string>();
+        for (const file of carried) carryOver(join(outDir, file), join(temp, file), made);
+        return carried.size;
+      },
+      (n) => `${n} files of unchanged pages linked from the last site`,
+    );
+
+    const index = await stage(
+      "pagefind",
+      () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
+      (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.indexed} shards indexed`,
+    );
+    await stage(
+      "words",
+      () => {
+        const vocabulary = vocabularyChunks(library);
+        const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(temp) };
+        writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        return vocabulary.size;
+      },
+      (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
+    );
+    // The cards have been drawing since planning; nothing before this needed them.
+    await drawing;
+    placeCards(cards.cards, temp, join(cacheDir, "cards"));
+    // Files a later build may carry over: each page's outputs and the search shards, as they are now.
+    await stage(
+      "publish",
+      async () => {
+        const later = [...Object.values(outputs).flat(), ...index.files];
+        // A carried file is a link to one the cache stage found as the last build left it: its stamp stands.
+        const files = { ...fileStamps(temp, later.filter((file) => !carried.has(file))) };
+        for (const file of carried) files[file] = previous!.files[file];
+        const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files };
+        // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
+        forgetManifest(manifestFile);
+        await swapIn(temp, outDir);
+        writeManifest(manifestFile, manifest);
+        saveStages();
+        return later.length;
+      },
+      (n) => `site swapped in, ${n} files recorded for the next build`,
+    );
     progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
     return library;
+  } catch (err) {
+    eleventy.stop();
+    await rm(temp, { recursive: true, force: true });
+    throw err;
   } finally {
+    await rm(CHANGED_DIR, { recursive: true, force: true });
     // However the build ends, no worker still writes into the cache once it has.
     await drawing.catch(() => {});
   }
@@ -242,12 +241,13 @@ const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
  * The site-wide templates and copied files are rendered by every run (the same
  * files each time). Returns what each template wrote.
  */
-async function renderPages(outDir: string, changed: readonly string[], pages: ReadonlyMap<string, string>, incremental: boolean): Promise<Rendered> {
-  if (!incremental && changed.length <= PAGES_PER_RUN) return runEleventy(outDir);
+async function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], pages: ReadonlyMap<string, string>, incremental: boolean): Promise<Rendered> {
+  if (!incremental && changed.length <= PAGES_PER_RUN) return ahead.render();
   const rendered: Rendered = new Map();
   for (let start = 0; start === 0 || start < changed.length; start += PAGES_PER_RUN) {
     writeGenerated(CHANGED_DIR, new Map(changed.slice(start, start + PAGES_PER_RUN).map((path) => [path, pages.get(path)!])));
-    for (const [input, files] of await runEleventy(outDir, { changedOnly: true })) rendered.set(input, files);
+    const eleventy = start === 0 ? ahead : startEleventy(outDir);
+    for (const [input, files] of await eleventy.render({ changedOnly: true })) rendered.set(input, files);
   }
   return rendered;
 }

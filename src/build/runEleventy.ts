@@ -1,41 +1,72 @@
+import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { CONTENT_DIR, PROJECT_DIR } from "../paths.ts";
-import { runProcess } from "./runProcess.ts";
 
 /** What Eleventy wrote: each template (relative to the project) and the files it rendered (relative to the output). */
 export type Rendered = Map<string, string[]>;
 
+/** An Eleventy process waiting to render into its output folder: told once, or stopped. */
+export interface EleventyAhead {
+  /** Renders; with `changedOnly`, the generated pages are those in CHANGED_DIR alone. */
+  render(options?: { changedOnly?: boolean }): Promise<Rendered>;
+  /** Ends the process without rendering (the build stopped before it needed it). */
+  stop(): void;
+}
+
 /**
- * Renders content/ into `outDir` with .eleventy.js, in a process of its own (with
- * TypeScript support loaded), so that its memory is returned before Pagefind runs.
- * With `changedOnly`, the generated pages are those in CHANGED_DIR alone (the
- * site-wide templates and copied files are always rendered). Returns what each
- * template wrote; a failure becomes an error naming its cause.
+ * Starts Eleventy on content/ and .eleventy.js, rendering into `outDir`, in a
+ * process of its own (with TypeScript support loaded) so that its memory is
+ * returned before Pagefind runs. It loads Eleventy and the site's plugins and
+ * layouts at once (eleventyAhead.mjs), a second's work done while the build
+ * still emits, and renders when told. The site-wide templates and copied files
+ * are always rendered. A failure becomes an error naming its cause.
  */
-export async function runEleventy(outDir: string, { changedOnly = false } = {}): Promise<Rendered> {
+export function startEleventy(outDir: string): EleventyAhead {
   const cli = join(PROJECT_DIR, "node_modules/@11ty/eleventy/cmd.cjs");
   const resultsFile = `${outDir}.rendered.json`;
   // A large archive needs more than V8's default heap (Eleventy holds every page's data), but never more
   // than a Netlify builder (8 GiB in all, shared with Pagefind and the cards) can give: 5 GB.
-  const args = ["--max-old-space-size=5120", "--import", "tsx", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
-  const env = { ...process.env, PAPER_DIGEST_RENDERED: resultsFile, PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "" };
-  try {
-    const { code, stderr } = await runProcess(process.execPath, args, { cwd: PROJECT_DIR, env });
-    if (code !== 0) {
-      // Eleventy explains a failure as numbered causes: "[11ty] 1. Having trouble … (via X)".
-      const causes = [...new Set([...stderr.matchAll(/^\[11ty\] \d+\. (.+?)(?: \(via \w+\))?$/gm)].map((m) => m[1]))];
-      throw new Error(causes.length > 0 ? causes.join(": ") : stderr.trim().split("\n")[0] || `exit status ${code}`);
-    }
-    const results: [string, string | false][] = JSON.parse(await readFile(resultsFile, "utf8"));
-    const rendered: Rendered = new Map();
-    for (const [input, output] of results) {
-      if (output === false) continue;
-      const key = relative(PROJECT_DIR, resolve(PROJECT_DIR, input));
-      rendered.set(key, [...(rendered.get(key) ?? []), relative(outDir, resolve(PROJECT_DIR, output))]);
-    }
-    return rendered;
-  } finally {
-    await rm(resultsFile, { force: true });
-  }
+  const args = ["--max-old-space-size=5120", "--import", "tsx", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
+  const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env: { ...process.env, PAPER_DIGEST_RENDERED: resultsFile }, stdio: ["pipe", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  // A process that died early (see its stderr) can't read its order: that is reported as its exit, below.
+  child.stdin.on("error", () => {});
+  const exited = new Promise<number>((done, fail) => {
+    child.on("error", fail);
+    child.on("close", (code) => done(code ?? 1));
+  });
+  exited.catch(() => {});
+
+  return {
+    async render({ changedOnly = false } = {}) {
+      child.stdin.end(`${JSON.stringify({ PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "" })}\n`);
+      try {
+        const code = await exited;
+        if (code !== 0) {
+          // Eleventy explains a failure as numbered causes: "[11ty] 1. Having trouble … (via X)".
+          const causes = [...new Set([...stderr.matchAll(/^\[11ty\] \d+\. (.+?)(?: \(via \w+\))?$/gm)].map((m) => m[1]))];
+          throw new Error(causes.length > 0 ? causes.join(": ") : stderr.trim().split("\n")[0] || `exit status ${code}`);
+        }
+        const results: [string, string | false][] = JSON.parse(await readFile(resultsFile, "utf8"));
+        const rendered: Rendered = new Map();
+        for (const [input, output] of results) {
+          if (output === false) continue;
+          const key = relative(PROJECT_DIR, resolve(PROJECT_DIR, input));
+          rendered.set(key, [...(rendered.get(key) ?? []), relative(outDir, resolve(PROJECT_DIR, output))]);
+        }
+        return rendered;
+      } finally {
+        await rm(resultsFile, { force: true });
+      }
+    },
+    stop() {
+      child.stdin.end();
+      child.kill();
+    },
+  };
 }
+
+/** Starts Eleventy (see startEleventy) and renders at once. */
+export const runEleventy = (outDir: string, options: { changedOnly?: boolean } = {}) => startEleventy(outDir).render(options);
