@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
@@ -24,7 +24,7 @@ import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readM
 import { shortHash } from "../shortHash.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
-import { prefixHash, readStageCache, usable, writeStageCache } from "./stageCache.ts";
+import { inputHashes, readStageCache, usable, writeStageCache } from "./stageCache.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
 import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
 import { forgetTokens } from "../topics/analyseText.ts";
@@ -94,17 +94,20 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const stagePrint = buildFingerprint([readOptional(topicsFile), "stages"]);
   const stageCache = readStageCache(stageFile, stagePrint);
   const classifyInputs = merged.papers.map((p) => [p.title, p.abstract, paperText(p).categories ?? null, p.digests[0]]);
+  const classifyHashes = inputHashes(classifyInputs, stageCache?.classify?.state.count);
   const classifyRun = await stage(
     "classify",
     () => {
-      const previous = usable(stageCache?.classify, classifyInputs);
+      const previous = usable(stageCache?.classify, classifyHashes);
       const run = assignTopicsFrom(merged.papers, taxonomy, previous);
       return { ...run, reused: previous?.count ?? 0, library: { ...merged, papers: applyOverrides(run.papers, overrides, taxonomy.map((t) => t.slug), overridesFile) } };
     },
     (r) => `${taxonomy.length} topics, ${r.library.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}${r.reused ? `, ${r.reused} as last built` : ""}`,
   );
   const classified: Library = classifyRun.library;
-  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => existsSync(join(cacheDir, "cards", `${cardKey(card)}.png`)), budget: newCards });
+  // The cards in the cache, listed once (a check per paper cost 10,000 file lookups).
+  const drawn = new Set(namesIn(join(cacheDir, "cards")));
+  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => drawn.has(`${cardKey(card)}.png`), budget: newCards });
   // The day's cards are drawn into the cache on worker threads while this thread goes on (they need
   // topics, not related papers, nor a site folder).
   const drawing = stage("cards", () => inStage("cards", () => drawCards(cards.cards, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
@@ -118,10 +121,11 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const eleventy = startEleventy(temp);
   try {
     const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
+    const relateHashes = inputHashes(relateInputs, stageCache?.relate?.state.count);
     const relateRun = await stage(
       "relate",
       () => {
-        const previous = usable(stageCache?.relate, relateInputs);
+        const previous = usable(stageCache?.relate, relateHashes);
         const run = relate(relateInputs, 5, previous);
         return { ...run, reused: previous?.count ?? 0, library: { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: run.lists[i].map((j) => classified.papers[j].slug) })) } };
       },
@@ -131,8 +135,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const saveStages = () =>
       writeStageCache(stageFile, {
         fingerprint: stagePrint,
-        classify: { inputs: prefixHash(classifyInputs), state: classifyRun.state },
-        relate: { inputs: prefixHash(relateInputs), state: relateRun.state },
+        classify: { inputs: classifyHashes.all, state: classifyRun.state },
+        relate: { inputs: relateHashes.all, state: relateRun.state },
       });
     const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
     const synonymList = await loadSynonyms(synonymsFile);
@@ -258,6 +262,15 @@ function readOptional(file: string) {
     return readFileSync(file, "utf8");
   } catch {
     return "";
+  }
+}
+
+/** The names in a folder; none when it doesn't exist yet. */
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 

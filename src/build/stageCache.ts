@@ -20,11 +20,21 @@ export interface StageCache {
 
 const VERSION = 1;
 
-/** A hash of the first `count` items (each as JSON), to tell whether a cached state covers the same inputs. */
-export function prefixHash(items: readonly unknown[], count = items.length): string {
+/** Hashes of a stage's inputs (each item as JSON): of them all, and of the first `count` (the cached state's). */
+export interface InputHashes {
+  all: string;
+  first?: string;
+}
+
+/** One pass over the inputs gives both hashes: the first `count` items' is read off a copy on the way. */
+export function inputHashes(items: readonly unknown[], count?: number): InputHashes {
   const hash = createHash("sha256");
-  for (let i = 0; i < count; i++) hash.update(JSON.stringify(items[i])).update("\n");
-  return hash.digest("base64url");
+  let first: string | undefined;
+  for (let i = 0; i <= items.length; i++) {
+    if (i === count) first = hash.copy().digest("base64url");
+    if (i < items.length) hash.update(JSON.stringify(items[i])).update("\n");
+  }
+  return { all: hash.digest("base64url"), first };
 }
 
 /** The cached state, when the file is whole and was written with `fingerprint`. */
@@ -37,10 +47,9 @@ export function readStageCache(file: string, fingerprint: string): StageCache | 
   }
 }
 
-/** A state, if it covers exactly the first papers of today's `inputs`. */
-export function usable<S extends { count: number }>(cached: { inputs: string; state: S } | undefined, inputs: readonly unknown[]): S | undefined {
-  if (!cached || cached.state.count > inputs.length) return undefined;
-  return prefixHash(inputs, cached.state.count) === cached.inputs ? cached.state : undefined;
+/** A state, if it covers exactly the first papers of today's inputs. */
+export function usable<S extends { count: number }>(cached: { inputs: string; state: S } | undefined, hashes: InputHashes): S | undefined {
+  return cached && hashes.first === cached.inputs ? cached.state : undefined;
 }
 
 /** Written whole or not at all. */

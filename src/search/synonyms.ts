@@ -67,7 +67,7 @@ export function synonymIndex(groups: readonly SynonymGroup[]) {
     const tokens = words(text);
     const found = new Map<number, Set<string>>();
     tokens.forEach((token, i) => {
-      for (const { term, group } of byFirst.get(token) ?? byFirst.get(token.replace(/s$/, "")) ?? []) {
+      for (const { term, group } of byFirst.get(token) ?? (token.endsWith("s") ? byFirst.get(token.slice(0, -1)) : undefined) ?? []) {
         // A plural counts as its term: "LLMs" uses "LLM", "neural networks" uses "neural network".
         if (term.every((w, j) => tokens[i + j] === w || tokens[i + j] === `${w}s`)) {
           if (!found.has(group)) found.set(group, new Set());
