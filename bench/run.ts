@@ -18,7 +18,7 @@ import { nextDay, syntheticDigests } from "./syntheticDigests.ts";
 import { syntheticPapers } from "./syntheticPapers.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// "cards" runs beside Eleventy (its seconds overlap Eleventy's); "words" writes the search vocabulary.
+// "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary.
 const STAGES = ["parse", "merge", "classify", "relate", "emit", "eleventy", "pagefind", "cards", "words"] as const;
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true } } });
 const sizes = values.sizes!.split(",").map(Number);
@@ -75,7 +75,7 @@ async function floor(n: number, work: string) {
 }
 
 const header = [
-  "| papers | build | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | cards (beside Eleventy) | words | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
+  "| papers | build | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | cards (beside the build) | words | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
   "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 console.log(header.join("\n"));

@@ -12,7 +12,7 @@ import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import { cardKey, drawCards, placeCards } from "../cards/renderCards.ts";
+import { A_DAYS_CARDS, cardKey, drawCards, placeCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -108,6 +108,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   // The cards in the cache, listed once (a check per paper cost 10,000 file lookups).
   const drawn = new Set(namesIn(join(cacheDir, "cards")));
   const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => drawn.has(`${cardKey(card)}.png`), budget: newCards });
+  const toDraw = [...cards.cards.values()].filter((card) => !drawn.has(`${cardKey(card)}.png`)).length;
   // The day's cards are drawn into the cache on worker threads while this thread goes on (they need
   // topics, not related papers, nor a site folder).
   const drawing = stage("cards", () => inStage("cards", () => drawCards(cards.cards, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
@@ -183,6 +184,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       (n) => `${n} files of unchanged pages linked from the last site`,
     );
 
+    // A backlog of cards (a first build's) draws on every core, as Pagefind indexes: one after the
+    // other is faster than both at once. A day's few cards aren't waited for.
+    if (toDraw > A_DAYS_CARDS) await drawing;
     const index = await stage(
       "pagefind",
       () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),

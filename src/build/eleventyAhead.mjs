@@ -9,10 +9,10 @@ import { pathToFileURL } from "node:url";
 const project = process.cwd();
 // The process's main script is Eleventy's cmd.cjs, beside its src/.
 const eleventy = dirname(process.argv[1]);
-await import(pathToFileURL(join(eleventy, "src/Eleventy.js")).href);
-await import(pathToFileURL(join(eleventy, "src/Errors/EleventyErrorHandler.js")).href);
-for (const file of ["src/site/markdownPlugin.ts", "src/site/sitePlugin.ts", ...readdirSync(join(project, "layouts")).map((f) => `layouts/${f}`)]) {
-  await import(pathToFileURL(join(project, file)).href);
+const files = [join(eleventy, "src/Eleventy.js"), join(eleventy, "src/Errors/EleventyErrorHandler.js"), ...["src/site/markdownPlugin.ts", "src/site/sitePlugin.ts", ...readdirSync(join(project, "layouts")).map((f) => `layouts/${f}`)].map((f) => join(project, f))];
+for (const file of files) {
+  // A file that fails to load is left to Eleventy, which then reports it as it always does.
+  await import(pathToFileURL(file).href).catch(() => {});
 }
 
 const order = await new Promise((resolve) => {

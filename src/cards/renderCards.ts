@@ -21,6 +21,9 @@ const TEMPLATE = createHash("sha256")
 
 export const cardKey = (card: Card) => createHash("sha256").update(TEMPLATE).update(JSON.stringify(card)).digest("hex").slice(0, 32);
 
+/** More cards than a day brings (~50 papers, its digest and a few topics) are a backlog. */
+export const A_DAYS_CARDS = 200;
+
 /** A cached card no build has used for this long is forgotten. */
 const FORGET_AFTER_DAYS = 14;
 
@@ -34,7 +37,7 @@ export async function drawCards(cards: ReadonlyMap<string, Card>, cacheDir: stri
   const keys = new Map([...cards].map(([path, card]) => [path, cardKey(card)]));
   const todo = [...cards].filter(([path]) => !existsSync(join(cacheDir, `${keys.get(path)}.png`)));
   // A day's few cards take one thread, leaving a core to the build they run beside; a backlog takes them all.
-  await drawAll(todo, cacheDir, keys, todo.length <= 200 ? 1 : threads);
+  await drawAll(todo, cacheDir, keys, todo.length <= A_DAYS_CARDS ? 1 : threads);
   return { drawn: todo.length, cached: cards.size - todo.length };
 }
 
