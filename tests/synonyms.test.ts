@@ -81,4 +81,10 @@ describe("the vocabulary for typo correction", () => {
     expect(files.has("search/words/_.json")).toBe(false);
     expect(JSON.parse(files.get("search/words/index.json")!)).toEqual(["a", "e", "f", "g", "t"]);
   });
+
+  it("keeps words of other scripts in the shared chunk, and no numbers", () => {
+    const digest = parseDigest("2025-03-13.txt", "Mar 13\nÜber Ärzte und Модели\nΔιάχυση 2025 _tmp x86 models.\n", parseIsoDate("2025-03-13"));
+    const shared = JSON.parse(vocabularyChunks(mergeDigests([digest])).get("search/words/_.json")!).words;
+    expect(Object.keys(shared).sort()).toEqual(["ärzte", "über", "διάχυση", "модели"].sort());
+  });
 });

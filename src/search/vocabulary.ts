@@ -4,6 +4,12 @@ import { words } from "./synonyms.ts";
 /** The file a word's vocabulary chunk lives in: its first letter (digits and other scripts share "_"). */
 export const chunkOf = (word: string) => (/^[a-z]/.test(word) ? word[0] : "_");
 
+/** Words are lowercase: a-z answers most without a Unicode pattern. */
+const startsWithLetter = (word: string) => {
+  const c = word.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c > 127 && /^\p{L}/u.test(word));
+};
+
 /**
  * The archive's words for correcting typos in the reader's browser: every word
  * of three or more characters that starts with a letter, in titles, abstracts and author names, with the
@@ -15,7 +21,7 @@ export function vocabularyChunks(library: Library): Map<string, string> {
   const df = new Map<string, number>();
   for (const paper of library.papers) {
     // Words that start with a letter: a number has no typo worth correcting.
-    const seen = new Set(words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter((w) => w.length >= 3 && w.length <= 30 && /^\p{L}/u.test(w)));
+    const seen = new Set(words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter((w) => w.length >= 3 && w.length <= 30 && startsWithLetter(w)));
     for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const chunks = new Map<string, Record<string, number>>();
