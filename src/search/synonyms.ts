@@ -66,8 +66,12 @@ export function synonymIndex(groups: readonly SynonymGroup[]) {
   return (text: string): string[] => {
     const tokens = words(text);
     const found = new Map<number, Set<string>>();
-    tokens.forEach((token, i) => {
-      for (const { term, group } of byFirst.get(token) ?? (token.endsWith("s") ? byFirst.get(token.slice(0, -1)) : undefined) ?? []) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      // Most words start no term: one lookup (two for a word ending in s) and on.
+      const candidates = byFirst.get(token) ?? (token.endsWith("s") ? byFirst.get(token.slice(0, -1)) : undefined);
+      if (!candidates) continue;
+      for (const { term, group } of candidates) {
         // A plural counts as its term: "LLMs" uses "LLM", "neural networks" uses "neural network".
         if (term.every((w, j) => tokens[i + j] === w || tokens[i + j] === `${w}s`)) {
           if (!found.has(group)) found.set(group, new Set());
@@ -75,7 +79,7 @@ export function synonymIndex(groups: readonly SynonymGroup[]) {
           break;
         }
       }
-    });
+    }
     const extra: string[] = [];
     for (const [group, present] of found) for (const term of groups[group]) if (term.length === 1 && !present.has(term[0])) extra.push(term[0]);
     return [...new Set(extra)];
