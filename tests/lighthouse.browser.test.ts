@@ -53,12 +53,13 @@ describeInBrowser("Lighthouse", () => {
 
   const pages = () => ({ home: "/", paper: `/papers/${paper}/`, "paper with 40 authors": LONG_AUTHORS, "paper with math": WITH_MATH, search: "/search/?q=mixture%20of%20experts" });
   for (const name of ["home", "paper", "paper with 40 authors", "paper with math", "search"] as const) {
-    it(`scores at least ${JSON.stringify(MINIMUM)} on the ${name} page (median of 3 runs when one falls short)`, async () => {
+    it(`scores at least ${JSON.stringify(MINIMUM)} on the ${name} page (median of 5 runs when one falls short)`, async () => {
       const url = new URL(pages()[name], server.url).href;
       const runs = [await audit(url)];
-      // Scores on a shared 2-core machine vary from run to run: one run short of the bar
-      // is confirmed or refuted by the median of three, as Lighthouse's docs advise.
-      if (CATEGORIES.some((c) => runs[0].scores[c] < MINIMUM[c])) runs.push(await audit(url), await audit(url));
+      // Scores on a shared 2-core machine vary from run to run (87 to 98 for one page in one
+      // session): one run short of the bar is confirmed or refuted by the median of five, the
+      // number Lighthouse's notes on variability suggest.
+      if (CATEGORIES.some((c) => runs[0].scores[c] < MINIMUM[c])) for (let i = 0; i < 4; i++) runs.push(await audit(url));
       const median = (c: (typeof CATEGORIES)[number]) => runs.map((r) => r.scores[c]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
       scores[name] = Object.fromEntries(CATEGORIES.map((c) => [c, median(c)]));
       if (process.env.LH_DEBUG) for (const r of runs) console.log(name, r.metrics, r.failing.join(","));
