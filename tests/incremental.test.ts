@@ -102,6 +102,11 @@ describe("incremental builds", () => {
     const files = await siteFiles(out);
     expect(files.has("papers/2-olmo-2-furious/index.html")).toBe(false);
     expect(files.has("digests/2025-03-13/index.html")).toBe(false);
+    // The generated Markdown, written only where it changed, lost them too.
+    const generated = (await readdir(join(ROOT, "content/generated"), { recursive: true })).map(String);
+    expect(generated).not.toContain("papers/2-olmo-2-furious.md");
+    expect(generated).not.toContain("digests/2025-03-13.md");
+    expect(generated).toContain(`papers/${(await readdir(join(out, "papers")))[0]}.md`);
 
     const full = join(await tempDir("pd-inc-full-"), "site");
     await build(digests, full, join(full, "..", "cache"));

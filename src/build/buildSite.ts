@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
@@ -12,7 +12,7 @@ import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import { A_DAYS_CARDS, cardKey, drawCards, placeCards } from "../cards/renderCards.ts";
+import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -106,12 +106,13 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   );
   const classified: Library = classifyRun.library;
   // The cards in the cache, listed once (a check per paper cost 10,000 file lookups).
-  const drawn = new Set(namesIn(join(cacheDir, "cards")));
-  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => drawn.has(`${cardKey(card)}.png`), budget: newCards });
-  const toDraw = [...cards.cards.values()].filter((card) => !drawn.has(`${cardKey(card)}.png`)).length;
+  const cardDir = join(cacheDir, "cards");
+  const cached = cachedCards(cardDir);
+  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => isCached(cached, card), budget: newCards });
+  const toDraw = missingCards(cards.cards, cached);
   // The day's cards are drawn into the cache on worker threads while this thread goes on (they need
   // topics, not related papers, nor a site folder).
-  const drawing = stage("cards", () => inStage("cards", () => drawCards(cards.cards, join(cacheDir, "cards"))), (r) => `${r.drawn} drawn, ${r.cached} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
+  const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir)), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
   // Awaited before publishing; until then a failure must not count as unhandled.
   drawing.catch(() => {});
   // The site is built in a temporary sibling of outDir and swapped in when every stage succeeded.
@@ -186,7 +187,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
 
     // A backlog of cards (a first build's) draws on every core, as Pagefind indexes: one after the
     // other is faster than both at once. A day's few cards aren't waited for.
-    if (toDraw > A_DAYS_CARDS) await drawing;
+    if (toDraw.size > A_DAYS_CARDS) await drawing;
     const index = await stage(
       "pagefind",
       () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
@@ -204,14 +205,14 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     );
     // The cards have been drawing since planning; nothing before this needed them.
     await drawing;
-    placeCards(cards.cards, temp, join(cacheDir, "cards"));
+    placeCards(cards.cards, temp, cardDir);
     // Files a later build may carry over: each page's outputs and the search shards, as they are now.
     await stage(
       "publish",
       async () => {
         const later = [...Object.values(outputs).flat(), ...index.files];
         // A carried file is a link to one the cache stage found as the last build left it: its stamp stands.
-        const files = { ...fileStamps(temp, later.filter((file) => !carried.has(file))) };
+        const files = fileStamps(temp, later.filter((file) => !carried.has(file)));
         for (const file of carried) files[file] = previous!.files[file];
         const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files };
         // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
@@ -266,15 +267,6 @@ function readOptional(file: string) {
     return readFileSync(file, "utf8");
   } catch {
     return "";
-  }
-}
-
-/** The names in a folder; none when it doesn't exist yet. */
-function namesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }
 

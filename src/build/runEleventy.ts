@@ -67,6 +67,3 @@ export function startEleventy(outDir: string): EleventyAhead {
     },
   };
 }
-
-/** Starts Eleventy (see startEleventy) and renders at once. */
-export const runEleventy = (outDir: string, options: { changedOnly?: boolean } = {}) => startEleventy(outDir).render(options);

@@ -11,12 +11,6 @@ const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
 const PRIMARY_ONLY = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"];
 
 /**
- * Indexes one shard with Pagefind's own binary (through its Node API, a
- * process of its own that is closed afterwards, so its memory goes back before
- * the next shard) from the pages' indexed documents (see indexedDocument), and
- * writes it to `<siteDir>/<shard.dir>/`. Returns how many pages it holds.
- */
-/**
  * Whether Pagefind's binary runs at all, asked before indexing: the Node API can
  * wait forever on a service that died between two messages.
  */
@@ -26,6 +20,12 @@ export async function checkPagefind() {
   if (code !== 0 || !/^pagefind /.test(stdout)) throw new Error(`Pagefind's binary does not run (${(stderr || stdout).trim().split("\n")[0] || `exit status ${code}`})`);
 }
 
+/**
+ * Indexes one shard with Pagefind's own binary (through its Node API, a
+ * process of its own that is closed afterwards, so its memory goes back before
+ * the next shard) from the pages' indexed documents (see indexedDocument), and
+ * writes it to `<siteDir>/<shard.dir>/`. Returns how many pages it holds.
+ */
 export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string) {
   // Pagefind's Node API prints its service's failures (with a stack) itself; the build reports them in one line.
   const quiet = console.error;

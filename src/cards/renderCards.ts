@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
@@ -27,18 +27,31 @@ export const A_DAYS_CARDS = 200;
 /** A cached card no build has used for this long is forgotten. */
 const FORGET_AFTER_DAYS = 14;
 
+/** The card files in the cache (`cacheDir`, one PNG per content hash), listed once; none before the first build. */
+export function cachedCards(cacheDir: string): ReadonlySet<string> {
+  try {
+    return new Set(readdirSync(cacheDir));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Whether a card is in the cache (see cachedCards). */
+export const isCached = (cached: ReadonlySet<string>, card: Card) => cached.has(`${cardKey(card)}.png`);
+
+/** The planned cards the cache doesn't hold yet. */
+export const missingCards = (cards: ReadonlyMap<string, Card>, cached: ReadonlySet<string>) => new Map([...cards].filter(([, card]) => !isCached(cached, card)));
+
 /**
- * Draws the planned cards the cache (`cacheDir`, one PNG per content hash)
- * doesn't hold yet, on worker threads. Needs no site folder, so a build starts
- * it early and lets it run beside its own stages.
+ * Draws cards (those missingCards found) into the cache on worker threads.
+ * Needs no site folder, so a build starts it early and lets it run beside its
+ * own stages. Returns how many it drew.
  */
-export async function drawCards(cards: ReadonlyMap<string, Card>, cacheDir: string, threads = Math.max(1, availableParallelism())) {
+export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: string, threads = Math.max(1, availableParallelism())) {
   mkdirSync(cacheDir, { recursive: true });
-  const keys = new Map([...cards].map(([path, card]) => [path, cardKey(card)]));
-  const todo = [...cards].filter(([path]) => !existsSync(join(cacheDir, `${keys.get(path)}.png`)));
   // A day's few cards take one thread, leaving a core to the build they run beside; a backlog takes them all.
-  await drawAll(todo, cacheDir, keys, todo.length <= A_DAYS_CARDS ? 1 : threads);
-  return { drawn: todo.length, cached: cards.size - todo.length };
+  await drawAll([...todo], cacheDir, todo.size <= A_DAYS_CARDS ? 1 : threads);
+  return todo.size;
 }
 
 /**
@@ -64,11 +77,12 @@ export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cac
   }
 }
 
-/** Draws what's missing and puts every card into the site (drawCards, then placeCards). */
+/** Draws what the cache lacks and puts every card into the site (drawCards, then placeCards). */
 export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string, threads?: number) {
-  const result = await drawCards(cards, cacheDir, threads);
+  const todo = missingCards(cards, cachedCards(cacheDir));
+  await drawCards(todo, cacheDir, threads);
   placeCards(cards, outDir, cacheDir);
-  return result;
+  return { drawn: todo.size, cached: cards.size - todo.size };
 }
 
 /** A cached card into the site: a hard link (ten thousand cost milliseconds), a copy across file systems. */
@@ -85,9 +99,9 @@ function place(cached: string, target: string) {
  * Draws cards on `threads` workers. Each gets its share at once and writes its
  * PNGs into the cache itself, so drawing goes on while this thread is busy.
  */
-async function drawAll(todo: [string, Card][], cacheDir: string, keys: Map<string, string>, threads: number) {
+async function drawAll(todo: [string, Card][], cacheDir: string, threads: number) {
   if (todo.length === 0) return;
-  const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${keys.get(path)}.png`) }));
+  const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${cardKey(card)}.png`) }));
   const workers = Array.from({ length: threads }, () => new Worker(new URL("./cardThread.mjs", import.meta.url)));
   try {
     await Promise.all(

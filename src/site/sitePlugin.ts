@@ -9,7 +9,7 @@ export function sitePlugin(eleventyConfig: any) {
   // content/generated is git-ignored, and Eleventy would skip it by default.
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.ignores.add("content/digests/**");
-  // An incremental build renders its changed pages alone (see runEleventy); a full build all of them.
+  // An incremental build renders its changed pages alone (see startEleventy); a full build all of them.
   eleventyConfig.ignores.add(process.env.PAPER_DIGEST_CHANGED_ONLY ? `${GENERATED_DIR}/**` : `${CHANGED_DIR}/**`);
   // The build learns which files each template wrote, to carry them over to later incremental builds.
   const rendered = process.env.PAPER_DIGEST_RENDERED;
