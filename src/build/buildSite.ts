@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
+import { paperExtras } from "../emit/paperExtras.ts";
 import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import type { Library } from "../model.ts";
@@ -91,7 +92,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   );
   // Classify and relate go on from the last build's state when the archive only gained newer days.
   const stageFile = join(cacheDir, "build", "stages.json");
-  const stagePrint = buildFingerprint([readOptional(topicsFile), "stages"]);
+  const stagePrint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
   const stageCache = readStageCache(stageFile, stagePrint);
   const classifyInputs = merged.papers.map((p) => [p.title, p.abstract, paperText(p).categories ?? null, p.digests[0]]);
   const classifyHashes = inputHashes(classifyInputs, stageCache?.classify?.state.count);
@@ -134,16 +135,17 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       (r) => `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
     );
     const library: Library = relateRun.library;
+    const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
+    const synonymList = await loadSynonyms(synonymsFile);
+    const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
+    const pages = sitePages(library, taxonomy, site, feedItems, cards, extrasRun.extras);
     const saveStages = () =>
       writeStageCache(stageFile, {
         fingerprint: stagePrint,
         classify: { inputs: classifyHashes.all, state: classifyRun.state },
         relate: { inputs: relateHashes.all, state: relateRun.state },
+        extras: { inputs: classifyHashes.all, state: extrasRun.state },
       });
-    const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
-    const synonymList = await loadSynonyms(synonymsFile);
-    const synonyms = synonymIndex(synonymList);
-    const pages = sitePages(library, taxonomy, site, feedItems, cards, synonyms);
 
     // What the last build left: pages whose text is unchanged are carried over from the site it built.
     const manifestFile = join(cacheDir, "build", "manifest.json");

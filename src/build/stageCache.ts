@@ -3,9 +3,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { RelateState } from "../related/relatedPapers.ts";
 import type { ClassifyState } from "../topics/assignTopics.ts";
+import type { ExtrasState } from "../emit/paperExtras.ts";
 
 /**
- * What classify and relate left in the last build, so that a build whose
+ * What classify, relate and the papers' extras left in the last build, so that a build whose
  * archive only adds newer days works on the new papers alone. Each state is
  * stored with a hash of the inputs it covers (the first papers of the archive):
  * it is used only when today's first papers hash the same, and only by a
@@ -16,6 +17,8 @@ export interface StageCache {
   fingerprint: string;
   classify?: { inputs: string; state: ClassifyState };
   relate?: { inputs: string; state: RelateState };
+  /** Keyed by classify's inputs, which include the titles and abstracts the extras come from. */
+  extras?: { inputs: string; state: ExtrasState };
 }
 
 const VERSION = 1;

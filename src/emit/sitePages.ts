@@ -3,7 +3,7 @@ import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import { longDate, monthName } from "../site/dates.ts";
 import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
-import { excerpt } from "./excerpt.ts";
+import { type PaperExtras, paperExtras } from "./paperExtras.ts";
 import { siteFeeds } from "./feeds.ts";
 import { planCards, type CardPlan } from "../cards/planCards.ts";
 import { bibtex } from "./bibtex.ts";
@@ -32,7 +32,7 @@ export function sitePages(
   site: SiteData,
   feedItems = 100,
   cards: CardPlan = planCards(library, topics, site.title),
-  synonymsOf: (text: string) => string[] = () => [],
+  extras: ReadonlyMap<string, PaperExtras> = paperExtras(library.papers, () => []).extras,
 ): Map<string, string> {
   const files = new Map<string, string>();
   const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
@@ -44,7 +44,7 @@ export function sitePages(
   const items = new Map<Paper, PaperItem>();
   const item = (p: Paper): PaperItem => {
     let entry = items.get(p);
-    if (!entry) items.set(p, (entry = { slug: p.slug, title: p.title, excerpt: excerpt(p.abstract), date: p.digests[0], topics: refs(p) }));
+    if (!entry) items.set(p, (entry = { slug: p.slug, title: p.title, excerpt: extras.get(p.slug)!.excerpt, date: p.digests[0], topics: refs(p) }));
     return entry;
   };
   // A later page or a month of a list shows its first page's card; a page without a card of its own, the site's.
@@ -74,7 +74,7 @@ export function sitePages(
       ...(paper.abstractTex ? { abstractTex: paper.abstractTex } : {}),
       source: paper.source,
       ...(cite ? { bibtex: cite } : {}),
-      ...withSynonyms(synonymsOf(`${paper.title} ${paper.abstract}`)),
+      ...withSynonyms(extras.get(paper.slug)!.alsoKnownAs),
       firstSeen: paper.digests[0],
       digests: paper.digests,
       topics: refs(paper),
