@@ -31,6 +31,23 @@ describe("a build that fails in a later stage", () => {
     await expectUntouched();
   });
 
+  it("in Pagefind during an incremental build (which would update the site in place): leaves the last site byte-identical", async () => {
+    const work = await tempDir();
+    const [site, cache, digests] = [join(work, "site"), join(work, "cache"), join(work, "digests")];
+    await mkdir(digests);
+    await cp(SEED, join(digests, "2025-03-13.txt"));
+    const build = (env = {}) => runCli(["build", "--digests", digests, "--out", site, "--cache", cache], { env });
+    expect((await build()).code).toBe(0);
+    const last = await snapshot(site);
+    await cp(join(ROOT, "tests/fixtures/search/2024-10-25.json"), join(digests, "2024-10-25.json"));
+    const r = await build({ PAGEFIND_BINARY_PATH: "/bin/false", PAGEFIND_EXTENDED_BINARY_PATH: "/bin/false" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^cache\s+incremental: [1-9]/m);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(await snapshot(site)).toEqual(last);
+    expect((await readdir(work)).sort()).toEqual(["cache", "digests", "site"]);
+  });
+
   it("in Eleventy (a broken hand-written template): names the template, exits 1 and leaves the last site byte-identical", async () => {
     // A copy of the project with one broken template, as a curator might write it.
     const project = join(await tempDir(), "project");

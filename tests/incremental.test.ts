@@ -1,6 +1,7 @@
-// Incremental builds: a build with the last site and its cache present carries
-// over what didn't change, and its result is the very site a full build of the
-// same inputs makes — every file, byte for byte, but for the build's timestamp.
+// Incremental builds: a build with the last site and its cache present keeps
+// what didn't change and updates the site in place, and its result is the very
+// site a full build of the same inputs makes — every file, byte for byte, but
+// for the build's timestamp, and no folder more.
 import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
@@ -22,12 +23,17 @@ async function build(digests: string, out: string, cache: string, extra: string[
   return result.stdout;
 }
 
-/** Every file of a site → its text, with the one documented difference (when it was built) blanked. */
+/**
+ * Every file of a site → its text, with the one documented difference (when it
+ * was built) blanked; and every folder ("path/"), so that one a removed page
+ * leaves empty counts too.
+ */
 async function siteFiles(dir: string) {
   const files = new Map<string, string>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
     const path = relative(dir, join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) files.set(`${path}/`, "");
+    if (!entry.isFile()) continue;
     const bytes = await readFile(join(dir, path));
     files.set(path, bytes.toString("latin1").replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, "<lastBuildDate/>").replace(/"generated":"[^"]*"/, '"generated":""'));
   }
@@ -69,13 +75,13 @@ describe("incremental builds", () => {
     expect(line(stdout, "cache")).toMatch(/^cache\s+incremental: (\d+) pages to render/);
     const [, toRender, unchanged] = /(\d+) pages to render, (\d+) unchanged/.exec(line(stdout, "cache"))!.map(Number);
     // The 30 new papers' pages and the pages that list or link to them. On an archive this small, 30
-    // papers shift most related-paper lists; still, pages that didn't change are carried over.
+    // papers shift most related-paper lists; still, pages that didn't change are kept.
     expect(toRender).toBeGreaterThanOrEqual(30);
     expect(unchanged).toBeGreaterThan(0);
     // Classify and relate went on from the last build's state: only the 30 new papers were worked on.
     expect(line(stdout, "classify")).toMatch(/, 83 as last built/);
     expect(line(stdout, "relate")).toMatch(/, 83 papers' vectors as last built/);
-    // 113 papers, shards of at most 40 in blocks of 5: two full shards (carried over), then 20 + 10 papers
+    // 113 papers, shards of at most 40 in blocks of 5: two full shards (kept), then 20 + 10 papers
     // (new, indexed), and the primary with the topic pages and the unfinished block of 3 (indexed again).
     expect(line(stdout, "pagefind")).toMatch(/in 5 shards, 3 shards indexed/);
 
@@ -101,6 +107,7 @@ describe("incremental builds", () => {
     expect(line(stdout, "classify")).not.toMatch(/as last built/);
     const files = await siteFiles(out);
     expect(files.has("papers/2-olmo-2-furious/index.html")).toBe(false);
+    expect(files.has("papers/2-olmo-2-furious/")).toBe(false);
     expect(files.has("digests/2025-03-13/index.html")).toBe(false);
     // The generated Markdown, written only where it changed, lost them too.
     const generated = (await readdir(join(ROOT, "content/generated"), { recursive: true })).map(String);
@@ -113,7 +120,7 @@ describe("incremental builds", () => {
     await expectSameSite(out, full);
   });
 
-  it("a build with nothing new carries every page over and indexes no shard", async () => {
+  it("a build with nothing new keeps every page and indexes no shard", async () => {
     const stdout = await build(digests, out, cache);
     expect(line(stdout, "cache")).toMatch(/incremental: 0 pages to render/);
     expect(line(stdout, "pagefind")).toMatch(/0 shards indexed/);

@@ -74,7 +74,7 @@ describe("search shards", () => {
     for (let n = 1; n < 30_000; n += 997) {
       const before = shardsOf(n);
       const after = shardsOf(n + 50);
-      // Most shards are carried over: the primary changes, and a new block or merged blocks at most.
+      // Most shards are kept as they are: the primary changes, and a new block or merged blocks at most.
       const changed = [...after.keys()].filter((dir) => before.get(dir) !== after.get(dir));
       expect(changed.length, `at ${n}`).toBeLessThanOrEqual(2);
       expect(after.size, `at ${n}`).toBeLessThanOrEqual(Math.floor((n + 50) / 8000) + 4);

@@ -5,8 +5,8 @@ import { PROJECT_DIR } from "../paths.ts";
 
 /**
  * What a successful build leaves for the next one (in the cache), so that the
- * next build can carry over what didn't change instead of rendering and
- * indexing it again. It is trusted only when it is whole, was written by this
+ * next build can keep what didn't change instead of rendering and indexing
+ * it again. It is trusted only when it is whole, was written by this
  * very program for this output folder, and the files it vouches for are still
  * as it saw them; anything else means a full build.
  */
@@ -24,11 +24,13 @@ export interface BuildManifest {
   documents: Record<string, string>;
   /** Each search shard's folder → its key. */
   shards: Record<string, string>;
-  /** Site files a later build may carry over → [size, mtime in ms] when the site was finished. */
+  /** Site files a later build may keep → [size, mtime in ms] when the site was finished. */
   files: Record<string, [number, number]>;
+  /** Every file of the site: what an incremental build removes when it no longer makes it. */
+  site: string[];
 }
 
-const VERSION = 1;
+export const VERSION = 2;
 
 // Everything of the program that decides how a page looks or what the search index holds.
 const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "package.json", "package-lock.json", "content/favicon.svg", "content/feed.xsl"];
@@ -71,7 +73,7 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "ENOENT" ? "no previous build in the cache" : "the cache's manifest is unreadable";
   }
-  const whole = manifest && ["pages", "outputs", "documents", "shards", "files"].every((k) => typeof (manifest as unknown as Record<string, unknown>)[k] === "object");
+  const whole = manifest && ["pages", "outputs", "documents", "shards", "files", "site"].every((k) => typeof (manifest as unknown as Record<string, unknown>)[k] === "object");
   if (!whole || manifest.version !== VERSION) return "the cache's manifest is incomplete or from another version";
   if (manifest.out !== out) return "the cache describes another output folder";
   if (manifest.fingerprint !== fingerprint) return "the program, templates, configuration or dependencies changed";

@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { sitePages } from "../emit/sitePages.ts";
@@ -20,8 +19,9 @@ import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.
 import { readDigests } from "./readDigests.ts";
 import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.ts";
 import { indexSearch } from "./indexSearch.ts";
-import { carryOver, generatedPage, planBuild } from "./planBuild.ts";
-import { type BuildManifest, buildFingerprint, fileStamps, forgetManifest, readManifest, writeManifest } from "./buildManifest.ts";
+import { filesIn, generatedPage, planBuild } from "./planBuild.ts";
+import { swapIn, updateInPlace } from "./publishSite.ts";
+import { type BuildManifest, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, writeManifest } from "./buildManifest.ts";
 import { shortHash } from "../shortHash.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
@@ -147,7 +147,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         extras: { inputs: classifyHashes.all, state: extrasRun.state },
       });
 
-    // What the last build left: pages whose text is unchanged are carried over from the site it built.
+    // What the last build left: pages whose text is unchanged stay in the site it built.
     const manifestFile = join(cacheDir, "build", "manifest.json");
     const out = resolve(outDir);
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
@@ -167,39 +167,30 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const rendered = await stage(
       "eleventy",
       () => inStage("eleventy", () => renderPages(eleventy, temp, plan.changed, pages, Boolean(previous))),
-      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages carried over` : ""}`,
+      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
 
-    // Which site files each generated page made: this build's, and the carried-over ones (linked in now).
+    // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
     const outputs: Record<string, string[]> = {};
     for (const [input, files] of rendered) {
       const page = generatedPage(input);
       if (page) outputs[page] = files;
     }
-    const carried = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
-    await stage(
-      "carry",
-      () => {
-        const made = new Set<string>();
-        for (const file of carried) carryOver(join(outDir, file), join(temp, file), made);
-        return carried.size;
-      },
-      (n) => `${n} files of unchanged pages linked from the last site`,
-    );
+    const keptFiles = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
 
     // A backlog of cards (a first build's) draws on every core, as Pagefind indexes: one after the
     // other is faster than both at once. A day's few cards aren't waited for.
     if (toDraw.size > A_DAYS_CARDS) await drawing;
     const index = await stage(
       "pagefind",
-      () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, carried, previous, shardSize)),
-      (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.indexed} shards indexed`,
+      () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, keptFiles, previous, shardSize)),
+      (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed`,
     );
     await stage(
       "words",
       () => {
         const vocabulary = vocabularyChunks(library);
-        const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(temp) };
+        const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
         writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
         return vocabulary.size;
       },
@@ -207,24 +198,33 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     );
     // The cards have been drawing since planning; nothing before this needed them.
     await drawing;
-    placeCards(cards.cards, temp, cardDir);
-    // Files a later build may carry over: each page's outputs and the search shards, as they are now.
+    placeCards(cards.cards, temp, cardDir, previous ? outDir : undefined);
     await stage(
       "publish",
       async () => {
+        // Every file this build wrote; an incremental build's are the changed ones, the rest of the site stays.
+        const made = filesIn(temp, "");
+        const wrote = new Set(made);
+        // Files a later build may carry over: each page's outputs and the search shards, as they are now. One
+        // this build didn't write is one the cache stage (or the shard check) found as the last build left it.
         const later = [...Object.values(outputs).flat(), ...index.files];
-        // A carried file is a link to one the cache stage found as the last build left it: its stamp stands.
-        const files = fileStamps(temp, later.filter((file) => !carried.has(file)));
-        for (const file of carried) files[file] = previous!.files[file];
-        const manifest: BuildManifest = { version: 1, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files };
-        // The old manifest describes the old site: gone before the site is, so no crash in between leaves it trusted.
+        const files = fileStamps(temp, later.filter((file) => wrote.has(file)));
+        for (const file of later) files[file] ??= previous!.files[file];
+        // Card paths are URL paths ("/cards/…"); the site's files are relative.
+        const site = [...new Set([...made, ...later, ...[...cards.cards.keys()].map((url) => url.slice(1))])];
+        const manifest: BuildManifest = { version: VERSION, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files, site };
+        // The old manifest describes the old site: gone before the site changes, so no crash in between leaves it trusted.
         forgetManifest(manifestFile);
-        await swapIn(temp, outDir);
+        if (previous) {
+          const now = new Set(site);
+          updateInPlace(temp, outDir, made, previous.site.filter((file) => !now.has(file)));
+          await rm(temp, { recursive: true, force: true });
+        } else await swapIn(temp, outDir);
         writeManifest(manifestFile, manifest);
         saveStages();
-        return later.length;
+        return { written: made.length, files: later.length, incremental: Boolean(previous) };
       },
-      (n) => `site swapped in, ${n} files recorded for the next build`,
+      (r) => `${r.incremental ? `${r.written} files updated in place` : "site swapped in"}, ${r.files} recorded for the next build`,
     );
     progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
     return library;
@@ -319,34 +319,5 @@ async function inStage<T>(stage: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     throw new StageError(stage, err);
-  }
-}
-
-/** Replaces `outDir` with `built`, keeping the old folder until the new one is in place. */
-async function swapIn(built: string, outDir: string) {
-  const old = `${built}.old`;
-  const hadOld = await rename(outDir, old).then(
-    () => true,
-    (err: NodeJS.ErrnoException) => {
-      if (err.code === "ENOENT") return false;
-      throw err;
-    },
-  );
-  await rename(built, outDir);
-  if (hadOld) removeInBackground(old);
-}
-
-/**
- * Removes a folder the site no longer uses after this process has exited (tens of
- * thousands of files take seconds that a daily build need not wait for). Its name
- * starts like a half-built folder's, so should the removal be cut short, the next
- * build removes what is left.
- */
-function removeInBackground(dir: string) {
-  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  try {
-    spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,14 +1,14 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import { CHANGED_DIR, GENERATED_DIR } from "../paths.ts";
 import { type BuildManifest, untouched } from "./buildManifest.ts";
 
 export interface BuildPlan {
-  /** The last build's manifest, when this build may carry its pages over (an incremental build). */
+  /** The last build's manifest, when this build may keep its pages (an incremental build). */
   previous?: BuildManifest;
   /** Generated pages to render. */
   changed: string[];
-  /** Generated pages whose site files are carried over from the last build. */
+  /** Generated pages whose site files the last build made as they are (they stay in the site). */
   kept: string[];
   /** Generated pages the last build had and this one hasn't. */
   removed: string[];
@@ -17,8 +17,8 @@ export interface BuildPlan {
 
 /**
  * Full or incremental: incremental when the last build's manifest is
- * trustworthy (see readManifest) and every file it would carry over is still in
- * the site as that build left it. `hashes`: each generated page → its text's hash.
+ * trustworthy (see readManifest) and every file of an unchanged page is still
+ * in the site as that build left it. `hashes`: each generated page → its text's hash.
  */
 export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<string, string>, outDir: string): BuildPlan {
   const all = [...hashes.keys()];
@@ -37,24 +37,6 @@ export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<
 export function generatedPage(input: string): string | undefined {
   for (const dir of [GENERATED_DIR, CHANGED_DIR]) if (input.startsWith(`${dir}/`)) return input.slice(dir.length + 1);
   return undefined;
-}
-
-/**
- * A file of the last site into the one being built: a hard link (no file of a
- * built site is ever written again in place, so the two never affect each
- * other), or a copy across file systems. `made`: folders known to exist already.
- */
-export function carryOver(from: string, to: string, made = new Set<string>()) {
-  if (!made.has(dirname(to))) {
-    mkdirSync(dirname(to), { recursive: true });
-    made.add(dirname(to));
-  }
-  try {
-    linkSync(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EXDEV" && (err as NodeJS.ErrnoException).code !== "EPERM") throw err;
-    copyFileSync(from, to);
-  }
 }
 
 /** Every file under `dir` of the site, relative to the site. */

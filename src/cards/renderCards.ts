@@ -55,20 +55,25 @@ export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: strin
 }
 
 /**
- * Puts every planned card, drawn by drawCards, into the site `outDir`. Cards
- * in use are touched, and those no build used for FORGET_AFTER_DAYS are removed:
- * the cache stays bounded, and two builds sharing it never delete each other's cards.
+ * Puts every planned card, drawn by drawCards, into the site `outDir`, but for
+ * those already in `site` as the cached file itself (a hard link: a site updated
+ * in place keeps them). Cards in use are touched, and those no build used for
+ * FORGET_AFTER_DAYS are removed: the cache stays bounded, and two builds sharing
+ * it never delete each other's cards.
  */
-export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string) {
+export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string, site?: string) {
   const made = new Set<string>();
   const now = new Date();
   for (const [path, card] of cards) {
-    const key = cardKey(card);
-    const target = join(outDir, path);
-    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-    made.add(dirname(target));
-    place(join(cacheDir, `${key}.png`), target);
-    utimesSync(join(cacheDir, `${key}.png`), now, now);
+    const cached = join(cacheDir, `${cardKey(card)}.png`);
+    const there = site && statSync(join(site, path), { throwIfNoEntry: false });
+    if (!there || there.ino !== statSync(cached).ino) {
+      const target = join(outDir, path);
+      if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+      made.add(dirname(target));
+      place(cached, target);
+    }
+    utimesSync(cached, now, now);
   }
   const stale = now.getTime() - FORGET_AFTER_DAYS * 86_400_000;
   for (const name of readdirSync(cacheDir)) {
