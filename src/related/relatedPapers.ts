@@ -196,7 +196,9 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     }
     for (const other of touched) {
       scores[other] = affinity(self, other, scores[other]);
-      if (other < from) {
+      // Only an old paper the new one might beat is scored again below: summed in another order, this score
+      // is within far less than NEAR of the exact one, so a paper further below the list's last can't enter it.
+      if (other < from && mightJoin(best[other], scores[other], k)) {
         const list = newcomers.get(other);
         if (list) list.push(self);
         else newcomers.set(other, [self]);
@@ -239,6 +241,10 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
   };
   return { lists: best.map((b) => b.others), state };
 }
+
+/** How close below a list's last score an approximate score must come to be checked exactly. */
+const NEAR = 1e-9;
+const mightJoin = (list: { scores: number[] }, score: number, k: number) => list.scores.length < k || score >= list.scores[list.scores.length - 1] - NEAR;
 
 /** Whether two papers share any topic (the bit masks can collide past 32 topics). */
 const sharesTopic = (a: Document, b: Document) => a.topics!.some((t) => b.topics!.includes(t));
