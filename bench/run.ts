@@ -19,7 +19,8 @@ import { syntheticPapers } from "./syntheticPapers.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary.
-const STAGES = ["parse", "merge", "classify", "relate", "emit", "eleventy", "pagefind", "cards", "words"] as const;
+// "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site in place.
+const STAGES = ["parse", "merge", "classify", "relate", "pages", "cache", "emit", "eleventy", "pagefind", "cards", "words", "publish"] as const;
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true } } });
 const sizes = values.sizes!.split(",").map(Number);
 
@@ -75,8 +76,8 @@ async function floor(n: number, work: string) {
 }
 
 const header = [
-  "| papers | build | pages | parse | merge | classify | relate | emit | Eleventy | Pagefind | cards (beside the build) | words | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
-  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
+  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 console.log(header.join("\n"));
 // Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
@@ -119,7 +120,7 @@ for (const n of sizes) {
     for (const [kind, build] of [["cold", cold], ["full", full], ["daily", daily]] as const) {
       const site = build.site;
       const s = (stage: (typeof STAGES)[number]) => (build.stages[stage] ?? 0).toFixed(2);
-      const own = (["parse", "merge", "classify", "relate", "emit"] as const).reduce((sum, st) => sum + (build.stages[st] ?? 0), 0);
+      const own = (["parse", "merge", "classify", "relate", "pages", "cache", "emit"] as const).reduce((sum, st) => sum + (build.stages[st] ?? 0), 0);
       const row = [
         n,
         kind,
@@ -151,7 +152,7 @@ const results = `# Build benchmark
 Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
 Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards).
-Stage columns are seconds. "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node, Eleventy, Pagefind), sampled every 100 ms. "cache" is \`.cache/\` after the daily build (cards and the build manifest).
+Stage columns are seconds ("page texts": every generated page's text, built and hashed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site). "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node, Eleventy, Pagefind), sampled every 100 ms. "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
 

@@ -137,8 +137,17 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const library: Library = relateRun.library;
     const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
     const synonymList = await loadSynonyms(synonymsFile);
-    const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
-    const pages = sitePages(library, taxonomy, site, feedItems, cards, extrasRun.extras);
+    const { extrasRun, pages, hashes } = await stage(
+      "pages",
+      () => {
+        const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
+        const pages = sitePages(library, taxonomy, site, feedItems, cards, extrasRun.extras);
+        // Each page's text, hashed: what tells the cache stage which pages changed.
+        const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, shortHash(text)]));
+        return { extrasRun, pages, hashes };
+      },
+      (r) => `${r.hashes.size} pages and ${r.pages.size - r.hashes.size} data files${r.extrasRun.reused ? `, ${r.extrasRun.reused} papers' extras as last built` : ""}`,
+    );
     const saveStages = () =>
       writeStageCache(stageFile, {
         fingerprint: stagePrint,
@@ -151,7 +160,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const manifestFile = join(cacheDir, "build", "manifest.json");
     const out = resolve(outDir);
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
-    const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, shortHash(text)]));
     const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
     await stage(
       "emit",

@@ -22,7 +22,7 @@ export interface ExtrasState {
  * their titles and abstracts are unchanged, and the synonyms too) only the new
  * papers are worked out.
  */
-export function paperExtras(papers: readonly Paper[], synonymsOf: (text: string) => string[], previous?: ExtrasState): { extras: Map<string, PaperExtras>; state: ExtrasState } {
+export function paperExtras(papers: readonly Paper[], synonymsOf: (text: string) => string[], previous?: ExtrasState): { extras: Map<string, PaperExtras>; state: ExtrasState; reused: number } {
   const from = previous && previous.count <= papers.length ? previous.count : 0;
   const excerpts = previous ? previous.excerpts.slice(0, from) : [];
   const alsoKnownAs = previous ? previous.alsoKnownAs.slice(0, from) : [];
@@ -31,5 +31,5 @@ export function paperExtras(papers: readonly Paper[], synonymsOf: (text: string)
     alsoKnownAs.push(synonymsOf(`${papers[i].title} ${papers[i].abstract}`));
   }
   const extras = new Map(papers.map((p, i) => [p.slug, { excerpt: excerpts[i], alsoKnownAs: alsoKnownAs[i] }]));
-  return { extras, state: { count: papers.length, excerpts, alsoKnownAs } };
+  return { extras, state: { count: papers.length, excerpts, alsoKnownAs }, reused: from };
 }
