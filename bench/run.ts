@@ -130,7 +130,7 @@ for (const n of sizes) {
         own.toFixed(2),
         MB(build.run.peakRss),
         MB(site.bytes),
-        kind === "daily" ? `${MB(cache.bytes)} (manifest ${KB((await stat(join(work, "cache", "build", "manifest.json"))).size)} KB)` : "–",
+        kind === "daily" ? `${MB(cache.bytes)} (manifest ${KB((await stat(join(work, "cache", "build", "manifest.v8"))).size)} KB)` : "–",
         KB(site.largestHtml),
         kind === "daily" ? `${index.files} / ${KB(index.bytes)}` : "–",
         kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",

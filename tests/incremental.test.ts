@@ -132,7 +132,10 @@ describe("incremental builds", () => {
     expect(line(await build(digests, out, cache), "cache")).toMatch(/full build: the last built site was changed/);
     expect(await readFile(page, "utf8")).not.toBe("edited by hand");
 
-    await writeFile(join(cache, "build", "manifest.json"), '{"version":1,"pages":');
+    // Cut short, as a full disk might leave it.
+    const manifest = join(cache, "build", "manifest.v8");
+    const whole = await readFile(manifest);
+    await writeFile(manifest, whole.subarray(0, whole.length >> 1));
     expect(line(await build(digests, out, cache), "cache")).toMatch(/full build: the cache's manifest is unreadable/);
 
     const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { PROJECT_DIR } from "../paths.ts";
+import { MISSING, UNREADABLE, readCacheFile, writeCacheFile } from "./cacheFile.ts";
 
 /**
  * What a successful build leaves for the next one (in the cache), so that the
@@ -67,12 +68,10 @@ function filesUnder(path: string): string[] {
 
 /** The manifest in `file`, if it is whole and was written by this program for `out`; else why not. */
 export function readManifest(file: string, fingerprint: string, out: string): BuildManifest | string {
-  let manifest: BuildManifest;
-  try {
-    manifest = JSON.parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "ENOENT" ? "no previous build in the cache" : "the cache's manifest is unreadable";
-  }
+  const read = readCacheFile(file);
+  if (read === MISSING) return "no previous build in the cache";
+  if (read === UNREADABLE) return "the cache's manifest is unreadable";
+  const manifest = read as BuildManifest;
   const whole = manifest && ["pages", "outputs", "documents", "shards", "files", "site"].every((k) => typeof (manifest as unknown as Record<string, unknown>)[k] === "object");
   if (!whole || manifest.version !== VERSION) return "the cache's manifest is incomplete or from another version";
   if (manifest.out !== out) return "the cache describes another output folder";
@@ -81,11 +80,7 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
 }
 
 /** Written whole or not at all. */
-export function writeManifest(file: string, manifest: BuildManifest) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(manifest));
-  renameSync(`${file}.tmp`, file);
-}
+export const writeManifest = (file: string, manifest: BuildManifest) => writeCacheFile(file, manifest);
 
 export const forgetManifest = (file: string) => rmSync(file, { force: true });
 

@@ -91,7 +91,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     (l) => `${l.papers.length} papers, ${l.papers.filter((p) => p.source.arxivId).length} with an arXiv id`,
   );
   // Classify and relate go on from the last build's state when the archive only gained newer days.
-  const stageFile = join(cacheDir, "build", "stages.json");
+  const stageFile = join(cacheDir, "build", "stages.v8");
   const stagePrint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
   const stageCache = readStageCache(stageFile, stagePrint);
   const classifyInputs = merged.papers.map((p) => [p.title, p.abstract, paperText(p).categories ?? null, p.digests[0]]);
@@ -157,7 +157,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       });
 
     // What the last build left: pages whose text is unchanged stay in the site it built.
-    const manifestFile = join(cacheDir, "build", "manifest.json");
+    const manifestFile = join(cacheDir, "build", "manifest.v8");
     const out = resolve(outDir);
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
     const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);

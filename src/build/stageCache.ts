@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readCacheFile, writeCacheFile } from "./cacheFile.ts";
 import type { RelateState } from "../related/relatedPapers.ts";
 import type { ClassifyState } from "../topics/assignTopics.ts";
 import type { ExtrasState } from "../emit/paperExtras.ts";
@@ -42,12 +41,8 @@ export function inputHashes(items: readonly unknown[], count?: number): InputHas
 
 /** The cached state, when the file is whole and was written with `fingerprint`. */
 export function readStageCache(file: string, fingerprint: string): StageCache | undefined {
-  try {
-    const cache = JSON.parse(readFileSync(file, "utf8")) as StageCache;
-    return cache.version === VERSION && cache.fingerprint === fingerprint ? cache : undefined;
-  } catch {
-    return undefined;
-  }
+  const cache = readCacheFile(file) as StageCache | symbol;
+  return typeof cache === "object" && cache?.version === VERSION && cache.fingerprint === fingerprint ? cache : undefined;
 }
 
 /** A state, if it covers exactly the first papers of today's inputs. */
@@ -56,8 +51,4 @@ export function usable<S extends { count: number }>(cached: { inputs: string; st
 }
 
 /** Written whole or not at all. */
-export function writeStageCache(file: string, cache: Omit<StageCache, "version">) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify({ version: VERSION, ...cache }));
-  renameSync(`${file}.tmp`, file);
-}
+export const writeStageCache = (file: string, cache: Omit<StageCache, "version">) => writeCacheFile(file, { version: VERSION, ...cache });
