@@ -74,7 +74,7 @@ describe("expanding a paper's text with synonyms", () => {
 describe("the vocabulary for typo correction", () => {
   it("holds each word that starts with a letter, with the number of papers using it, in one chunk per first letter", () => {
     const digest = parseDigest("2025-03-13.txt", "Mar 13\nTransformers for Graphs\nTransformers on graphs, in 2025 and 3D.\nAttention Everywhere\nTransformers attend.\n", parseIsoDate("2025-03-13"));
-    const files = vocabularyChunks(mergeDigests([digest]));
+    const { files } = vocabularyChunks(mergeDigests([digest]));
     const t = JSON.parse(files.get("search/words/t.json")!);
     expect(t.words).toEqual({ transformers: 2 });
     expect(JSON.parse(files.get("search/words/g.json")!).words).toEqual({ graphs: 1 });
@@ -84,7 +84,17 @@ describe("the vocabulary for typo correction", () => {
 
   it("keeps words of other scripts in the shared chunk, and no numbers", () => {
     const digest = parseDigest("2025-03-13.txt", "Mar 13\nÜber Ärzte und Модели\nΔιάχυση 2025 _tmp x86 models.\n", parseIsoDate("2025-03-13"));
-    const shared = JSON.parse(vocabularyChunks(mergeDigests([digest])).get("search/words/_.json")!).words;
+    const shared = JSON.parse(vocabularyChunks(mergeDigests([digest])).files.get("search/words/_.json")!).words;
     expect(Object.keys(shared).sort()).toEqual(["ärzte", "über", "διάχυση", "модели"].sort());
+  });
+
+  it("counted on from the last build's state, is the vocabulary of the whole archive counted at once", () => {
+    const day = (date: string, text: string) => parseDigest(`${date}.txt`, text, parseIsoDate(date));
+    const first = day("2025-03-12", "Mar 12\nSparse Transformers\nSparse attention for long graphs.\n");
+    const second = day("2025-03-13", "Mar 13\nGraph Transformers\nTransformers on graphs, and Sparse ones.\n");
+    const before = vocabularyChunks(mergeDigests([first]));
+    const after = vocabularyChunks(mergeDigests([first, second]), before.state);
+    expect(after.files).toEqual(vocabularyChunks(mergeDigests([first, second])).files);
+    expect(JSON.parse(after.files.get("search/words/s.json")!).words).toEqual({ sparse: 2 });
   });
 });

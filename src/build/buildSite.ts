@@ -148,13 +148,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       },
       (r) => `${r.hashes.size} pages and ${r.pages.size - r.hashes.size} data files${r.extrasRun.reused ? `, ${r.extrasRun.reused} papers' extras as last built` : ""}`,
     );
-    const saveStages = () =>
-      writeStageCache(stageFile, {
-        fingerprint: stagePrint,
-        classify: { inputs: classifyHashes.all, state: classifyRun.state },
-        relate: { inputs: relateHashes.all, state: relateRun.state },
-        extras: { inputs: classifyHashes.all, state: extrasRun.state },
-      });
 
     // What the last build left: pages whose text is unchanged stay in the site it built.
     const manifestFile = join(cacheDir, "build", "manifest.v8");
@@ -194,15 +187,15 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, keptFiles, previous, shardSize)),
       (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed`,
     );
-    await stage(
+    const vocabularyRun = await stage(
       "words",
       () => {
-        const vocabulary = vocabularyChunks(library);
+        const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
         const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
-        writeFiles(temp, new Map([...vocabulary, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
-        return vocabulary.size;
+        writeFiles(temp, new Map([...run.files, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        return run;
       },
-      (n) => `${n} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
+      (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
     );
     // The cards have been drawing since planning; nothing before this needed them.
     await drawing;
@@ -229,7 +222,13 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
           await rm(temp, { recursive: true, force: true });
         } else await swapIn(temp, outDir);
         writeManifest(manifestFile, manifest);
-        saveStages();
+        writeStageCache(stageFile, {
+          fingerprint: stagePrint,
+          classify: { inputs: classifyHashes.all, state: classifyRun.state },
+          relate: { inputs: relateHashes.all, state: relateRun.state },
+          extras: { inputs: classifyHashes.all, state: extrasRun.state },
+          vocabulary: { inputs: relateHashes.all, state: vocabularyRun.state },
+        });
         return { written: made.length, files: later.length, incremental: Boolean(previous) };
       },
       (r) => `${r.incremental ? `${r.written} files updated in place` : "site swapped in"}, ${r.files} recorded for the next build`,

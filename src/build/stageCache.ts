@@ -3,9 +3,10 @@ import { readCacheFile, writeCacheFile } from "./cacheFile.ts";
 import type { RelateState } from "../related/relatedPapers.ts";
 import type { ClassifyState } from "../topics/assignTopics.ts";
 import type { ExtrasState } from "../emit/paperExtras.ts";
+import type { VocabularyState } from "../search/vocabulary.ts";
 
 /**
- * What classify, relate and the papers' extras left in the last build, so that a build whose
+ * What classify, relate, the papers' extras and the search vocabulary left in the last build, so that a build whose
  * archive only adds newer days works on the new papers alone. Each state is
  * stored with a hash of the inputs it covers (the first papers of the archive):
  * it is used only when today's first papers hash the same, and only by a
@@ -18,6 +19,8 @@ export interface StageCache {
   relate?: { inputs: string; state: RelateState };
   /** Keyed by classify's inputs, which include the titles and abstracts the extras come from. */
   extras?: { inputs: string; state: ExtrasState };
+  /** Keyed by relate's inputs, which include the titles, abstracts and authors the words come from. */
+  vocabulary?: { inputs: string; state: VocabularyState };
 }
 
 const VERSION = 1;
