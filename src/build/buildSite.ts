@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
-import { sitePages } from "../emit/sitePages.ts";
+import { eachSitePage } from "../emit/sitePages.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
 import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
@@ -19,7 +19,7 @@ import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.
 import { readDigests } from "./readDigests.ts";
 import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.ts";
 import { indexSearch } from "./indexSearch.ts";
-import { filesIn, generatedPage, planBuild } from "./planBuild.ts";
+import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
 import { swapIn, updateInPlace } from "./publishSite.ts";
 import { type BuildManifest, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, writeManifest } from "./buildManifest.ts";
 import { shortHash } from "../shortHash.ts";
@@ -137,26 +137,40 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const library: Library = relateRun.library;
     const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
     const synonymList = await loadSynonyms(synonymsFile);
-    const { extrasRun, pages, hashes } = await stage(
-      "pages",
-      () => {
-        const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
-        const pages = sitePages(library, taxonomy, site, feedItems, cards, extrasRun.extras);
-        // Each page's text, hashed: what tells the cache stage which pages changed.
-        const hashes = new Map([...pages].filter(([path]) => path.endsWith(".md")).map(([path, text]) => [path, shortHash(text)]));
-        return { extrasRun, pages, hashes };
-      },
-      (r) => `${r.hashes.size} pages and ${r.pages.size - r.hashes.size} data files${r.extrasRun.reused ? `, ${r.extrasRun.reused} papers' extras as last built` : ""}`,
-    );
-
     // What the last build left: pages whose text is unchanged stay in the site it built.
     const manifestFile = join(cacheDir, "build", "manifest.v8");
     const out = resolve(outDir);
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
-    const plan = await stage("cache", () => planBuild(readManifest(manifestFile, fingerprint, out), hashes, outDir), (p) => p.describe);
+    const manifest = readManifest(manifestFile, fingerprint, out);
+    const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
+    /**
+     * Every page's text, hashed (what tells which pages changed), and the texts to write: every file's
+     * in a full build; an incremental one drops a page's text as soon as its hash says the last build
+     * made it so (see eachSitePage), keeping the changed pages' and the data files.
+     */
+    const pageTexts = (last?: BuildManifest) => {
+      const pages = new Map<string, string>();
+      const hashes = new Map<string, string>();
+      const take = (path: string, text: string) => {
+        if (!path.endsWith(".md")) return void pages.set(path, text);
+        const hash = shortHash(text);
+        hashes.set(path, hash);
+        if (!last || !madeAlike(last, path, hash)) pages.set(path, text);
+      };
+      eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras);
+      return { pages, hashes };
+    };
+    let { pages, hashes } = await stage(
+      "pages",
+      () => pageTexts(typeof manifest === "string" ? undefined : manifest),
+      (r) => `${r.hashes.size} pages, ${r.pages.size} files to write${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
+    );
+    const plan = await stage("cache", () => planBuild(manifest, hashes, outDir), (p) => p.describe);
+    // The last site turned out changed by hand: a full build after all, which writes every page.
+    if (!plan.previous && typeof manifest !== "string") ({ pages, hashes } = pageTexts());
     await stage(
       "emit",
-      () => (plan.previous ? updateGenerated(GENERATED_DIR, pages, plan.changed, plan.removed) : writeGenerated(GENERATED_DIR, pages)),
+      () => (plan.previous ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length } : writeGenerated(GENERATED_DIR, pages)),
       (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
     );
     const { previous, kept } = plan;

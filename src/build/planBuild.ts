@@ -23,7 +23,7 @@ export interface BuildPlan {
 export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<string, string>, outDir: string): BuildPlan {
   const all = [...hashes.keys()];
   if (typeof manifest === "string") return { changed: all, kept: [], removed: [], describe: `full build: ${manifest}` };
-  const kept = all.filter((page) => manifest.pages[page] === hashes.get(page) && Array.isArray(manifest.outputs[page]));
+  const kept = all.filter((page) => madeAlike(manifest, page, hashes.get(page)!));
   if (!untouched(outDir, manifest, kept.flatMap((page) => manifest.outputs[page]))) {
     return { changed: all, kept: [], removed: [], describe: "full build: the last built site was changed or removed" };
   }
@@ -32,6 +32,9 @@ export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<
   const removed = Object.keys(manifest.pages).filter((page) => !hashes.has(page));
   return { previous: manifest, changed, kept, removed, describe: `incremental: ${changed.length} pages to render, ${kept.length} unchanged, ${removed.length} removed` };
 }
+
+/** Whether the last build made this page from a text with this hash (and recorded what it became). */
+export const madeAlike = (manifest: BuildManifest, page: string, hash: string) => manifest.pages[page] === hash && Array.isArray(manifest.outputs[page]);
 
 /** The generated page (relative to the generated folder) an Eleventy input is, if it is one. */
 export function generatedPage(input: string): string | undefined {

@@ -21,6 +21,8 @@ const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: ter
  */
 export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(data)}\n---\n${body}\n`;
 
+type Topics = readonly (TopicInfo & { terms?: { text: string }[] })[];
+
 /**
  * Every generated file of the site, keyed by its path under the generated
  * folder: a Markdown page per paper, digest, topic (and page of a long list),
@@ -28,13 +30,24 @@ export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(
  */
 export function sitePages(
   library: Library,
-  topics: readonly (TopicInfo & { terms?: { text: string }[] })[],
+  topics: Topics,
   site: SiteData,
   feedItems = 100,
   cards: CardPlan = planCards(library, topics, site.title),
   extras: ReadonlyMap<string, PaperExtras> = paperExtras(library.papers, () => []).extras,
 ): Map<string, string> {
   const files = new Map<string, string>();
+  eachSitePage((path, text) => files.set(path, text), library, topics, site, feedItems, cards, extras);
+  return files;
+}
+
+/**
+ * sitePages, one file at a time: `take` receives each (path, text) as it is
+ * made, so that a build can keep only the pages that changed. Tens of
+ * thousands of page texts kept to the end cost far more (the garbage collector
+ * moves every one of them) than texts dropped as soon as they are hashed.
+ */
+export function eachSitePage(take: (path: string, text: string) => void, library: Library, topics: Topics, site: SiteData, feedItems: number, cards: CardPlan, extras: ReadonlyMap<string, PaperExtras>) {
   const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
   const sitemap: SitemapEntry[] = [];
   const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
@@ -53,7 +66,7 @@ export function sitePages(
     return cards.pages.get(permalink) ?? cards.pages.get(list) ?? cards.pages.get(list.replace(/\d{4}(-\d{2})?\/$/, "")) ?? cards.home;
   };
   const page = (path: string, data: GeneratedPage, body = "", lastmod = latest, period?: string) => {
-    files.set(path, pageFile({ ...data, card: cardOf(data.permalink) }, body));
+    take(path, pageFile({ ...data, card: cardOf(data.permalink) }, body));
     sitemap.push({ url: `${site.url}${data.permalink}`, lastmod, ...(period ? { period } : {}) });
   };
 
@@ -247,9 +260,8 @@ export function sitePages(
     topics: counted.filter((t) => t.papers.length > 0).map((t) => ({ name: t.name, count: t.papers.length })),
   });
 
-  files.set("site.json", JSON.stringify(site));
-  files.set("feeds.json", JSON.stringify(feeds));
-  files.set("sitemaps.json", JSON.stringify([...sitemapFiles(sitemap, site.url)].map(([path, xml]) => ({ path, xml }))));
-  files.set("papers.json", JSON.stringify(papersJson(library, topics, site)));
-  return files;
+  take("site.json", JSON.stringify(site));
+  take("feeds.json", JSON.stringify(feeds));
+  take("sitemaps.json", JSON.stringify([...sitemapFiles(sitemap, site.url)].map(([path, xml]) => ({ path, xml }))));
+  take("papers.json", JSON.stringify(papersJson(library, topics, site)));
 }

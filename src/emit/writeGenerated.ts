@@ -33,24 +33,22 @@ export function writeGenerated(dir: string, files: ReadonlyMap<string, string>) 
 }
 
 /**
- * An incremental build's emit: writes the pages in `changed` and every data
- * file (not Markdown), removes the pages in `removed`, and leaves the other
- * pages as the last build wrote them, unread. Only a full build renders the
- * generated folder as a whole, and it goes through writeGenerated, which
- * compares every page; so the pages left unread here can never reach the site.
+ * An incremental build's emit: writes `files` (the changed pages and the data
+ * files), removes the pages in `removed`, and leaves the other pages as the
+ * last build wrote them, unread. Only a full build renders the generated
+ * folder as a whole, and it goes through writeGenerated, which compares every
+ * page; so the pages left unread here can never reach the site.
  */
-export function updateGenerated(dir: string, files: ReadonlyMap<string, string>, changed: readonly string[], removed: readonly string[]) {
-  const write = new Set(changed);
-  for (const path of files.keys()) if (!path.endsWith(".md")) write.add(path);
+export function updateGenerated(dir: string, files: ReadonlyMap<string, string>, removed: readonly string[]) {
   for (const path of removed) rmSync(join(dir, path), { force: true });
   const made = new Set<string>();
-  for (const path of write) {
+  for (const [path, text] of files) {
     const file = join(dir, path);
     if (!made.has(dirname(file))) {
       mkdirSync(dirname(file), { recursive: true });
       made.add(dirname(file));
     }
-    writeFileSync(file, files.get(path)!);
+    writeFileSync(file, text);
   }
-  return { written: write.size, removed: removed.length, unchanged: files.size - write.size };
+  return { written: files.size, removed: removed.length };
 }
