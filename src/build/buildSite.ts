@@ -152,6 +152,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       const pages = new Map<string, string>();
       const hashes = new Map<string, string>();
       const take = (path: string, text: string) => {
+        if (SERVED_AS_IS.has(path)) return void servedAsIs.set(path, text);
         if (!path.endsWith(".md")) return void pages.set(path, text);
         const hash = shortHash(text);
         hashes.set(path, hash);
@@ -160,6 +161,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras);
       return { pages, hashes };
     };
+    // Files the site serves as they are, written straight into it (through the generated folder, Eleventy would only copy them).
+    const servedAsIs = new Map<string, string>();
     let { pages, hashes } = await stage(
       "pages",
       () => pageTexts(typeof manifest === "string" ? undefined : manifest),
@@ -206,7 +209,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       () => {
         const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
         const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
-        writeFiles(temp, new Map([...run.files, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        writeFiles(temp, new Map([...run.files, ...servedAsIs, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
         return run;
       },
       (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
@@ -259,6 +262,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     await drawing.catch(() => {});
   }
 }
+
+/** Data files of sitePages that no template reads: /papers.json (30 MB at 12,000 papers). */
+const SERVED_AS_IS = new Set(["papers.json"]);
 
 /**
  * Pages one Eleventy run renders at most: its memory grows with the pages it holds

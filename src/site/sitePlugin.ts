@@ -27,6 +27,5 @@ export function sitePlugin(eleventyConfig: any) {
     "content/assets": "assets",
     "content/favicon.svg": "favicon.svg",
     "content/feed.xsl": "feed.xsl",
-    [`${GENERATED_DIR}/papers.json`]: "papers.json",
   });
 }
