@@ -69,8 +69,9 @@ export class StageError extends Error {
 /**
  * The whole pipeline: parse → merge → classify → relate → emit → Eleventy
  * (with the share cards drawn beside it) → Pagefind → search vocabulary. The
- * site is built into a temporary sibling of `outDir` and swapped in only when
- * every stage succeeded. Runs in the project folder (see cli.ts).
+ * site is built into a temporary sibling of `outDir` and put in place only when
+ * every stage succeeded: swapped in whole, or, when only some pages changed,
+ * their files moved in (publishSite.ts). Runs in the project folder (see cli.ts).
  */
 async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, shardSize = DEFAULT_SHARD_SIZE, progress = () => {} }: BuildOptions) {
   const started = performance.now();
@@ -116,7 +117,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir)), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
   // Awaited before publishing; until then a failure must not count as unhandled.
   drawing.catch(() => {});
-  // The site is built in a temporary sibling of outDir and swapped in when every stage succeeded.
+  // The site is built in a temporary sibling of outDir (a full build whole, an incremental one its changed
+  // files), which goes into place only when every stage succeeded.
   await mkdir(dirname(outDir), { recursive: true });
   const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));
   await chmod(temp, 0o755);
@@ -143,6 +145,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
     const manifest = readManifest(manifestFile, fingerprint, out);
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
+    // Files the site serves as they are, written straight into it (through the generated folder, Eleventy would only copy them).
+    const servedAsIs = new Map<string, string>();
     /**
      * Every page's text, hashed (what tells which pages changed), and the texts to write: every file's
      * in a full build; an incremental one drops a page's text as soon as its hash says the last build
@@ -161,8 +165,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras);
       return { pages, hashes };
     };
-    // Files the site serves as they are, written straight into it (through the generated folder, Eleventy would only copy them).
-    const servedAsIs = new Map<string, string>();
     let { pages, hashes } = await stage(
       "pages",
       () => pageTexts(typeof manifest === "string" ? undefined : manifest),
@@ -223,7 +225,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         // Every file this build wrote; an incremental build's are the changed ones, the rest of the site stays.
         const made = filesIn(temp, "");
         const wrote = new Set(made);
-        // Files a later build may carry over: each page's outputs and the search shards, as they are now. One
+        // Files a later build may keep: each page's outputs and the search shards, as they are now. One
         // this build didn't write is one the cache stage (or the shard check) found as the last build left it.
         const later = [...Object.values(outputs).flat(), ...index.files];
         const files = fileStamps(temp, later.filter((file) => wrote.has(file)));
