@@ -19,7 +19,13 @@ const TEMPLATE = createHash("sha256")
   .update(["satori", "@resvg/resvg-js", "@fontsource/inter"].map((p) => `${p}@${version(p)}`).join(" "))
   .digest("hex");
 
-export const cardKey = (card: Card) => createHash("sha256").update(TEMPLATE).update(JSON.stringify(card)).digest("hex").slice(0, 32);
+// A build asks for each planned card's key three times (planning, what to draw, placing): work it out once.
+const keys = new WeakMap<Card, string>();
+export function cardKey(card: Card): string {
+  let key = keys.get(card);
+  if (key === undefined) keys.set(card, (key = createHash("sha256").update(TEMPLATE).update(JSON.stringify(card)).digest("hex").slice(0, 32)));
+  return key;
+}
 
 /** More cards than a day brings (~50 papers, its digest and a few topics) are a backlog. */
 export const A_DAYS_CARDS = 200;

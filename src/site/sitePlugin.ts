@@ -11,7 +11,7 @@ export function sitePlugin(eleventyConfig: any) {
   eleventyConfig.ignores.add("content/digests/**");
   // An incremental build renders its changed pages alone (see startEleventy); a full build all of them.
   eleventyConfig.ignores.add(process.env.PAPER_DIGEST_CHANGED_ONLY ? `${GENERATED_DIR}/**` : `${CHANGED_DIR}/**`);
-  // The build learns which files each template wrote, to carry them over to later incremental builds.
+  // The build learns which files each template wrote, so that later incremental builds can keep them.
   const rendered = process.env.PAPER_DIGEST_RENDERED;
   if (rendered) {
     eleventyConfig.on("eleventy.after", ({ results }: { results: { inputPath: string; outputPath: string | false }[] }) => {
