@@ -1,5 +1,12 @@
-// A drawing thread's entry: threads don't inherit the CLI's TypeScript loader, so register it, then load the worker.
-import { register } from "tsx/esm/api";
+// A drawing thread's entry: the CLI's bundle when it runs from one (bin/paper-digest.js), else the sources through tsx
+// (threads don't inherit the CLI's TypeScript loader).
+import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 
-register();
-await import("./cardWorker.ts");
+const bundle = process.env.PAPER_DIGEST_BUNDLE;
+if (bundle) await import(pathToFileURL(join(bundle, "cardWorker.mjs")).href);
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("./cardWorker.ts");
+}

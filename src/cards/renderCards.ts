@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Card } from "./drawCard.ts";
+import { PROJECT_DIR } from "../paths.ts";
 
 const require = createRequire(import.meta.url);
 const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
@@ -15,7 +16,7 @@ const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: s
  * template redraws everything and nothing else does.
  */
 const TEMPLATE = createHash("sha256")
-  .update(readFileSync(new URL("./drawCard.ts", import.meta.url)))
+  .update(readFileSync(join(PROJECT_DIR, "src/cards/drawCard.ts")))
   .update(["satori", "@resvg/resvg-js", "@fontsource/inter"].map((p) => `${p}@${version(p)}`).join(" "))
   .digest("hex");
 
@@ -113,7 +114,7 @@ function place(cached: string, target: string) {
 async function drawAll(todo: [string, Card][], cacheDir: string, threads: number) {
   if (todo.length === 0) return;
   const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${cardKey(card)}.png`) }));
-  const workers = Array.from({ length: threads }, () => new Worker(new URL("./cardThread.mjs", import.meta.url)));
+  const workers = Array.from({ length: threads }, () => new Worker(join(PROJECT_DIR, "src/cards/cardThread.mjs")));
   try {
     await Promise.all(
       workers.map(
