@@ -60,6 +60,11 @@ function terms(doc: Document): Map<string, number> {
  * What relating an archive leaves behind, so that a later build whose archive
  * only adds newer days can go on from it (see relate): each paper's vector and
  * its best candidates with their scores, and the archive's word counts.
+ *
+ * Flat typed arrays rather than an object per paper: the build reads and writes
+ * this state every day, and at 13,000 papers an object per paper meant ~700,000
+ * small strings and 50,000 arrays to decode and then hold, which the garbage
+ * collector copied about; typed arrays are copied as bytes, and hold nothing to trace.
  */
 export interface RelateState {
   k: number;
@@ -70,10 +75,16 @@ export interface RelateState {
   /** Papers weighed so far, and in how many of them each term occurs. */
   seen: number;
   df: [string, number][];
-  /** Each paper's terms and weights (normalised), in weight order. */
-  vectors: { terms: string[]; weights: number[] }[];
-  /** Each paper's best candidates so far, best first, with their scores. */
-  best: { others: number[]; scores: number[] }[];
+  /** Every term of a vector, once: a vector holds their indices (term ids). */
+  terms: string[];
+  /** Paper i's vector (term ids, normalised weights, in weight order) is at offsets[i] up to offsets[i + 1] of termIds and weights. */
+  offsets: Uint32Array;
+  termIds: Uint32Array;
+  weights: Float64Array;
+  /** Paper i's best candidates so far, best first, and their scores: bestCounts[i] of them from i × k in bestOthers and bestScores. */
+  bestCounts: Uint8Array;
+  bestOthers: Uint32Array;
+  bestScores: Float64Array;
 }
 
 /**
@@ -110,14 +121,19 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
   const from = resume?.count ?? 0;
 
   const df = new Map<string, number>(resume?.df);
-  const termId = new Map<string, number>();
+  // Term ids: the state's, then new terms in the order they are met (as a run over the whole archive meets them).
+  const termNames = [...(resume?.terms ?? [])];
+  const termId = new Map<string, number>(termNames.map((t, i) => [t, i]));
   const idOfTerm = (term: string) => {
     let id = termId.get(term);
-    if (id === undefined) termId.set(term, (id = termId.size));
+    if (id === undefined) termId.set(term, (id = termNames.push(term) - 1));
     return id;
   };
-  const vectors: { ids: number[]; weights: number[] }[] = new Array(n);
-  resume?.vectors.forEach((v, i) => (vectors[i] = { ids: v.terms.map(idOfTerm), weights: v.weights }));
+  type Vector = { ids: ArrayLike<number>; weights: ArrayLike<number> };
+  // The new papers' vectors; an old paper's is a view of the state's arrays (see vectorOf).
+  const vectors: Vector[] = new Array(n);
+  const vectorOf = (i: number): Vector =>
+    vectors[i] ?? { ids: resume!.termIds.subarray(resume!.offsets[i], resume!.offsets[i + 1]), weights: resume!.weights.subarray(resume!.offsets[i], resume!.offsets[i + 1]) };
 
   // Day by day, oldest first: each day's papers join the counts, then are weighed by them.
   const fresh = docs.map((_, i) => i).slice(from);
@@ -147,13 +163,34 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     start = end;
   }
 
-  const postings: { doc: number[]; weight: number[] }[] = Array.from({ length: termId.size }, () => ({ doc: [], weight: [] }));
-  vectors.forEach((v, doc) =>
-    v.ids.forEach((id, i) => {
-      postings[id].doc.push(doc);
-      postings[id].weight.push(v.weights[i]);
-    }),
-  );
+  // Every vector, flat (the state's arrays, the old papers' copied whole), and the inverted index over them.
+  const offsets = new Uint32Array(n + 1);
+  if (resume) offsets.set(resume.offsets.subarray(0, from + 1));
+  for (let i = from; i < n; i++) offsets[i + 1] = offsets[i] + vectors[i].ids.length;
+  const termIds = new Uint32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
+  if (resume) {
+    termIds.set(resume.termIds.subarray(0, offsets[from]));
+    weights.set(resume.weights.subarray(0, offsets[from]));
+  }
+  for (let i = from; i < n; i++) {
+    termIds.set(vectors[i].ids, offsets[i]);
+    weights.set(vectors[i].weights, offsets[i]);
+  }
+  // Each term's postings (the papers that have it, and its weight there), in paper order: postings[postingStart[id] …].
+  const postingStart = new Uint32Array(termNames.length + 1);
+  for (const id of termIds) postingStart[id + 1]++;
+  for (let id = 0; id < termNames.length; id++) postingStart[id + 1] += postingStart[id];
+  const postingDoc = new Uint32Array(termIds.length);
+  const postingWeight = new Float64Array(termIds.length);
+  const fill = postingStart.slice(0, termNames.length);
+  for (let doc = 0; doc < n; doc++) {
+    for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
+      const at = fill[termIds[i]]++;
+      postingDoc[at] = doc;
+      postingWeight[at] = weights[i];
+    }
+  }
 
   // Topics and categories as small integers, so comparing two papers is cheap.
   const ids = new Map<string, number>();
@@ -171,8 +208,18 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     return score;
   };
 
-  const best: { others: number[]; scores: number[] }[] = new Array(n);
-  resume?.best.forEach((b, i) => (best[i] = b));
+  // Best lists: the new papers' and those old papers' that change; the others stay in the state's arrays.
+  const best = new Map<number, { others: number[]; scores: number[] }>();
+  const oldBest = (i: number) => {
+    const at = i * k;
+    const count = resume!.bestCounts[i];
+    return { others: Array.from(resume!.bestOthers.subarray(at, at + count)), scores: Array.from(resume!.bestScores.subarray(at, at + count)) };
+  };
+  /** Whether an old paper's list might take in a paper it scores this much (within NEAR of its last). */
+  const mightJoin = (i: number, score: number) => {
+    const count = resume!.bestCounts[i];
+    return count < k || score >= resume!.bestScores[i * k + count - 1] - NEAR;
+  };
   const scores = new Float64Array(n);
   const touched: number[] = [];
   // A term in every paper weighs log(n/n) = 0, so a zero score can't mean "not met yet".
@@ -180,43 +227,43 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
   // Old papers met by new ones, and those new ones (scored from the old paper's side below).
   const newcomers = new Map<number, number[]>();
   for (let self = from; self < n; self++) {
-    const v = vectors[self];
-    for (let i = 0; i < v.ids.length; i++) {
-      const { doc, weight } = postings[v.ids[i]];
-      const w = v.weights[i];
-      for (let j = 0; j < doc.length; j++) {
-        const other = doc[j];
+    for (let i = offsets[self]; i < offsets[self + 1]; i++) {
+      const w = weights[i];
+      const end = postingStart[termIds[i] + 1];
+      for (let j = postingStart[termIds[i]]; j < end; j++) {
+        const other = postingDoc[j];
         if (other === self) continue;
         if (met[other] === 0) {
           met[other] = 1;
           touched.push(other);
         }
-        scores[other] += w * weight[j];
+        scores[other] += w * postingWeight[j];
       }
     }
     for (const other of touched) {
       scores[other] = affinity(self, other, scores[other]);
       // Only an old paper the new one might beat is scored again below: summed in another order, this score
       // is within far less than NEAR of the exact one, so a paper further below the list's last can't enter it.
-      if (other < from && mightJoin(best[other], scores[other], k)) {
+      if (other < from && mightJoin(other, scores[other])) {
         const list = newcomers.get(other);
         if (list) list.push(self);
         else newcomers.set(other, [self]);
       }
     }
     const top = topK(touched, (c) => scores[c], k);
-    best[self] = { others: top, scores: top.map((c) => scores[c]) };
+    best.set(self, { others: top, scores: top.map((c) => scores[c]) });
     for (const t of touched) scores[t] = met[t] = 0;
     touched.length = 0;
   }
   // An old paper's score for a new one, summed over its own terms in its own order, as a whole run sums it.
   const weightsOf = new Map<number, Map<number, number>>();
   for (const [self, others] of newcomers) {
-    const v = vectors[self];
-    const score = new Map<number, number>(best[self].others.map((c, i) => [c, best[self].scores[i]]));
+    const v = vectorOf(self);
+    const list = oldBest(self);
+    const score = new Map<number, number>(list.others.map((c, i) => [c, list.scores[i]]));
     for (const other of others) {
       let weightOf = weightsOf.get(other);
-      if (!weightOf) weightsOf.set(other, (weightOf = new Map(vectors[other].ids.map((id, i) => [id, vectors[other].weights[i]]))));
+      if (!weightOf) weightsOf.set(other, (weightOf = new Map(Array.from(vectors[other].ids, (id, i) => [id, vectors[other].weights[i]]))));
       let s = 0;
       for (let i = 0; i < v.ids.length; i++) {
         const w = weightOf.get(v.ids[i]);
@@ -225,26 +272,30 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
       score.set(other, affinity(self, other, s));
     }
     const top = topK([...score.keys()], (c) => score.get(c)!, k);
-    best[self] = { others: top, scores: top.map((c) => score.get(c)!) };
+    best.set(self, { others: top, scores: top.map((c) => score.get(c)!) });
   }
 
+  const bestCounts = new Uint8Array(n);
+  const bestOthers = new Uint32Array(n * k);
+  const bestScores = new Float64Array(n * k);
+  if (resume) {
+    bestCounts.set(resume.bestCounts.subarray(0, from));
+    bestOthers.set(resume.bestOthers.subarray(0, from * k));
+    bestScores.set(resume.bestScores.subarray(0, from * k));
+  }
+  for (const [i, list] of best) {
+    bestCounts[i] = list.others.length;
+    bestOthers.set(list.others, i * k);
+    bestScores.set(list.scores, i * k);
+  }
   const lastDay = docs.reduce((last, _, i) => (dayOf(i) > last ? dayOf(i) : last), resume?.lastDay ?? "");
-  const terms_ = [...termId.keys()];
-  const state: RelateState = {
-    k,
-    count: n,
-    lastDay,
-    seen,
-    df: [...df],
-    vectors: vectors.map((v) => ({ terms: v.ids.map((id) => terms_[id]), weights: v.weights })),
-    best,
-  };
-  return { lists: best.map((b) => b.others), state };
+  const state: RelateState = { k, count: n, lastDay, seen, df: [...df], terms: termNames, offsets, termIds, weights, bestCounts, bestOthers, bestScores };
+  const lists = Array.from({ length: n }, (_, i) => Array.from(bestOthers.subarray(i * k, i * k + bestCounts[i])));
+  return { lists, state };
 }
 
 /** How close below a list's last score an approximate score must come to be checked exactly. */
 const NEAR = 1e-9;
-const mightJoin = (list: { scores: number[] }, score: number, k: number) => list.scores.length < k || score >= list.scores[list.scores.length - 1] - NEAR;
 
 /** Whether two papers share any topic (the bit masks can collide past 32 topics). */
 const sharesTopic = (a: Document, b: Document) => a.topics!.some((t) => b.topics!.includes(t));
