@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+import { inputHashes } from "../src/build/stageCache.ts";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
 async function textDigest(date: string, from: number, to: number) {
@@ -141,5 +142,39 @@ describe("incremental builds", () => {
     const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);
     expect(line(other.stdout, "cache")).toMatch(/full build: the program, templates, configuration or dependencies changed/);
     expect(await readFile(join(out, "index.html"), "utf8")).toContain("https://elsewhere.example.org/");
+  });
+});
+
+describe("the stage cache's input hashes", () => {
+  // What decides whether classify and relate may go on from the last build: two different inputs must never hash alike.
+  const hashOf = (items: unknown[]) => inputHashes(items).all;
+
+  it("tell apart inputs that only differ in how their text is cut, spelled or typed", () => {
+    const inputs: unknown[][] = [
+      [["ab", "c"]],
+      [["a", "bc"]],
+      [["a", "b", "c"]],
+      [[null]],
+      [["null"]],
+      [[undefined]],
+      [{ title: "A", abstract: "B" }],
+      [{ title: "AB" }],
+      [{ abstract: "B", title: "A" }],
+      [{ title: "A", abstract: "B", authors: [] }],
+      [["\ud800"]],
+      [["\udc00"]],
+      [["\ufffd"]],
+      [["ab"], ["c"]],
+      [[1]],
+      [["1"]],
+    ];
+    const hashes = inputs.map(hashOf);
+    expect(new Set(hashes).size).toBe(inputs.length);
+  });
+
+  it("give the first papers' hash as a build with only those papers computed it", () => {
+    const items = [["Paper one", "Abstract"], ["Paper two", "Another"], ["Paper three", "Third"]];
+    expect(inputHashes(items, 2).first).toBe(hashOf(items.slice(0, 2)));
+    expect(inputHashes(items, 2).all).toBe(hashOf(items));
   });
 });

@@ -52,7 +52,13 @@ export function eachSitePage(take: (path: string, text: string) => void, library
   const sitemap: SitemapEntry[] = [];
   const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
   const topicRef = new Map<string, TopicRef>(topics.map((t) => [t.slug, { slug: t.slug, name: t.name }]));
-  const refs = (p: Paper) => p.topics.flatMap((t) => topicRef.get(t) ?? []);
+  // A paper's topics are shown on its page and wherever it is listed or related: looked up once.
+  const topicRefs = new Map<Paper, TopicRef[]>();
+  const refs = (p: Paper) => {
+    let list = topicRefs.get(p);
+    if (!list) topicRefs.set(p, (list = p.topics.flatMap((t) => topicRef.get(t) ?? [])));
+    return list;
+  };
   // A paper appears in several lists (digest, home, topics): build its list entry once.
   const items = new Map<Paper, PaperItem>();
   const item = (p: Paper): PaperItem => {
