@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { sitePages } from "../src/emit/sitePages.ts";
+import { papersJson, papersJsonText } from "../src/emit/papersJson.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import type { Digest } from "../src/model.ts";
 
@@ -92,5 +93,17 @@ describe("long lists", () => {
     expect(overview.uncategorised).toHaveLength(50);
     expect(front("topics/uncategorised/index.md").items).toHaveLength(50);
     expect(front("topics/uncategorised/2025-03-2.md").items).toHaveLength(10);
+  });
+});
+
+describe("papers.json", () => {
+  it("is written a paper at a time as the very JSON of the whole index, text and all", () => {
+    // Titles and abstracts a streamed writer could mangle: quotes, backslashes, line separators, emoji, a lone surrogate.
+    const awkward = { ...library, papers: library.papers.map((p, i) => (i === 3 ? { ...p, title: 'A "quoted" \\ title \u2028 😀', abstract: "Lone \ud800 surrogate </script>" } : p)) };
+    const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
+    const streamed = [...papersJsonText(awkward, topics, site)].join("");
+    expect(streamed).toBe(JSON.stringify(papersJson(awkward, topics, site)));
+    expect(JSON.parse(streamed).papers[3].title).toBe('A "quoted" \\ title \u2028 😀');
+    expect(JSON.parse(streamed).papers).toHaveLength(130);
   });
 });

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { eachSitePage } from "../emit/sitePages.ts";
+import { papersJsonText } from "../emit/papersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
 import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
@@ -145,8 +146,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
     const manifest = readManifest(manifestFile, fingerprint, out);
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
-    // Files the site serves as they are, written straight into it (through the generated folder, Eleventy would only copy them).
-    const servedAsIs = new Map<string, string>();
     /**
      * Every page's text, hashed (what tells which pages changed), and the texts to write: every file's
      * in a full build; an incremental one drops a page's text as soon as its hash says the last build
@@ -156,7 +155,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       const pages = new Map<string, string>();
       const hashes = new Map<string, string>();
       const take = (path: string, text: string) => {
-        if (SERVED_AS_IS.has(path)) return void servedAsIs.set(path, text);
         if (!path.endsWith(".md")) return void pages.set(path, text);
         const hash = shortHash(text);
         hashes.set(path, hash);
@@ -211,7 +209,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       () => {
         const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
         const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
-        writeFiles(temp, new Map([...run.files, ...servedAsIs, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        writeFiles(temp, new Map([...run.files, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
+        // Served as it is (through the generated folder, Eleventy would only copy it), and written as it is made.
+        writeChunks(join(temp, "papers.json"), papersJsonText(library, taxonomy, site));
         return run;
       },
       (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
@@ -265,9 +265,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   }
 }
 
-/** Data files of sitePages that no template reads: /papers.json (30 MB at 12,000 papers). */
-const SERVED_AS_IS = new Set(["papers.json"]);
-
 /**
  * Pages one Eleventy run renders at most: its memory grows with the pages it holds
  * (about 1 GB per 10,000). PAPER_DIGEST_PAGES_PER_RUN changes it (the tests use it).
@@ -306,6 +303,28 @@ function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
+  }
+}
+
+/** Writes a text made piece by piece, a megabyte at a time. */
+function writeChunks(file: string, pieces: Iterable<string>) {
+  const fd = openSync(file, "w");
+  const write = (text: string) => {
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  };
+  try {
+    let chunk = "";
+    for (const piece of pieces) {
+      chunk += piece;
+      if (chunk.length >= 1 << 20) {
+        write(chunk);
+        chunk = "";
+      }
+    }
+    write(chunk);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -23,3 +23,15 @@ export function papersJson(library: Library, topics: readonly TopicInfo[], site:
     digests: library.digests.map((d) => ({ date: d.date, url: `${site.url}/digests/${d.date}/`, papers: d.slugs })),
   };
 }
+
+/**
+ * papersJson as its JSON text, a paper at a time: the very bytes of
+ * JSON.stringify(papersJson(…)), without the whole text (35 MB at 14,000
+ * papers, written every build) and its encoded copy in memory at once.
+ */
+export function* papersJsonText(library: Library, topics: readonly TopicInfo[], site: SiteData): Generator<string> {
+  const { site: about, papers, topics: topicList, digests } = papersJson(library, topics, site);
+  yield `{"site":${JSON.stringify(about)},"papers":[`;
+  for (let i = 0; i < papers.length; i++) yield `${i > 0 ? "," : ""}${JSON.stringify(papers[i])}`;
+  yield `],"topics":${JSON.stringify(topicList)},"digests":${JSON.stringify(digests)}}`;
+}

@@ -9,7 +9,6 @@ import { planCards, type CardPlan } from "../cards/planCards.ts";
 import { bibtex } from "./bibtex.ts";
 import { newestFirst } from "./newestFirst.ts";
 import { paginate } from "./paginate.ts";
-import { papersJson } from "./papersJson.ts";
 
 export const PER_PAGE = 50;
 const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: terms } : {});
@@ -269,5 +268,4 @@ export function eachSitePage(take: (path: string, text: string) => void, library
   take("site.json", JSON.stringify(site));
   take("feeds.json", JSON.stringify(feeds));
   take("sitemaps.json", JSON.stringify([...sitemapFiles(sitemap, site.url)].map(([path, xml]) => ({ path, xml }))));
-  take("papers.json", JSON.stringify(papersJson(library, topics, site)));
 }
