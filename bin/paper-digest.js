@@ -4,7 +4,7 @@
 // half that. The bundle is kept under node_modules/.cache, named by a hash of the sources, so an edited
 // source is never run stale. Should bundling fail, tsx runs the sources as they are.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -42,6 +42,11 @@ async function bundle() {
     renameSync(temp, dir);
   } catch (err) {
     if (!statSync(join(dir, "cli.mjs"), { throwIfNoEntry: false })) throw err;
+  }
+  // Bundles of earlier sources, but for those of the last hour (a build started from one may still load its card thread).
+  for (const name of readdirSync(dirname(dir))) {
+    const old = join(dirname(dir), name);
+    if (old !== dir && (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000) rmSync(old, { recursive: true, force: true });
   }
   return dir;
 }

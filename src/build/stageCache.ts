@@ -45,8 +45,8 @@ export function inputHashes(items: readonly unknown[], count?: number): InputHas
 /**
  * Feeds a value (strings, numbers, booleans, null or undefined, arrays and plain objects of them) to
  * a hash so that two different values never feed the same bytes: each part says its kind and size, and
- * strings go in as UTF-16 (every string exactly, lone surrogates too). Three to five times faster than
- * hashing each item's JSON: abstracts aren't escaped and copied first.
+ * strings go in as UTF-16 (every string exactly, lone surrogates too). About twice as fast as hashing
+ * each item's JSON (measured on 13,700 synthetic papers): abstracts aren't escaped and copied first.
  */
 function feed(hash: Hash, value: unknown) {
   if (typeof value === "string") hash.update(`s${value.length}:`).update(value, "utf16le");

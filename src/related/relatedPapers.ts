@@ -129,11 +129,8 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     if (id === undefined) termId.set(term, (id = termNames.push(term) - 1));
     return id;
   };
-  type Vector = { ids: ArrayLike<number>; weights: ArrayLike<number> };
-  // The new papers' vectors; an old paper's is a view of the state's arrays (see vectorOf).
-  const vectors: Vector[] = new Array(n);
-  const vectorOf = (i: number): Vector =>
-    vectors[i] ?? { ids: resume!.termIds.subarray(resume!.offsets[i], resume!.offsets[i + 1]), weights: resume!.weights.subarray(resume!.offsets[i], resume!.offsets[i + 1]) };
+  // The new papers' vectors (the old papers' are in the state's arrays).
+  const vectors: { ids: number[]; weights: number[] }[] = new Array(n);
 
   // Day by day, oldest first: each day's papers join the counts, then are weighed by them.
   const fresh = docs.map((_, i) => i).slice(from);
@@ -177,7 +174,8 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     termIds.set(vectors[i].ids, offsets[i]);
     weights.set(vectors[i].weights, offsets[i]);
   }
-  // Each term's postings (the papers that have it, and its weight there), in paper order: postings[postingStart[id] …].
+  const vectorOf = (i: number) => ({ ids: termIds.subarray(offsets[i], offsets[i + 1]), weights: weights.subarray(offsets[i], offsets[i + 1]) });
+  // Each term's postings (the papers that have it, and its weight there), in paper order, from postingStart[id].
   const postingStart = new Uint32Array(termNames.length + 1);
   for (const id of termIds) postingStart[id + 1]++;
   for (let id = 0; id < termNames.length; id++) postingStart[id + 1] += postingStart[id];
@@ -263,7 +261,7 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     const score = new Map<number, number>(list.others.map((c, i) => [c, list.scores[i]]));
     for (const other of others) {
       let weightOf = weightsOf.get(other);
-      if (!weightOf) weightsOf.set(other, (weightOf = new Map(Array.from(vectors[other].ids, (id, i) => [id, vectors[other].weights[i]]))));
+      if (!weightOf) weightsOf.set(other, (weightOf = new Map(vectors[other].ids.map((id, i) => [id, vectors[other].weights[i]]))));
       let s = 0;
       for (let i = 0; i < v.ids.length; i++) {
         const w = weightOf.get(v.ids[i]);
