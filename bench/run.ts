@@ -18,7 +18,7 @@ import { nextDay, syntheticDigests } from "./syntheticDigests.ts";
 import { syntheticPapers } from "./syntheticPapers.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary.
+// "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary and papers.json.
 // "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site in place.
 const STAGES = ["parse", "merge", "classify", "relate", "pages", "cache", "emit", "eleventy", "pagefind", "cards", "words", "publish"] as const;
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true } } });

@@ -214,7 +214,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         writeChunks(join(temp, "papers.json"), papersJsonText(library, taxonomy, site));
         return run;
       },
-      (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups`,
+      (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
     );
     // The cards have been drawing since planning; nothing before this needed them.
     await drawing;
