@@ -1,7 +1,9 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { sitePages } from "../src/emit/sitePages.ts";
+import { type SitePage, eachSitePage, sitePages } from "../src/emit/sitePages.ts";
+import { paperExtras } from "../src/emit/paperExtras.ts";
+import { planCards } from "../src/cards/planCards.ts";
 import { papersJson, papersJsonText } from "../src/emit/papersJson.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import type { Digest } from "../src/model.ts";
@@ -105,5 +107,45 @@ describe("papers.json", () => {
     expect(streamed).toBe(JSON.stringify(papersJson(awkward, topics, site)));
     expect(JSON.parse(streamed).papers[3].title).toBe('A "quoted" \\ title \u2028 😀');
     expect(JSON.parse(streamed).papers).toHaveLength(130);
+  });
+});
+
+describe("a paper page's key", () => {
+  it("changes whenever the page's text does, and only for the pages that show what changed", () => {
+    const topics = [
+      { slug: "alpha", name: "Alpha", description: "About alpha." },
+      { slug: "beta", name: "Beta", description: "About beta." },
+    ];
+    // Every paper related to two others, so a change to one paper reaches other papers' pages.
+    const base = { ...library, papers: library.papers.map((p, i, all) => ({ ...p, related: [all[(i + 1) % all.length].slug, all[(i + 7) % all.length].slug] })) };
+    const pagesOf = (lib: typeof base) => {
+      const out = new Map<string, { key: string; text: string }>();
+      const take = (path: string, page: SitePage) => typeof page !== "string" && out.set(path, { key: page.key, text: page.make() });
+      eachSitePage(take, lib, topics, site, 100, planCards(lib, topics, site.title), paperExtras(lib.papers, () => []).extras);
+      return out;
+    };
+    const edit = (i: number, change: (p: (typeof base.papers)[number]) => object) => ({ ...base, papers: base.papers.map((p, j) => (j === i ? { ...p, ...change(p) } : p)) });
+    const before = pagesOf(base);
+    expect(before.size).toBe(130);
+    const edits = {
+      title: edit(0, (p) => ({ title: `${p.title}!` })),
+      "abstract, one character": edit(3, (p) => ({ abstract: p.abstract.replace("Abstract", "abstract") })),
+      "abstract moved into the title": edit(4, (p) => ({ title: `${p.title}${p.abstract.slice(0, 3)}`, abstract: p.abstract.slice(3) })),
+      "TeX abstract": edit(5, (p) => ({ abstractTex: `${p.abstract} $x^2$` })),
+      authors: edit(6, () => ({ source: { authors: ["Ada Lovelace"] } })),
+      topics: edit(7, () => ({ topics: ["beta"] })),
+      "related papers": edit(9, (p) => ({ related: [...p.related].reverse() })),
+      "another day": edit(10, (p) => ({ digests: [...p.digests, "2025-03-20"] })),
+    };
+    for (const [what, lib] of Object.entries(edits)) {
+      const after = pagesOf(lib);
+      const moved = [...after].filter(([path, page]) => page.text !== before.get(path)!.text).map(([path]) => path);
+      const rekeyed = [...after].filter(([path, page]) => page.key !== before.get(path)!.key).map(([path]) => path);
+      expect(moved.length, what).toBeGreaterThan(0);
+      // A changed page always gets a new key (else a daily build would keep it stale) …
+      expect(rekeyed, what).toEqual(expect.arrayContaining(moved));
+      // … and at most the pages that show the edited paper do: its own, those it is related to, its neighbours'.
+      expect(rekeyed.length, what).toBeLessThanOrEqual(4);
+    }
   });
 });

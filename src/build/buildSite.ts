@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
-import { eachSitePage } from "../emit/sitePages.ts";
+import { type SitePage, eachSitePage, pageText } from "../emit/sitePages.ts";
 import { papersJsonText } from "../emit/papersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
 import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
@@ -147,18 +147,19 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const manifest = readManifest(manifestFile, fingerprint, out);
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
     /**
-     * Every page's text, hashed (what tells which pages changed), and the texts to write: every file's
-     * in a full build; an incremental one drops a page's text as soon as its hash says the last build
-     * made it so (see eachSitePage), keeping the changed pages' and the data files.
+     * Every page's hash (of its text, or a paper page's key: what tells which pages changed), and the
+     * texts to write: every file's in a full build; an incremental one makes or keeps a page's text only
+     * when its hash says the last build didn't make it so (see eachSitePage), and the data files.
      */
     const pageTexts = (last?: BuildManifest) => {
       const pages = new Map<string, string>();
       const hashes = new Map<string, string>();
-      const take = (path: string, text: string) => {
-        if (!path.endsWith(".md")) return void pages.set(path, text);
-        const hash = shortHash(text);
+      const take = (path: string, page: SitePage) => {
+        if (!path.endsWith(".md")) return void pages.set(path, pageText(page));
+        // A paper's page comes with a key standing for its text: made only when the last build didn't make it.
+        const hash = typeof page === "string" ? shortHash(page) : page.key;
         hashes.set(path, hash);
-        if (!last || !madeAlike(last, path, hash)) pages.set(path, text);
+        if (!last || !madeAlike(last, path, hash)) pages.set(path, pageText(page));
       };
       eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras);
       return { pages, hashes };

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
+import { shortHash } from "../shortHash.ts";
 import { sitemapFiles } from "./sitemap.ts";
 import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import { longDate, monthName } from "../site/dates.ts";
-import type { GeneratedPage, ListPage, PaperItem, PaperPage, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
+import type { GeneratedPage, ListPage, PaperItem, PaperPage, PaperRef, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
 import { type PaperExtras, paperExtras } from "./paperExtras.ts";
 import { siteFeeds } from "./feeds.ts";
 import { planCards, type CardPlan } from "../cards/planCards.ts";
@@ -20,6 +22,76 @@ const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: ter
  */
 export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(data)}\n---\n${body}\n`;
 
+/**
+ * A file as eachSitePage hands it on: its text, or, for a paper's page, a key that stands for its
+ * text (see paperPageKey) and the way to make the text when it is wanted.
+ */
+export type SitePage = string | { key: string; make: () => string };
+export const pageText = (page: SitePage) => (typeof page === "string" ? page : page.make());
+
+/** What a paper's page shows beside the paper itself, looked up in the rest of the archive. */
+export interface PaperContext {
+  extras: PaperExtras;
+  topics: TopicRef[];
+  related: (PaperRef & { topics: TopicRef[] })[];
+  prev?: PaperRef;
+  next?: PaperRef;
+  /** Its share card's URL. */
+  card: string;
+}
+
+/** A paper's page, made from the paper and its context alone (what paperPageKey hashes). */
+function paperPage(paper: Paper, { extras, topics, related, prev, next, card }: PaperContext): PaperPage {
+  const cite = bibtex(paper);
+  return {
+    layout: "paper",
+    templateEngineOverride: "md",
+    permalink: `/papers/${paper.slug}/`,
+    title: paper.title,
+    description: extras.excerpt,
+    slug: paper.slug,
+    abstract: paper.abstract,
+    ...(paper.abstractTex ? { abstractTex: paper.abstractTex } : {}),
+    source: paper.source,
+    ...(cite ? { bibtex: cite } : {}),
+    ...withSynonyms(extras.alsoKnownAs),
+    firstSeen: paper.digests[0],
+    digests: paper.digests,
+    topics,
+    related,
+    ...(prev ? { prev } : {}),
+    ...(next ? { next } : {}),
+    card,
+  };
+}
+
+/**
+ * A hash of all a paper's own page shows of it, and all other pages show of it (as a related paper or a
+ * neighbour): its fields, its title and abstract (hashed as they are: copying them into JSON costs more),
+ * its extras and its topics' names. Not its related papers: a page shows those of its own paper alone
+ * (see paperPageKey), and they change for hundreds of old papers a day.
+ */
+export function paperHash(paper: Paper, extras: PaperExtras, topics: readonly TopicRef[]): string {
+  return createHash("sha256")
+    .update(`${paper.title.length}:`)
+    .update(paper.title, "utf16le")
+    .update(paper.abstract, "utf16le")
+    .update(JSON.stringify([{ ...paper, title: undefined, abstract: undefined, related: undefined }, extras, topics]))
+    .digest("base64url");
+}
+
+/**
+ * A key for a paper's page: the hashes of the papers it is made from (itself, its related papers and
+ * its neighbours, see paperHash) and its card. Everything in its PaperContext comes from these, so the
+ * same key means the same page, for the same program (which the build's fingerprint covers), and an
+ * incremental build makes only the pages whose key changed. Making every page only to hash its text
+ * cost ten times as much.
+ */
+export function paperPageKey(hashes: ReadonlyMap<string, string>, paper: Paper, context: PaperContext): string {
+  const of = (slug?: string) => (slug ? hashes.get(slug)! : "");
+  return shortHash([of(paper.slug), ...paper.related.map(of), of(context.prev?.slug), of(context.next?.slug), context.card].join(" "));
+}
+
 type Topics = readonly (TopicInfo & { terms?: { text: string }[] })[];
 
 /**
@@ -36,7 +108,7 @@ export function sitePages(
   extras: ReadonlyMap<string, PaperExtras> = paperExtras(library.papers, () => []).extras,
 ): Map<string, string> {
   const files = new Map<string, string>();
-  eachSitePage((path, text) => files.set(path, text), library, topics, site, feedItems, cards, extras);
+  eachSitePage((path, page) => files.set(path, pageText(page)), library, topics, site, feedItems, cards, extras);
   return files;
 }
 
@@ -46,7 +118,7 @@ export function sitePages(
  * thousands of page texts kept to the end cost far more (the garbage collector
  * moves every one of them) than texts dropped as soon as they are hashed.
  */
-export function eachSitePage(take: (path: string, text: string) => void, library: Library, topics: Topics, site: SiteData, feedItems: number, cards: CardPlan, extras: ReadonlyMap<string, PaperExtras>) {
+export function eachSitePage(take: (path: string, page: SitePage) => void, library: Library, topics: Topics, site: SiteData, feedItems: number, cards: CardPlan, extras: ReadonlyMap<string, PaperExtras>) {
   const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
   const sitemap: SitemapEntry[] = [];
   const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
@@ -77,30 +149,21 @@ export function eachSitePage(take: (path: string, text: string) => void, library
 
   // Papers, each with its neighbours in the digest it first appeared in.
   const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
+  const ref = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
+  const hashes = new Map(library.papers.map((p) => [p.slug, paperHash(p, extras.get(p.slug)!, refs(p))]));
   for (const paper of library.papers) {
     const { d, i } = firstListing.get(paper.slug)!;
-    const cite = bibtex(paper);
-    const neighbour = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
-    const data: PaperPage = {
-      layout: "paper",
-      templateEngineOverride: "md",
-      permalink: `/papers/${paper.slug}/`,
-      title: paper.title,
-      description: item(paper).excerpt,
-      slug: paper.slug,
-      abstract: paper.abstract,
-      ...(paper.abstractTex ? { abstractTex: paper.abstractTex } : {}),
-      source: paper.source,
-      ...(cite ? { bibtex: cite } : {}),
-      ...withSynonyms(extras.get(paper.slug)!.alsoKnownAs),
-      firstSeen: paper.digests[0],
-      digests: paper.digests,
+    const permalink = `/papers/${paper.slug}/`;
+    const context: PaperContext = {
+      extras: extras.get(paper.slug)!,
       topics: refs(paper),
-      related: paper.related.map((s) => ({ ...neighbour(s)!, topics: refs(bySlug.get(s)!) })),
-      ...(d.slugs[i - 1] ? { prev: neighbour(d.slugs[i - 1]) } : {}),
-      ...(d.slugs[i + 1] ? { next: neighbour(d.slugs[i + 1]) } : {}),
+      related: paper.related.map((s) => ({ ...ref(s)!, topics: refs(bySlug.get(s)!) })),
+      prev: ref(d.slugs[i - 1]),
+      next: ref(d.slugs[i + 1]),
+      card: cardOf(permalink),
     };
-    page(`papers/${paper.slug}.md`, data, "", paper.digests.at(-1), paper.digests[0].slice(0, 4));
+    take(`papers/${paper.slug}.md`, { key: paperPageKey(hashes, paper, context), make: () => pageFile(paperPage(paper, context)) });
+    sitemap.push({ url: `${site.url}${permalink}`, lastmod: paper.digests.at(-1)!, period: paper.digests[0].slice(0, 4) });
   }
 
   // Digests in their original order; the newest is also the home page.
