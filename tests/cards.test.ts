@@ -1,8 +1,9 @@
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { decode } from "fast-png";
 import { beforeAll, describe, expect, it } from "vitest";
 import { drawCard, type Card } from "../src/cards/drawCard.ts";
+import { cardKey, placeCards } from "../src/cards/renderCards.ts";
 import { planCards } from "../src/cards/planCards.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import { parseDigest } from "../src/digest/parseDigest.ts";
@@ -106,6 +107,25 @@ describe("share cards", () => {
     expect(own).toBe(2);
     const old = await readPage(capped.out, "/papers/2-olmo-2-furious/");
     expect(old.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${SITE}/cards/topics/large-language-models.png`);
+  });
+});
+
+describe("the card cache", () => {
+  it("keeps the cards a build uses, however old, and forgets those no build used for two weeks", async () => {
+    const cacheDir = await tempDir("pd-cards-");
+    const site = await tempDir("pd-site-");
+    const card = (title: string): Card => ({ eyebrow: "Topic", title, footnote: "1 paper", site: "Digest", accent: "#225577" });
+    const used = card("Used");
+    const file = (c: Card) => join(cacheDir, `${cardKey(c)}.png`);
+    const weeksAgo = new Date(Date.now() - 20 * 86_400_000);
+    for (const c of [used, card("Forgotten"), card("Recent")]) await writeFile(file(c), `png of ${c.title}`);
+    await utimes(file(used), weeksAgo, weeksAgo);
+    await utimes(file(card("Forgotten")), weeksAgo, weeksAgo);
+    placeCards(new Map([["/cards/used.png", used]]), site, cacheDir);
+    expect(await readFile(join(site, "cards/used.png"), "utf8")).toBe("png of Used");
+    expect((await readdir(cacheDir)).sort()).toEqual([file(used), file(card("Recent"))].map((f) => f.slice(cacheDir.length + 1)).sort());
+    // Touched: the next build two weeks on still finds it.
+    expect(Date.now() - (await stat(file(used))).mtimeMs).toBeLessThan(86_400_000);
   });
 });
 

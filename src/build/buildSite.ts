@@ -7,6 +7,7 @@ import { papersJsonText } from "../emit/papersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
 import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
+import { textHash } from "../library/textHash.ts";
 import type { Library } from "../model.ts";
 import { BUILD_LOCK, CACHE_DIR, CHANGED_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
@@ -96,7 +97,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const stageFile = join(cacheDir, "build", "stages.v8");
   const stagePrint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
   const stageCache = readStageCache(stageFile, stagePrint);
-  const classifyInputs = merged.papers.map((p) => [p.title, p.abstract, paperText(p).categories ?? null, p.digests[0]]);
+  // Each paper's words hashed once, for every check below of whether they changed.
+  const words = merged.papers.map(textHash);
+  const classifyInputs = merged.papers.map((p, i) => [words[i], paperText(p).categories ?? null, p.digests[0]]);
   const classifyHashes = inputHashes(classifyInputs, stageCache?.classify?.state.count);
   const classifyRun = await stage(
     "classify",
@@ -127,7 +130,10 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const eleventy = startEleventy(temp);
   try {
     const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
-    const relateHashes = inputHashes(relateInputs, stageCache?.relate?.state.count);
+    const relateHashes = inputHashes(
+      relateInputs.map(({ title, abstract, ...rest }, i) => [words[i], rest]),
+      stageCache?.relate?.state.count,
+    );
     const relateRun = await stage(
       "relate",
       () => {
@@ -161,7 +167,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         hashes.set(path, hash);
         if (!last || !madeAlike(last, path, hash)) pages.set(path, pageText(page));
       };
-      eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras);
+      eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras, new Map(merged.papers.map((p, i) => [p.slug, words[i]])));
       return { pages, hashes };
     };
     let { pages, hashes } = await stage(

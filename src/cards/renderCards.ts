@@ -70,20 +70,26 @@ export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: strin
  */
 export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string, site?: string) {
   const made = new Set<string>();
+  const inUse = new Set<string>();
   const now = new Date();
   for (const [path, card] of cards) {
-    const cached = join(cacheDir, `${cardKey(card)}.png`);
+    const name = `${cardKey(card)}.png`;
+    const cached = join(cacheDir, name);
+    const stat = statSync(cached);
     const there = site && statSync(join(site, path), { throwIfNoEntry: false });
-    if (!there || there.ino !== statSync(cached).ino) {
+    if (!there || there.ino !== stat.ino) {
       const target = join(outDir, path);
       if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
       made.add(dirname(target));
       place(cached, target);
     }
-    utimesSync(cached, now, now);
+    // Touched once a day at most: thousands of cards are in use, and a day is nothing beside FORGET_AFTER_DAYS.
+    if (now.getTime() - stat.mtimeMs > 86_400_000) utimesSync(cached, now, now);
+    inUse.add(name);
   }
   const stale = now.getTime() - FORGET_AFTER_DAYS * 86_400_000;
   for (const name of readdirSync(cacheDir)) {
+    if (inUse.has(name)) continue;
     const file = join(cacheDir, name);
     if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < stale) rmSync(file, { force: true });
   }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { textHash } from "../library/textHash.ts";
 import { shortHash } from "../shortHash.ts";
 import { sitemapFiles } from "./sitemap.ts";
 import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
@@ -24,7 +24,7 @@ export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(
 
 /**
  * A file as eachSitePage hands it on: its text, or, for a paper's page, a key that stands for its
- * text (see paperPageKey) and the way to make the text when it is wanted.
+ * text (see the page keys in eachSitePage) and the way to make the text when it is wanted.
  */
 export type SitePage = string | { key: string; make: () => string };
 export const pageText = (page: SitePage) => (typeof page === "string" ? page : page.make());
@@ -40,7 +40,7 @@ export interface PaperContext {
   card: string;
 }
 
-/** A paper's page, made from the paper and its context alone (what paperPageKey hashes). */
+/** A paper's page, made from the paper and its context alone. */
 function paperPage(paper: Paper, { extras, topics, related, prev, next, card }: PaperContext): PaperPage {
   const cite = bibtex(paper);
   return {
@@ -67,29 +67,13 @@ function paperPage(paper: Paper, { extras, topics, related, prev, next, card }: 
 
 /**
  * A hash of all a paper's own page shows of it, and all other pages show of it (as a related paper or a
- * neighbour): its fields, its title and abstract (hashed as they are: copying them into JSON costs more),
- * its extras and its topics' names. Not its related papers: a page shows those of its own paper alone
- * (see paperPageKey), and they change for hundreds of old papers a day.
+ * neighbour): its words (by their textHash) and its other fields. What pages show beside them is worked
+ * out from these and the configuration (its extras, its topics' names), which the build's fingerprint
+ * covers. Not its related papers: a page shows those of its own paper alone (see the page keys in
+ * eachSitePage), and they change for hundreds of old papers a day.
  */
-export function paperHash(paper: Paper, extras: PaperExtras, topics: readonly TopicRef[]): string {
-  return createHash("sha256")
-    .update(`${paper.title.length}:`)
-    .update(paper.title, "utf16le")
-    .update(paper.abstract, "utf16le")
-    .update(JSON.stringify([{ ...paper, title: undefined, abstract: undefined, related: undefined }, extras, topics]))
-    .digest("base64url");
-}
-
-/**
- * A key for a paper's page: the hashes of the papers it is made from (itself, its related papers and
- * its neighbours, see paperHash) and its card. Everything in its PaperContext comes from these, so the
- * same key means the same page, for the same program (which the build's fingerprint covers), and an
- * incremental build makes only the pages whose key changed. Making every page only to hash its text
- * cost ten times as much.
- */
-export function paperPageKey(hashes: ReadonlyMap<string, string>, paper: Paper, context: PaperContext): string {
-  const of = (slug?: string) => (slug ? hashes.get(slug)! : "");
-  return shortHash([of(paper.slug), ...paper.related.map(of), of(context.prev?.slug), of(context.next?.slug), context.card].join(" "));
+export function paperHash(paper: Paper, words: string): string {
+  return shortHash(`${words} ${JSON.stringify({ ...paper, title: undefined, abstract: undefined, related: undefined })}`);
 }
 
 type Topics = readonly (TopicInfo & { terms?: { text: string }[] })[];
@@ -118,7 +102,17 @@ export function sitePages(
  * thousands of page texts kept to the end cost far more (the garbage collector
  * moves every one of them) than texts dropped as soon as they are hashed.
  */
-export function eachSitePage(take: (path: string, page: SitePage) => void, library: Library, topics: Topics, site: SiteData, feedItems: number, cards: CardPlan, extras: ReadonlyMap<string, PaperExtras>) {
+export function eachSitePage(
+  take: (path: string, page: SitePage) => void,
+  library: Library,
+  topics: Topics,
+  site: SiteData,
+  feedItems: number,
+  cards: CardPlan,
+  extras: ReadonlyMap<string, PaperExtras>,
+  /** Each paper's textHash by slug, when the caller has worked them out already. */
+  words?: ReadonlyMap<string, string>,
+) {
   const latest = library.digests.at(-1)?.date ?? site.generated.slice(0, 10);
   const sitemap: SitemapEntry[] = [];
   const bySlug = new Map(library.papers.map((p) => [p.slug, p]));
@@ -150,19 +144,24 @@ export function eachSitePage(take: (path: string, page: SitePage) => void, libra
   // Papers, each with its neighbours in the digest it first appeared in.
   const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
   const ref = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
-  const hashes = new Map(library.papers.map((p) => [p.slug, paperHash(p, extras.get(p.slug)!, refs(p))]));
+  const hashes = new Map(library.papers.map((p) => [p.slug, paperHash(p, words?.get(p.slug) ?? textHash(p))]));
   for (const paper of library.papers) {
     const { d, i } = firstListing.get(paper.slug)!;
     const permalink = `/papers/${paper.slug}/`;
-    const context: PaperContext = {
-      extras: extras.get(paper.slug)!,
-      topics: refs(paper),
-      related: paper.related.map((s) => ({ ...ref(s)!, topics: refs(bySlug.get(s)!) })),
-      prev: ref(d.slugs[i - 1]),
-      next: ref(d.slugs[i + 1]),
-      card: cardOf(permalink),
+    const [prev, next] = [d.slugs[i - 1], d.slugs[i + 1]];
+    const card = cardOf(permalink);
+    /**
+     * A paper's page shows the paper, its related papers and its neighbours (each all paperHash covers)
+     * and its card: their hashes are its key. The same key means the same page, for the same program
+     * (which the build's fingerprint covers), so an incremental build makes only the pages whose key
+     * changed. Making every page to hash its text cost ten times as much.
+     */
+    const key = shortHash([paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ") + ` ${card}`);
+    const make = () => {
+      const context = { extras: extras.get(paper.slug)!, topics: refs(paper), related: paper.related.map((s) => ({ ...ref(s)!, topics: refs(bySlug.get(s)!) })), prev: ref(prev), next: ref(next), card };
+      return pageFile(paperPage(paper, context));
     };
-    take(`papers/${paper.slug}.md`, { key: paperPageKey(hashes, paper, context), make: () => pageFile(paperPage(paper, context)) });
+    take(`papers/${paper.slug}.md`, { key, make });
     sitemap.push({ url: `${site.url}${permalink}`, lastmod: paper.digests.at(-1)!, period: paper.digests[0].slice(0, 4) });
   }
 
