@@ -4,7 +4,11 @@ import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { type SitePage, eachSitePage, sitePages } from "../src/emit/sitePages.ts";
 import { paperExtras } from "../src/emit/paperExtras.ts";
 import { planCards } from "../src/cards/planCards.ts";
-import { papersJson, papersJsonText } from "../src/emit/papersJson.ts";
+import { papersJson } from "../src/emit/papersJson.ts";
+import { writePapersJson } from "../src/build/writePapersJson.ts";
+import { readFile, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { tempDir } from "./support/cli.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import type { Digest } from "../src/model.ts";
 
@@ -99,14 +103,36 @@ describe("long lists", () => {
 });
 
 describe("papers.json", () => {
-  it("is written a paper at a time as the very JSON of the whole index, text and all", () => {
-    // Titles and abstracts a streamed writer could mangle: quotes, backslashes, line separators, emoji, a lone surrogate.
-    const awkward = { ...library, papers: library.papers.map((p, i) => (i === 3 ? { ...p, title: 'A "quoted" \\ title \u2028 😀', abstract: "Lone \ud800 surrogate </script>" } : p)) };
-    const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
-    const streamed = [...papersJsonText(awkward, topics, site)].join("");
-    expect(streamed).toBe(JSON.stringify(papersJson(awkward, topics, site)));
-    expect(JSON.parse(streamed).papers[3].title).toBe('A "quoted" \\ title \u2028 😀');
-    expect(JSON.parse(streamed).papers).toHaveLength(130);
+  const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
+  // Titles and abstracts a piecewise writer could mangle: quotes, backslashes, line separators, emoji, a lone surrogate.
+  const awkward = { ...library, papers: library.papers.map((p, i) => (i === 3 ? { ...p, title: 'A "quoted" \\ title \u2028 😀', abstract: "Lone \ud800 surrogate </script>" } : p)) };
+  const whole = (lib: typeof library) => JSON.stringify(papersJson(lib, topics, site));
+
+  it("is written a paper at a time as the very JSON of the whole index, text and all", async () => {
+    const file = join(await tempDir("pd-json-"), "papers.json");
+    writePapersJson(file, awkward, topics, site, () => false);
+    const text = await readFile(file, "utf8");
+    expect(text).toBe(whole(awkward));
+    expect(JSON.parse(text).papers[3].title).toBe('A "quoted" \\ title \u2028 😀');
+    expect(JSON.parse(text).papers).toHaveLength(130);
+  });
+
+  it("copies the entries of unchanged papers from the last build's file, unless that file was changed since", async () => {
+    const dir = await tempDir("pd-json-");
+    const index = writePapersJson(join(dir, "last.json"), awkward, topics, site, () => false);
+    // A day later: one more paper at the end, and paper 5's topics changed.
+    const next = { ...awkward, papers: [...awkward.papers.map((p, i) => (i === 5 ? { ...p, topics: [] } : p)), { ...awkward.papers[0], slug: "new-paper", title: "New paper" }] };
+    const last = { file: join(dir, "last.json"), index };
+    writePapersJson(join(dir, "now.json"), next, topics, site, (p) => p.slug !== next.papers[5].slug, last);
+    expect(await readFile(join(dir, "now.json"), "utf8")).toBe(whole(next));
+    // Vouching for paper 5 shows the entry is copied: its old topics come back.
+    writePapersJson(join(dir, "copied.json"), next, topics, site, () => true, last);
+    expect(JSON.parse(await readFile(join(dir, "copied.json"), "utf8")).papers[5].topics).toEqual(awkward.papers[5].topics);
+    // A last file edited by hand is never copied from.
+    await writeFile(join(dir, "last.json"), (await readFile(join(dir, "last.json"), "utf8")).replace("Alpha", "alpha"));
+    await utimes(join(dir, "last.json"), new Date(), new Date(Date.now() + 10_000));
+    writePapersJson(join(dir, "fresh.json"), next, topics, site, () => true, last);
+    expect(await readFile(join(dir, "fresh.json"), "utf8")).toBe(whole(next));
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PROJECT_DIR } from "../paths.ts";
 import { MISSING, UNREADABLE, readCacheFile, writeCacheFile } from "./cacheFile.ts";
+import type { PapersJsonIndex } from "./writePapersJson.ts";
 
 /**
  * What a successful build leaves for the next one (in the cache), so that the
@@ -29,6 +30,8 @@ export interface BuildManifest {
   files: Record<string, [number, number]>;
   /** Every file of the site: what an incremental build removes when it no longer makes it. */
   site: string[];
+  /** Where each paper's entry is in papers.json, so the next build can copy those that didn't change. */
+  papersJson?: PapersJsonIndex;
 }
 
 export const VERSION = 2;

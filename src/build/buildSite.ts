@@ -1,14 +1,14 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { type SitePage, eachSitePage, pageText } from "../emit/sitePages.ts";
-import { papersJsonText } from "../emit/papersJson.ts";
+import { writePapersJson } from "./writePapersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
 import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import { textHash } from "../library/textHash.ts";
-import type { Library } from "../model.ts";
+import type { Library, Paper } from "../model.ts";
 import { BUILD_LOCK, CACHE_DIR, CHANGED_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
@@ -217,9 +217,11 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
         const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
         writeFiles(temp, new Map([...run.files, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
-        // Served as it is (through the generated folder, Eleventy would only copy it), and written as it is made.
-        writeChunks(join(temp, "papers.json"), papersJsonText(library, taxonomy, site));
-        return run;
+        // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
+        // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
+        const unchanged = (p: Paper) => previous!.pages[`papers/${p.slug}.md`] === hashes.get(`papers/${p.slug}.md`);
+        const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
+        return { ...run, papersJson: writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last) };
       },
       (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
     );
@@ -239,7 +241,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         for (const file of later) files[file] ??= previous!.files[file];
         // Card paths are URL paths ("/cards/…"); the site's files are relative.
         const site = [...new Set([...made, ...later, ...[...cards.cards.keys()].map((url) => url.slice(1))])];
-        const manifest: BuildManifest = { version: VERSION, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files, site };
+        const manifest: BuildManifest = { version: VERSION, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files, site, papersJson: vocabularyRun.papersJson };
         // The old manifest describes the old site: gone before the site changes, so no crash in between leaves it trusted.
         forgetManifest(manifestFile);
         if (previous) {
@@ -310,28 +312,6 @@ function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
-  }
-}
-
-/** Writes a text made piece by piece, a megabyte at a time. */
-function writeChunks(file: string, pieces: Iterable<string>) {
-  const fd = openSync(file, "w");
-  const write = (text: string) => {
-    const bytes = Buffer.from(text);
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-  };
-  try {
-    let chunk = "";
-    for (const piece of pieces) {
-      chunk += piece;
-      if (chunk.length >= 1 << 20) {
-        write(chunk);
-        chunk = "";
-      }
-    }
-    write(chunk);
-  } finally {
-    closeSync(fd);
   }
 }
 
