@@ -23,8 +23,8 @@ const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: ter
 export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(data)}\n---\n${body}\n`;
 
 /**
- * A file as eachSitePage hands it on: its text, or, for a paper's page, a key that stands for its
- * text (see the page keys in eachSitePage) and the way to make the text when it is wanted.
+ * A file as eachSitePage hands it on: its text, or, for a paper's page or a list of papers, a key that
+ * stands for its text (see the page keys in eachSitePage) and the way to make the text when it is wanted.
  */
 export type SitePage = string | { key: string; make: () => string };
 export const pageText = (page: SitePage) => (typeof page === "string" ? page : page.make());
@@ -136,15 +136,19 @@ export function eachSitePage(
     const list = permalink.replace(/page\/\d+\/$/, "");
     return cards.pages.get(permalink) ?? cards.pages.get(list) ?? cards.pages.get(list.replace(/\d{4}(-\d{2})?\/$/, "")) ?? cards.home;
   };
+  // Each paper's hash (see paperHash): what the keys of the pages that show it are made of.
+  const hashes = new Map(library.papers.map((p) => [p.slug, paperHash(p, words?.get(p.slug) ?? textHash(p))]));
   const page = (path: string, data: GeneratedPage, body = "", lastmod = latest, period?: string) => {
-    take(path, pageFile({ ...data, card: cardOf(data.permalink) }, body));
+    const full = { ...data, card: cardOf(data.permalink) };
+    // A list shows each paper as its hash covers it: the list with its papers' hashes for items stands for its text.
+    if (full.layout === "list") take(path, { key: shortHash(`${JSON.stringify({ ...full, items: full.items.map((i) => hashes.get(i.slug)) })}\n${body}`), make: () => pageFile(full, body) });
+    else take(path, pageFile(full, body));
     sitemap.push({ url: `${site.url}${data.permalink}`, lastmod, ...(period ? { period } : {}) });
   };
 
   // Papers, each with its neighbours in the digest it first appeared in.
   const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
   const ref = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
-  const hashes = new Map(library.papers.map((p) => [p.slug, paperHash(p, words?.get(p.slug) ?? textHash(p))]));
   for (const paper of library.papers) {
     const { d, i } = firstListing.get(paper.slug)!;
     const permalink = `/papers/${paper.slug}/`;
