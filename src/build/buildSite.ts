@@ -14,7 +14,7 @@ import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards } from "../cards/renderCards.ts";
+import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards, startCardThread } from "../cards/renderCards.ts";
 import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -84,6 +84,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     return result;
   };
 
+  // A drawing thread loads and warms up while the archive is read and classified (see startCardThread).
+  const cardThread = startCardThread();
   const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
   const taxonomy = await loadTaxonomy(topicsFile);
   const overrides = await loadOverrides(overridesFile);
@@ -118,7 +120,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const toDraw = missingCards(cards.cards, cached);
   // The day's cards are drawn into the cache on worker threads while this thread goes on (they need
   // topics, not related papers, nor a site folder).
-  const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir)), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
+  const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir, undefined, [cardThread])), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
   // Awaited before publishing; until then a failure must not count as unhandled.
   drawing.catch(() => {});
   // The site is built in a temporary sibling of outDir (a full build whole, an incremental one its changed
@@ -153,16 +155,16 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const manifest = readManifest(manifestFile, fingerprint, out);
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
     /**
-     * Every page's hash (of its text, or a paper page's key: what tells which pages changed), and the
-     * texts to write: every file's in a full build; an incremental one makes or keeps a page's text only
-     * when its hash says the last build didn't make it so (see eachSitePage), and the data files.
+     * Every page's hash (of its text, or the key of a paper's page or a list: what tells which pages
+     * changed), and the texts to write: every file's in a full build; an incremental one makes or keeps a
+     * page's text only when its hash says the last build didn't make it so (see eachSitePage), and the data files.
      */
     const pageTexts = (last?: BuildManifest) => {
       const pages = new Map<string, string>();
       const hashes = new Map<string, string>();
       const take = (path: string, page: SitePage) => {
         if (!path.endsWith(".md")) return void pages.set(path, pageText(page));
-        // A paper's page comes with a key standing for its text: made only when the last build didn't make it.
+        // A paper's page or a list comes with a key standing for its text: made only when the last build didn't make it.
         const hash = typeof page === "string" ? shortHash(page) : page.key;
         hashes.set(path, hash);
         if (!last || !madeAlike(last, path, hash)) pages.set(path, pageText(page));

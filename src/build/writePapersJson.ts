@@ -33,7 +33,8 @@ export function writePapersJson(file: string, library: Library, topics: readonly
   // Bytes of the old file still to copy: a run of unchanged entries with the commas between them.
   let span: [number, number] | undefined;
   const copySpan = () => {
-    for (let at = span?.[0] ?? 0; span && at < span[1]; ) {
+    if (!span) return;
+    for (let at = span[0]; at < span[1]; ) {
       if (used === out.length) flush();
       const n = readSync(old!.fd, out, used, Math.min(span[1] - at, out.length - used), at);
       if (n === 0) throw new Error(`${last!.file} ended early`);

@@ -2,8 +2,14 @@ import { renameSync, writeFileSync } from "node:fs";
 import { threadId, parentPort } from "node:worker_threads";
 import { drawCard, type Card } from "./drawCard.ts";
 
+// A thread starts before its cards are known (see startCardThread) and draws one card to throw away: the
+// first card costs a second (fonts inflated and parsed, layout and painting compiled), paid while the
+// build reads and classifies the archive rather than after.
+const warm = drawCard({ eyebrow: "Topic", title: "Warming up", footnote: "1 paper", site: "paper-digest", accent: "#225577" }).catch(() => {});
+
 // One drawing thread: receives its cards at once, writes each PNG into the cache, then says it's done (or what failed).
 parentPort!.on("message", async (jobs: { path: string; card: Card; file: string }[]) => {
+  await warm;
   for (const { path, card, file } of jobs) {
     try {
       // Written under a temporary name first: a killed build never leaves half a card in the cache.

@@ -54,11 +54,22 @@ export const missingCards = (cards: ReadonlyMap<string, Card>, cached: ReadonlyS
  * Needs no site folder, so a build starts it early and lets it run beside its
  * own stages. Returns how many it drew.
  */
-export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: string, threads = Math.max(1, availableParallelism())) {
+export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: string, threads = Math.max(1, availableParallelism()), started: Worker[] = []) {
   mkdirSync(cacheDir, { recursive: true });
   // A day's few cards take one thread, leaving a core to the build they run beside; a backlog takes them all.
-  await drawAll([...todo], cacheDir, todo.size <= A_DAYS_CARDS ? 1 : threads);
+  await drawAll([...todo], cacheDir, todo.size <= A_DAYS_CARDS ? 1 : threads, started);
   return todo.size;
+}
+
+/**
+ * A drawing thread, started before the build knows its cards so that it loads (and warms up, see
+ * cardWorker.ts) meanwhile; drawCards takes it, or ends it when there is nothing to draw. It doesn't
+ * keep the process alive until then: a build that stops early leaves it behind.
+ */
+export function startCardThread(): Worker {
+  const worker = new Worker(join(PROJECT_DIR, "src/cards/cardThread.mjs"));
+  worker.unref();
+  return worker;
 }
 
 /**
@@ -114,13 +125,14 @@ function place(cached: string, target: string) {
 }
 
 /**
- * Draws cards on `threads` workers. Each gets its share at once and writes its
+ * Draws cards on `threads` workers (those `started` and more). Each gets its share at once and writes its
  * PNGs into the cache itself, so drawing goes on while this thread is busy.
  */
-async function drawAll(todo: [string, Card][], cacheDir: string, threads: number) {
-  if (todo.length === 0) return;
+async function drawAll(todo: [string, Card][], cacheDir: string, threads: number, started: Worker[]) {
+  if (todo.length === 0) return void (await Promise.all(started.map((w) => w.terminate())));
   const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${cardKey(card)}.png`) }));
-  const workers = Array.from({ length: threads }, () => new Worker(join(PROJECT_DIR, "src/cards/cardThread.mjs")));
+  const workers = [...started, ...Array.from({ length: Math.max(0, threads - started.length) }, startCardThread)];
+  for (const worker of workers) worker.ref();
   try {
     await Promise.all(
       workers.map(
@@ -128,7 +140,7 @@ async function drawAll(todo: [string, Card][], cacheDir: string, threads: number
           new Promise<void>((done, fail) => {
             worker.on("message", ({ error, path }: { error?: string; path?: string }) => (error ? fail(new Error(`drawing ${path}: ${error}`)) : done()));
             worker.on("error", fail);
-            worker.postMessage(jobs.filter((_, i) => i % threads === w));
+            worker.postMessage(jobs.filter((_, i) => i % workers.length === w));
           }),
       ),
     );
