@@ -129,7 +129,8 @@ function place(cached: string, target: string) {
  * PNGs into the cache itself, so drawing goes on while this thread is busy.
  */
 async function drawAll(todo: [string, Card][], cacheDir: string, threads: number, started: Worker[]) {
-  if (todo.length === 0) return void (await Promise.all(started.map((w) => w.terminate())));
+  // Nothing to draw: the threads started ahead just end (not waited for, so no stage waits on them).
+  if (todo.length === 0) return started.forEach((w) => void w.terminate());
   const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${cardKey(card)}.png`) }));
   const workers = [...started, ...Array.from({ length: Math.max(0, threads - started.length) }, startCardThread)];
   for (const worker of workers) worker.ref();
