@@ -19,7 +19,7 @@ export function render(data: LayoutData<PaperPage>): string {
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 ${authorList(source.authors ?? [])}
-<p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-sort="date:${data.firstSeen}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
+<p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
 ${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${facts.map((f, i) => html`${i > 0 ? " · " : ""}${f}`)}</p>` : ""}
 ${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>` : ""}
 <div data-pagefind-ignore>${topicChips(topics, true)}</div>

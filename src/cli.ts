@@ -23,7 +23,7 @@ import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--shard-size 8000] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--shard-size 5000] [--cache DIR]
   paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]

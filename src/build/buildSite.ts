@@ -197,6 +197,10 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
 
+    // The pages' texts are rendered: a full build hands their memory back before Pagefind, its peak.
+    pages.clear();
+    if (!previous) releaseMemory();
+
     // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
     const outputs: Record<string, string[]> = {};
     for (const [input, files] of rendered) {
