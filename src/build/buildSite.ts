@@ -187,19 +187,17 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     );
     const { previous, kept } = plan;
 
-    // Eleventy and Pagefind run as processes of their own: hand back what we no longer need.
+    // Eleventy and Pagefind run as processes of their own: hand back what we no longer need (the
+    // pages' texts are in the generated folder now).
+    pages.clear();
     forgetTokens();
     releaseMemory();
 
     const rendered = await stage(
       "eleventy",
-      () => inStage("eleventy", () => renderPages(eleventy, temp, plan.changed, pages, Boolean(previous))),
+      () => inStage("eleventy", () => renderPages(eleventy, temp, plan.changed, Boolean(previous))),
       (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
-
-    // The pages' texts are rendered: a full build hands their memory back before Pagefind, its peak.
-    pages.clear();
-    if (!previous) releaseMemory();
 
     // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
     const outputs: Record<string, string[]> = {};
@@ -288,16 +286,18 @@ const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
 
 /**
  * Renders generated pages into `outDir` with Eleventy: all of them in one run
- * when they are few and this is a full build, else those of `changed` through
- * CHANGED_DIR, at most PAGES_PER_RUN a run, so no run holds the whole archive.
+ * when they are few and this is a full build, else those of `changed` (copied
+ * from GENERATED_DIR) through CHANGED_DIR, at most PAGES_PER_RUN a run, so no
+ * run holds the whole archive.
  * The site-wide templates and copied files are rendered by every run (the same
  * files each time). Returns what each template wrote.
  */
-async function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], pages: ReadonlyMap<string, string>, incremental: boolean): Promise<Rendered> {
+async function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean): Promise<Rendered> {
   if (!incremental && changed.length <= PAGES_PER_RUN) return ahead.render();
   const rendered: Rendered = new Map();
   for (let start = 0; start === 0 || start < changed.length; start += PAGES_PER_RUN) {
-    writeGenerated(CHANGED_DIR, new Map(changed.slice(start, start + PAGES_PER_RUN).map((path) => [path, pages.get(path)!])));
+    const run = changed.slice(start, start + PAGES_PER_RUN);
+    writeGenerated(CHANGED_DIR, new Map(run.map((path) => [path, readFileSync(join(GENERATED_DIR, path), "utf8")])));
     const eleventy = start === 0 ? ahead : startEleventy(outDir);
     for (const [input, files] of await eleventy.render({ changedOnly: true })) rendered.set(input, files);
   }
