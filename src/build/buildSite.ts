@@ -146,6 +146,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       (r) => `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
     );
     const library: Library = relateRun.library;
+    // Relate was the last stage to read the papers' words: their memory goes to the page texts.
+    forgetTokens();
     const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
     const synonymList = await loadSynonyms(synonymsFile);
     // What the last build left: pages whose text is unchanged stay in the site it built.
@@ -190,7 +192,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     // Eleventy and Pagefind run as processes of their own: hand back what we no longer need (the
     // pages' texts are in the generated folder now).
     pages.clear();
-    forgetTokens();
     releaseMemory();
 
     const rendered = await stage(

@@ -17,22 +17,29 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** British to American endings, so "quantisation" and "quantization" meet. */
 const americanise = (word: string) => word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1").replace(/isation/, "ization");
 
-// Stemming is the hot spot of classify and relate; a vocabulary is small next to a text.
-const stems = new Map<string, string>();
-export function stem(lowerWord: string): string {
-  let stemmed = stems.get(lowerWord);
-  if (stemmed === undefined) stems.set(lowerWord, (stemmed = stemmer(americanise(lowerWord))));
-  return stemmed;
+// Each distinct word is lowercased and stemmed once, and kept once: a cached text refers to these strings
+// rather than holding copies (50,000 papers' words as copies held ~640 MB). A vocabulary is small next to a text.
+const known = new Map<string, { lower: string; stem: string }>();
+function lookUp(lowerWord: string) {
+  let entry = known.get(lowerWord);
+  if (!entry) known.set(lowerWord, (entry = { lower: lowerWord, stem: stemmer(americanise(lowerWord)) }));
+  return entry;
 }
+
+/** A lowercased word's stem (stemming is the hot spot of classify and relate). */
+export const stem = (lowerWord: string): string => lookUp(lowerWord).stem;
 
 export function words(text: string): string[] {
   return text.normalize("NFKC").match(WORD) ?? [];
 }
 
 export interface Tokens {
-  written: string[];
+  /** The words lowercased, in order. */
   lower: string[];
+  /** Their stems. */
   stems: string[];
+  /** The words written with two or more capitals ("LLM", "GPT-4o" → "GPT"), in order. */
+  acronyms: string[];
 }
 
 // classify and relate both read every title and abstract: tokenise each text once.
@@ -42,14 +49,22 @@ const TOKEN_CACHE_LIMIT = 200_000;
 /** Forgets memoised tokens (once the stages that share them are done). */
 export const forgetTokens = () => tokenCache.clear();
 
-/** A text's words as written, lowercased and stemmed (memoised: the same text is read by several stages). */
+/** A text's words lowercased and stemmed, and its acronyms (memoised: the same text is read by several stages). */
 export function tokens(text: string): Tokens {
   let t = tokenCache.get(text);
   if (!t) {
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
     const written = words(text);
-    const lower = written.map((w) => w.toLowerCase());
-    tokenCache.set(text, (t = { written, lower, stems: lower.map(stem) }));
+    t = { lower: new Array(written.length), stems: new Array(written.length), acronyms: [] };
+    for (let i = 0; i < written.length; i++) {
+      const word = written[i];
+      const lower = word.toLowerCase();
+      const entry = lookUp(lower);
+      t.lower[i] = entry.lower;
+      t.stems[i] = entry.stem;
+      if (word !== lower && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2) t.acronyms.push(word);
+    }
+    tokenCache.set(text, t);
   }
   return t;
 }
@@ -62,12 +77,12 @@ const increment = (counts: Map<string, number>, key: string) => counts.set(key, 
  * stemmed; stemming every pair of neighbouring words would be most of the work.
  */
 export function analyseText(text: string, solidStems: ReadonlyMap<string, string[]> = new Map()): AnalysedText {
-  const { written, lower, stems } = tokens(text);
+  const { lower, stems, acronyms } = tokens(text);
   const acronymCounts = new Map<string, number>();
   const stemCounts = new Map<string, number>();
   const solidPairCounts = new Map<string, number>();
-  written.forEach((w, i) => {
-    if (w !== lower[i] && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2) increment(acronymCounts, w);
+  for (const acronym of acronyms) increment(acronymCounts, acronym);
+  lower.forEach((_, i) => {
     increment(stemCounts, stems[i]);
     const candidates = i > 0 ? solidStems.get(lower[i - 1]) : undefined;
     if (candidates) {
