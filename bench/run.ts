@@ -92,8 +92,8 @@ for (const n of sizes) {
   try {
     await mkdir(join(work, "digests"), { recursive: true });
     for (const [name, text] of syntheticDigests(n)) await writeFile(join(work, "digests", name), text);
-    // cold: nothing cached (cards drawn, up to the build's cap); full: the same, its cards cached but no
-    // manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
+    // cold: nothing cached (cards drawn, up to the build's cap); full: its cards and the stages' state cached but
+    // no manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
     // Each build's site is measured before the next build replaces it.
     // and the last site's background removal has ended, so that it slows no other build (as a day apart).
     const settled = async () => {
@@ -104,7 +104,7 @@ for (const n of sizes) {
       return { ...build, site: await folderStats(build.out) };
     };
     const cold = await measured(await ours(work));
-    await rm(join(work, "cache", "build"), { recursive: true, force: true });
+    await rm(join(work, "cache", "build", "manifest.v8"), { force: true });
     // Past the first builds the card backlog is drawn, and a day draws only its own papers' cards:
     // full and daily are measured in that steady state (no backlog; the day's 50 cards).
     const full = await measured(await ours(work, ["--new-cards", "0"]));
@@ -151,7 +151,7 @@ const results = `# Build benchmark
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
-Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards).
+Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards).
 Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site). "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node, Eleventy, Pagefind), sampled every 100 ms. "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).

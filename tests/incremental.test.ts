@@ -7,7 +7,9 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+import { build as bundle } from "esbuild";
 import { inputHashes } from "../src/build/stageCache.ts";
+import { STAGE_PROGRAM } from "../src/build/buildManifest.ts";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
 async function textDigest(date: string, from: number, to: number) {
@@ -141,7 +143,32 @@ describe("incremental builds", () => {
 
     const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);
     expect(line(other.stdout, "cache")).toMatch(/full build: the program, templates, configuration or dependencies changed/);
+    // Every page is rendered again, but what the papers are (their topics, related papers) didn't change.
+    expect(line(other.stdout, "classify")).toMatch(/, \d+ as last built/);
+    expect(line(other.stdout, "relate")).toMatch(/, \d+ papers' vectors as last built/);
     expect(await readFile(join(out, "index.html"), "utf8")).toContain("https://elsewhere.example.org/");
+  });
+});
+
+describe("the stage cache's fingerprint", () => {
+  it("covers every module the cached stages run, and no template or site helper", async () => {
+    // What esbuild finds the stages import, as the CLI's bundle would hold it.
+    const { metafile } = await bundle({
+      entryPoints: ["src/topics/assignTopics.ts", "src/related/relatedPapers.ts", "src/emit/paperExtras.ts", "src/search/vocabulary.ts", "src/build/stageCache.ts", "src/library/textHash.ts"].map((f) => join(ROOT, f)),
+      absWorkingDir: ROOT,
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      outdir: "unused",
+    });
+    const imported = Object.keys(metafile.inputs);
+    expect(imported.length).toBeGreaterThan(6);
+    const covered = (file: string) => STAGE_PROGRAM.some((p) => file === p || file.startsWith(`${p}/`));
+    expect(imported.filter((file) => !covered(file))).toEqual([]);
+    expect(STAGE_PROGRAM.filter((p) => /^(layouts|content|src\/site)\b/.test(p))).toEqual([]);
   });
 });
 

@@ -40,24 +40,45 @@ export const VERSION = 2;
 const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "package.json", "package-lock.json", "content/favicon.svg", "content/feed.xsl"];
 
 /**
+ * What the cached stages (classify, relate, the papers' extras, the search vocabulary: stageCache.ts)
+ * are made by: the modules they run and the build that feeds them, and the dependencies; not the
+ * templates, assets or site helpers. After a change to a template every page is rendered again, and
+ * the stages still go on from their cache. A test checks this list against the stages' imports.
+ */
+export const STAGE_PROGRAM = ["src/topics", "src/related", "src/library", "src/search", "src/emit/paperExtras.ts", "src/emit/excerpt.ts", "src/build/buildSite.ts", "src/build/stageCache.ts", "src/build/cacheFile.ts", "src/model.ts", "src/userError.ts", "package-lock.json"];
+
+/**
  * A hash of the program (its sources, templates, assets, the lock file of its
  * dependencies and the Node version) and of `inputs` (configuration files and
  * options, as text). Any change to it makes the next build a full one.
  */
 export function buildFingerprint(inputs: readonly string[]): string {
-  const hash = createHash("sha256").update(`${VERSION} ${process.version} ${programHash()}\n`);
+  const templates = readdirSync(join(PROJECT_DIR, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => `content/${n}`);
+  return fingerprint([...PROGRAM, ...templates], inputs);
+}
+
+/** buildFingerprint for the cached stages: only a change to STAGE_PROGRAM's files (or to `inputs`) starts them over. */
+export function stageFingerprint(inputs: readonly string[]): string {
+  return fingerprint(STAGE_PROGRAM, inputs);
+}
+
+function fingerprint(program: readonly string[], inputs: readonly string[]): string {
+  const hash = createHash("sha256").update(`${VERSION} ${process.version} ${programHash(program)}\n`);
   for (const input of inputs) hash.update(`${input}\n`);
   return hash.digest("base64url");
 }
 
-// The program's files are read once per process (a build asks for two fingerprints).
-let program: string | undefined;
-function programHash(): string {
-  if (program) return program;
+// The program's files are read once per process (a build asks for several fingerprints).
+const programs = new Map<string, string>();
+function programHash(paths: readonly string[]): string {
+  const known = programs.get(paths.join("\n"));
+  if (known) return known;
   const hash = createHash("sha256");
-  const files = [...PROGRAM.flatMap((p) => filesUnder(join(PROJECT_DIR, p))), ...readdirSync(join(PROJECT_DIR, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => join(PROJECT_DIR, "content", n))];
+  const files = paths.flatMap((p) => filesUnder(join(PROJECT_DIR, p)));
   for (const file of files.sort()) hash.update(`${relative(PROJECT_DIR, file)}\n`).update(readFileSync(file)).update("\n");
-  return (program = hash.digest("base64url"));
+  const digest = hash.digest("base64url");
+  programs.set(paths.join("\n"), digest);
+  return digest;
 }
 
 function filesUnder(path: string): string[] {

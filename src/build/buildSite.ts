@@ -23,7 +23,7 @@ import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.
 import { indexSearch } from "./indexSearch.ts";
 import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
 import { swapIn, updateInPlace } from "./publishSite.ts";
-import { type BuildManifest, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, writeManifest } from "./buildManifest.ts";
+import { type BuildManifest, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, stageFingerprint, writeManifest } from "./buildManifest.ts";
 import { shortHash } from "../shortHash.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
@@ -97,7 +97,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   );
   // Classify and relate go on from the last build's state when the archive only gained newer days.
   const stageFile = join(cacheDir, "build", "stages.v8");
-  const stagePrint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
+  const stagePrint = stageFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
   const stageCache = readStageCache(stageFile, stagePrint);
   // Each paper's words hashed once, for every check below of whether they changed.
   const words = merged.papers.map(textHash);
