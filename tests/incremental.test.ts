@@ -2,14 +2,14 @@
 // what didn't change and updates the site in place, and its result is the very
 // site a full build of the same inputs makes — every file, byte for byte, but
 // for the build's timestamp, and no folder more.
-import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
 import { build as bundle } from "esbuild";
 import { inputHashes } from "../src/build/stageCache.ts";
-import { STAGE_PROGRAM } from "../src/build/buildManifest.ts";
+import { STAGE_PROGRAM, buildFingerprint, stageFingerprint } from "../src/build/buildManifest.ts";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
 async function textDigest(date: string, from: number, to: number) {
@@ -143,9 +143,6 @@ describe("incremental builds", () => {
 
     const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);
     expect(line(other.stdout, "cache")).toMatch(/full build: the program, templates, configuration or dependencies changed/);
-    // Every page is rendered again, but what the papers are (their topics, related papers) didn't change.
-    expect(line(other.stdout, "classify")).toMatch(/, \d+ as last built/);
-    expect(line(other.stdout, "relate")).toMatch(/, \d+ papers' vectors as last built/);
     expect(await readFile(join(out, "index.html"), "utf8")).toContain("https://elsewhere.example.org/");
   });
 });
@@ -169,6 +166,25 @@ describe("the stage cache's fingerprint", () => {
     const covered = (file: string) => STAGE_PROGRAM.some((p) => file === p || file.startsWith(`${p}/`));
     expect(imported.filter((file) => !covered(file))).toEqual([]);
     expect(STAGE_PROGRAM.filter((p) => /^(layouts|content|src\/site)\b/.test(p))).toEqual([]);
+  });
+
+  it("stays when a template or a site helper changes (a full build that keeps the stages), not when a stage's source does", async () => {
+    // Three copies of a few of the project's files: as they are, with a template and a helper edited, with a stage's module edited.
+    const files = ["src/topics/analyseText.ts", "src/site/shell.ts", "layouts/paper.11ty.ts", "content/404.11ty.ts", "package-lock.json"];
+    const project = async (...edited: string[]) => {
+      const root = await tempDir("pd-print-");
+      for (const file of files) {
+        await mkdir(dirname(join(root, file)), { recursive: true });
+        await writeFile(join(root, file), (await readFile(join(ROOT, file), "utf8")) + (edited.includes(file) ? "\n// edited\n" : ""));
+      }
+      return root;
+    };
+    const [asIs, template, stage] = await Promise.all([project(), project("layouts/paper.11ty.ts", "src/site/shell.ts"), project("src/topics/analyseText.ts")]);
+    const inputs = ["topics.yaml's text", "synonyms.yaml's text", "stages"];
+    expect(stageFingerprint(inputs, template)).toBe(stageFingerprint(inputs, asIs));
+    expect(buildFingerprint([], template)).not.toBe(buildFingerprint([], asIs));
+    expect(stageFingerprint(inputs, stage)).not.toBe(stageFingerprint(inputs, asIs));
+    expect(stageFingerprint(["another topics.yaml", ...inputs.slice(1)], asIs)).not.toBe(stageFingerprint(inputs, asIs));
   });
 });
 

@@ -51,33 +51,35 @@ export const STAGE_PROGRAM = ["src/topics", "src/related", "src/library", "src/s
  * A hash of the program (its sources, templates, assets, the lock file of its
  * dependencies and the Node version) and of `inputs` (configuration files and
  * options, as text). Any change to it makes the next build a full one.
+ * `root` is the project (another one in tests).
  */
-export function buildFingerprint(inputs: readonly string[]): string {
-  const templates = readdirSync(join(PROJECT_DIR, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => `content/${n}`);
-  return fingerprint([...PROGRAM, ...templates], inputs);
+export function buildFingerprint(inputs: readonly string[], root = PROJECT_DIR): string {
+  const templates = readdirSync(join(root, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => `content/${n}`);
+  return fingerprint([...PROGRAM, ...templates], inputs, root);
 }
 
 /** buildFingerprint for the cached stages: only a change to STAGE_PROGRAM's files (or to `inputs`) starts them over. */
-export function stageFingerprint(inputs: readonly string[]): string {
-  return fingerprint(STAGE_PROGRAM, inputs);
+export function stageFingerprint(inputs: readonly string[], root = PROJECT_DIR): string {
+  return fingerprint(STAGE_PROGRAM, inputs, root);
 }
 
-function fingerprint(program: readonly string[], inputs: readonly string[]): string {
-  const hash = createHash("sha256").update(`${VERSION} ${process.version} ${programHash(program)}\n`);
+function fingerprint(program: readonly string[], inputs: readonly string[], root: string): string {
+  const hash = createHash("sha256").update(`${VERSION} ${process.version} ${programHash(program, root)}\n`);
   for (const input of inputs) hash.update(`${input}\n`);
   return hash.digest("base64url");
 }
 
 // The program's files are read once per process (a build asks for several fingerprints).
 const programs = new Map<string, string>();
-function programHash(paths: readonly string[]): string {
-  const known = programs.get(paths.join("\n"));
+function programHash(paths: readonly string[], root: string): string {
+  const key = [root, ...paths].join("\n");
+  const known = programs.get(key);
   if (known) return known;
   const hash = createHash("sha256");
-  const files = paths.flatMap((p) => filesUnder(join(PROJECT_DIR, p)));
-  for (const file of files.sort()) hash.update(`${relative(PROJECT_DIR, file)}\n`).update(readFileSync(file)).update("\n");
+  const files = paths.flatMap((p) => filesUnder(join(root, p)));
+  for (const file of files.sort()) hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update("\n");
   const digest = hash.digest("base64url");
-  programs.set(paths.join("\n"), digest);
+  programs.set(key, digest);
   return digest;
 }
 
