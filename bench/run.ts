@@ -94,8 +94,8 @@ for (const n of sizes) {
     for (const [name, text] of syntheticDigests(n)) await writeFile(join(work, "digests", name), text);
     // cold: nothing cached (cards drawn, up to the build's cap); full: its cards and the stages' state cached but
     // no manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
-    // Each build's site is measured before the next build replaces it.
-    // and the last site's background removal has ended, so that it slows no other build (as a day apart).
+    // Each build's site is measured before the next build replaces it, once the last site's background
+    // removal has ended, so that it slows no other build (as a day apart).
     const settled = async () => {
       while ((await readdir(work)).some((name) => name.startsWith(".site.building-"))) await new Promise((r) => setTimeout(r, 200));
     };
