@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { type SitePage, eachSitePage, pageText } from "../emit/sitePages.ts";
 import { writePapersJson } from "./writePapersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
-import { updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
+import { linkGenerated, updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import { textHash } from "../library/textHash.ts";
 import type { Library, Paper } from "../model.ts";
@@ -287,7 +287,7 @@ const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
 
 /**
  * Renders generated pages into `outDir` with Eleventy: all of them in one run
- * when they are few and this is a full build, else those of `changed` (copied
+ * when they are few and this is a full build, else those of `changed` (linked
  * from GENERATED_DIR) through CHANGED_DIR, at most PAGES_PER_RUN a run, so no
  * run holds the whole archive.
  * The site-wide templates and copied files are rendered by every run (the same
@@ -298,7 +298,7 @@ async function renderPages(ahead: EleventyAhead, outDir: string, changed: readon
   const rendered: Rendered = new Map();
   for (let start = 0; start === 0 || start < changed.length; start += PAGES_PER_RUN) {
     const run = changed.slice(start, start + PAGES_PER_RUN);
-    writeGenerated(CHANGED_DIR, new Map(run.map((path) => [path, readFileSync(join(GENERATED_DIR, path), "utf8")])));
+    linkGenerated(CHANGED_DIR, GENERATED_DIR, run);
     const eleventy = start === 0 ? ahead : startEleventy(outDir);
     for (const [input, files] of await eleventy.render({ changedOnly: true })) rendered.set(input, files);
   }

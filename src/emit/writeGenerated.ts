@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
 /**
@@ -51,4 +51,28 @@ export function updateGenerated(dir: string, files: ReadonlyMap<string, string>,
     writeFileSync(file, text);
   }
   return { written: files.size, removed: removed.length };
+}
+
+/**
+ * Makes `dir` hold exactly the pages `paths` of the generated folder `from`, as hard links to them (a
+ * copy across file systems): an Eleventy run over a part of the archive reads them there. Linking
+ * 5,000 pages takes a fraction of the time reading and writing them took.
+ */
+export function linkGenerated(dir: string, from: string, paths: readonly string[]) {
+  rmSync(dir, { recursive: true, force: true });
+  const made = new Set<string>();
+  for (const path of paths) {
+    const file = join(dir, path);
+    if (!made.has(dirname(file))) {
+      mkdirSync(dirname(file), { recursive: true });
+      made.add(dirname(file));
+    }
+    try {
+      linkSync(join(from, path), file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "EXDEV" && code !== "EPERM") throw err;
+      copyFileSync(join(from, path), file);
+    }
+  }
 }

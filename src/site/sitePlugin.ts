@@ -22,6 +22,9 @@ export function sitePlugin(eleventyConfig: any) {
   // Pages come with all they show (emit wrote it); no collection is ever queried,
   // so Eleventy need not build one over thousands of pages.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
+  // Nor does any page have a data file of its own or of its folder (its front matter holds its data): Eleventy
+  // need not look for five beside each of thousands of pages.
+  eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addGlobalData("site", () => JSON.parse(readFileSync(`${GENERATED_DIR}/site.json`, "utf8")));
   eleventyConfig.addPassthroughCopy({
     "content/assets": "assets",
