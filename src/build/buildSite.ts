@@ -290,17 +290,16 @@ const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
  * when they are few and this is a full build, else those of `changed` (linked
  * from GENERATED_DIR) through CHANGED_DIR, at most PAGES_PER_RUN a run, so no
  * run holds the whole archive.
- * The site-wide templates and copied files are rendered by every run (the same
- * files each time). Returns what each template wrote.
+ * The site-wide templates and copied files are rendered by the first run alone.
+ * Returns what each template wrote.
  */
 async function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean): Promise<Rendered> {
   if (!incremental && changed.length <= PAGES_PER_RUN) return ahead.render();
   const rendered: Rendered = new Map();
   for (let start = 0; start === 0 || start < changed.length; start += PAGES_PER_RUN) {
-    const run = changed.slice(start, start + PAGES_PER_RUN);
-    linkGenerated(CHANGED_DIR, GENERATED_DIR, run);
+    linkGenerated(CHANGED_DIR, GENERATED_DIR, changed.slice(start, start + PAGES_PER_RUN));
     const eleventy = start === 0 ? ahead : startEleventy(outDir);
-    for (const [input, files] of await eleventy.render({ changedOnly: true })) rendered.set(input, files);
+    for (const [input, files] of await eleventy.render({ changedOnly: true, pagesOnly: start > 0 })) rendered.set(input, files);
   }
   return rendered;
 }

@@ -8,8 +8,11 @@ export type Rendered = Map<string, string[]>;
 
 /** An Eleventy process waiting to render into its output folder: told once, or stopped. */
 export interface EleventyAhead {
-  /** Renders; with `changedOnly`, the generated pages are those in CHANGED_DIR alone. */
-  render(options?: { changedOnly?: boolean }): Promise<Rendered>;
+  /**
+   * Renders; with `changedOnly`, the generated pages are those in CHANGED_DIR alone; with `pagesOnly`, the
+   * site-wide templates and copied files are left to another run.
+   */
+  render(options?: { changedOnly?: boolean; pagesOnly?: boolean }): Promise<Rendered>;
   /** Ends the process without rendering (the build stopped before it needed it). */
   stop(): void;
 }
@@ -19,8 +22,7 @@ export interface EleventyAhead {
  * process of its own (with TypeScript support loaded) so that its memory is
  * returned before Pagefind runs. It loads Eleventy and the site's plugins and
  * layouts at once (eleventyAhead.mjs), a second's work done while the build
- * still emits, and renders when told. The site-wide templates and copied files
- * are always rendered. A failure becomes an error naming its cause.
+ * still emits, and renders when told. A failure becomes an error naming its cause.
  */
 export function startEleventy(outDir: string): EleventyAhead {
   const cli = join(PROJECT_DIR, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -40,8 +42,8 @@ export function startEleventy(outDir: string): EleventyAhead {
   exited.catch(() => {});
 
   return {
-    async render({ changedOnly = false } = {}) {
-      child.stdin.end(`${JSON.stringify({ PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "" })}\n`);
+    async render({ changedOnly = false, pagesOnly = false } = {}) {
+      child.stdin.end(`${JSON.stringify({ PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "", PAPER_DIGEST_PAGES_ONLY: pagesOnly ? "1" : "" })}\n`);
       try {
         const code = await exited;
         if (code !== 0) {

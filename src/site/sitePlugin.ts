@@ -26,6 +26,8 @@ export function sitePlugin(eleventyConfig: any) {
   // need not look for five beside each of thousands of pages.
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addGlobalData("site", () => JSON.parse(readFileSync(`${GENERATED_DIR}/site.json`, "utf8")));
+  // A large build renders its pages in several runs, and the site-wide templates and files in the first alone.
+  if (process.env.PAPER_DIGEST_PAGES_ONLY) return void eleventyConfig.ignores.add("content/*.11ty.ts");
   eleventyConfig.addPassthroughCopy({
     "content/assets": "assets",
     "content/favicon.svg": "favicon.svg",
