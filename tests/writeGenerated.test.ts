@@ -1,0 +1,43 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { linkGenerated, writeGenerated } from "../src/emit/writeGenerated.ts";
+import { tempDir } from "./support/cli.ts";
+
+const filesIn = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+
+describe("the pages one Eleventy run reads (a large build renders in several)", () => {
+  it("are exactly the pages asked for, with the generated text, and none of the run before", async () => {
+    const root = await tempDir("pd-link-");
+    const generated = join(root, "generated");
+    const pages = new Map([
+      ["papers/a.md", "---json\n{\"title\":\"A\"}\n---\n\n"],
+      ["papers/b.md", "---json\n{\"title\":\"B\"}\n---\n\n"],
+      ["topics/c/index.md", "---json\n{\"title\":\"C\"}\n---\n\n"],
+    ]);
+    writeGenerated(generated, pages);
+    const run = join(root, "changed");
+
+    linkGenerated(run, generated, ["papers/a.md", "topics/c/index.md"]);
+    expect(filesIn(run)).toEqual(["papers/a.md", "topics/c/index.md"]);
+    for (const page of filesIn(run)) expect(readFileSync(join(run, page), "utf8")).toBe(pages.get(page));
+
+    // The next run: its own pages alone, even where the folder held others (a killed build's, too).
+    await mkdir(join(run, "digests"), { recursive: true });
+    await writeFile(join(run, "digests/left-over.md"), "stale");
+    linkGenerated(run, generated, ["papers/b.md"]);
+    expect(filesIn(run)).toEqual(["papers/b.md"]);
+    expect(readFileSync(join(run, "papers/b.md"), "utf8")).toBe(pages.get("papers/b.md"));
+  });
+
+  it("stop at a page missing from the generated folder, rather than render the run without it", async () => {
+    const root = await tempDir("pd-link-");
+    writeGenerated(join(root, "generated"), new Map([["papers/a.md", "text"]]));
+    expect(() => linkGenerated(join(root, "changed"), join(root, "generated"), ["papers/gone.md"])).toThrow(/ENOENT/);
+  });
+});
