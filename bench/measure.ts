@@ -1,10 +1,16 @@
 import { spawn } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-async function treeRss(root: number): Promise<number> {
+/** Linux's clock ticks per second (USER_HZ), the unit of a process's CPU times in /proc. */
+const TICKS = 100;
+
+/**
+ * A process and all its descendants (Linux /proc): their resident memory in all, in bytes, and each
+ * one's CPU time so far (user + system), in seconds.
+ */
+async function tree(root: number): Promise<{ rss: number; cpu: Map<number, number> }> {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const stats = new Map<number, { rss: number; cpu: number }>();
   for (const name of await readdir("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -13,37 +19,48 @@ async function treeRss(root: number): Promise<number> {
       const pid = Number(name);
       const ppid = Number(fields[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-      rss.set(pid, Number(fields[21]) * 4096);
+      stats.set(pid, { rss: Number(fields[21]) * 4096, cpu: (Number(fields[11]) + Number(fields[12])) / TICKS });
     } catch {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  let rss = 0;
+  const cpu = new Map<number, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    rss += stats.get(pid)?.rss ?? 0;
+    if (stats.has(pid)) cpu.set(pid, stats.get(pid)!.cpu);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rss, cpu };
 }
 
-/** Runs a command to its end, sampling the peak resident memory of its whole process tree. */
+/**
+ * Runs a command to its end, sampling its whole process tree every 100 ms: the peak resident memory, and
+ * the CPU seconds of every process (as last seen: a process's last 100 ms, or one that lived less, may be missed).
+ */
 export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string; seconds: number; peakRss: number }>((done) => {
+  return new Promise<{ code: number; stdout: string; stderr: string; seconds: number; peakRss: number; cpuSeconds: number }>((done) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
     let stdout = "";
     let stderr = "";
     let peakRss = 0;
+    const cpu = new Map<number, number>();
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     const timer = setInterval(async () => {
-      if (child.pid) peakRss = Math.max(peakRss, await treeRss(child.pid).catch(() => 0));
+      if (!child.pid) return;
+      const now = await tree(child.pid).catch(() => undefined);
+      if (!now) return;
+      peakRss = Math.max(peakRss, now.rss);
+      for (const [pid, seconds] of now.cpu) cpu.set(pid, seconds);
     }, 100);
     child.on("close", (code) => {
       clearInterval(timer);
-      done({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - started) / 1000, peakRss });
+      const cpuSeconds = [...cpu.values()].reduce((a, b) => a + b, 0);
+      done({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - started) / 1000, peakRss, cpuSeconds });
     });
   });
 }

@@ -76,7 +76,7 @@ async function floor(n: number, work: string) {
 }
 
 const header = [
-  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
+  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
   "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 console.log(header.join("\n"));
@@ -126,7 +126,7 @@ for (const n of sizes) {
         kind,
         site.html,
         ...STAGES.map(s),
-        build.run.seconds.toFixed(1),
+        `${build.run.seconds.toFixed(1)} (CPU ${build.run.cpuSeconds.toFixed(1)})`,
         own.toFixed(2),
         MB(build.run.peakRss),
         MB(site.bytes),
@@ -152,7 +152,7 @@ const results = `# Build benchmark
 Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
 Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards).
-Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site). "total" is the whole \`paper-digest build\` process, start to exit; peak RSS sums the build's process tree (Node, Eleventy, Pagefind), sampled every 100 ms. "cache" is \`.cache/\` after the daily build (cards and the build manifest).
+Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site). "total" is the whole \`paper-digest build\` process, start to exit, and the CPU seconds its process tree used (Node, Eleventy, Pagefind; on two cores a build can use at most twice its seconds); peak RSS sums the build's process tree, sampled every 100 ms, as is its CPU (a little may be missed). "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
 
