@@ -1,15 +1,12 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesIn as listFiles } from "../src/build/planBuild.ts";
 import { linkGenerated, writeGenerated } from "../src/emit/writeGenerated.ts";
 import { tempDir } from "./support/cli.ts";
 
-const filesIn = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
+const filesIn = (dir: string) => listFiles(dir, "").sort();
 
 describe("the pages one Eleventy run reads (a large build renders in several)", () => {
   it("are exactly the pages asked for, with the generated text, and none of the run before", async () => {

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Card } from "./drawCard.ts";
 import { PROJECT_DIR } from "../paths.ts";
+import { linkOrCopy } from "../linkOrCopy.ts";
 
 const require = createRequire(import.meta.url);
 const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
@@ -92,7 +93,7 @@ export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cac
       const target = join(outDir, path);
       if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
       made.add(dirname(target));
-      place(cached, target);
+      linkOrCopy(cached, target);
     }
     // Touched once a day at most: thousands of cards are in use, and a day is nothing beside FORGET_AFTER_DAYS.
     if (now.getTime() - stat.mtimeMs > 86_400_000) utimesSync(cached, now, now);
@@ -112,16 +113,6 @@ export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: stri
   await drawCards(todo, cacheDir, threads);
   placeCards(cards, outDir, cacheDir);
   return { drawn: todo.size, cached: cards.size - todo.size };
-}
-
-/** A cached card into the site: a hard link (ten thousand cost milliseconds), a copy across file systems. */
-function place(cached: string, target: string) {
-  try {
-    linkSync(cached, target);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EXDEV" && (err as NodeJS.ErrnoException).code !== "EPERM") throw err;
-    copyFileSync(cached, target);
-  }
 }
 
 /**

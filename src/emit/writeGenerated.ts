@@ -1,5 +1,6 @@
-import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { linkOrCopy } from "../linkOrCopy.ts";
 
 /**
  * Makes `dir` hold exactly `files`: removes stale files, writes new ones and
@@ -54,8 +55,8 @@ export function updateGenerated(dir: string, files: ReadonlyMap<string, string>,
 }
 
 /**
- * Makes `dir` hold exactly the pages `paths` of the generated folder `from`, as hard links to them (a
- * copy across file systems): an Eleventy run over a part of the archive reads them there. Linking
+ * Makes `dir` hold exactly the pages `paths` of the generated folder `from`, as hard links to them
+ * (linkOrCopy): an Eleventy run over a part of the archive reads them there. Linking
  * 5,000 pages takes a fraction of the time reading and writing them took.
  */
 export function linkGenerated(dir: string, from: string, paths: readonly string[]) {
@@ -67,12 +68,6 @@ export function linkGenerated(dir: string, from: string, paths: readonly string[
       mkdirSync(dirname(file), { recursive: true });
       made.add(dirname(file));
     }
-    try {
-      linkSync(join(from, path), file);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== "EXDEV" && code !== "EPERM") throw err;
-      copyFileSync(join(from, path), file);
-    }
+    linkOrCopy(join(from, path), file);
   }
 }

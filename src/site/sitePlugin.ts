@@ -27,10 +27,11 @@ export function sitePlugin(eleventyConfig: any) {
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.addGlobalData("site", () => JSON.parse(readFileSync(`${GENERATED_DIR}/site.json`, "utf8")));
   // A large build renders its pages in several runs, and the site-wide templates and files in the first alone.
-  if (process.env.PAPER_DIGEST_PAGES_ONLY) return void eleventyConfig.ignores.add("content/*.11ty.ts");
-  eleventyConfig.addPassthroughCopy({
-    "content/assets": "assets",
-    "content/favicon.svg": "favicon.svg",
-    "content/feed.xsl": "feed.xsl",
-  });
+  if (process.env.PAPER_DIGEST_PAGES_ONLY) eleventyConfig.ignores.add("content/*.11ty.ts");
+  else
+    eleventyConfig.addPassthroughCopy({
+      "content/assets": "assets",
+      "content/favicon.svg": "favicon.svg",
+      "content/feed.xsl": "feed.xsl",
+    });
 }
