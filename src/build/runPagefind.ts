@@ -4,6 +4,7 @@ import * as pagefind from "pagefind";
 import type { SearchShard } from "../search/searchShards.ts";
 import { PROJECT_DIR } from "../paths.ts";
 import { runProcess } from "./runProcess.ts";
+import { splitSearchIndex } from "./splitSearchIndex.ts";
 
 // Pagefind also writes its ready-made search UIs; the site searches through its API alone.
 const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
@@ -24,7 +25,8 @@ export async function checkPagefind() {
  * Indexes one shard with Pagefind's own binary (through its Node API, a
  * process of its own that is closed afterwards, so its memory goes back before
  * the next shard) from the pages' indexed documents (see indexedDocument), and
- * writes it to `<siteDir>/<shard.dir>/`. Returns how many pages it holds.
+ * writes it to `<siteDir>/<shard.dir>/`, its word index cut finer (see
+ * splitSearchIndex). Returns how many pages it holds.
  */
 export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string) {
   // Pagefind's Node API prints its service's failures (with a stack) itself; the build reports them in one line.
@@ -50,6 +52,7 @@ export async function runPagefind(siteDir: string, shard: SearchShard, documentO
   }
   const dir = join(siteDir, shard.dir);
   await Promise.all(UNUSED.map((f) => rm(join(dir, f), { force: true })));
+  splitSearchIndex(dir);
   if (shard.dir !== "pagefind") {
     await Promise.all(PRIMARY_ONLY.map((f) => rm(join(dir, f), { force: true })));
     // Pagefind fetches `${basePath}wasm.${entry.wasm}.pagefind`: point every shard at the primary's one

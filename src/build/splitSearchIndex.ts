@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { type ChunkEntry, chunkList, splitChunk } from "../search/indexChunks.ts";
+
+/**
+ * Bytes of word entries (uncompressed) a piece of the index may end at; Pagefind's chunks hold
+ * ~90 KB. Smaller pieces make a longer metadata file, which every search downloads whole. First
+ * searches on a 10,000-paper site ("language model", "mixture of experts", "reinforcement
+ * learning", in KB): Pagefind's chunks 330 / 454 / 329; 16 KB pieces 276 / 361 / 258; 8 KB 269 /
+ * 346 / 232; 4 KB 269 / 337 / 221.
+ */
+export const INDEX_PIECE_BYTES = 4_000;
+
+
+/**
+ * Cuts the word index Pagefind wrote in `dir` into smaller pieces (see
+ * indexChunks) and rewrites its metadata to list them, under a new name that
+ * its entry file points to. A shard whose files are not as expected (another
+ * version of Pagefind) stays as Pagefind wrote it. Returns how many chunks were cut.
+ */
+export function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES): number {
+  const entryFile = join(dir, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const taken = new Set(readdirSync(join(dir, "index")).map((f) => f.replace(/\.pf_index$/, "")));
+  let cut = 0;
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const metaFile = join(dir, `pagefind.${info.hash}.pf_meta`);
+    const meta = chunkList(gunzipSync(readFileSync(metaFile)));
+    if (!meta) continue;
+    const files = meta.chunks.map(([, , hash]) => join(dir, "index", `${hash}.pf_index`));
+    // Named in order, so that a clash of short names resolves the same way in every build.
+    const pieces = meta.chunks.map(([from, to], i) => splitChunk(gunzipSync(readFileSync(files[i])), { from, to }, target)?.map((piece) => ({ ...piece, name: uniqueName(language, piece.bytes, taken) })));
+    if (pieces.every((p) => p === undefined)) continue;
+    for (const [i, chunkPieces] of pieces.entries()) {
+      if (!chunkPieces) continue;
+      for (const piece of chunkPieces) writeFileSync(join(dir, "index", `${piece.name}.pf_index`), gzipSync(piece.bytes));
+      rmSync(files[i]);
+      cut++;
+    }
+    const bytes = meta.replaced(meta.chunks.flatMap((chunk, i) => pieces[i]?.map((piece): ChunkEntry => [piece.from, piece.to, piece.name]) ?? [chunk]));
+    const hash = `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
+    writeFileSync(join(dir, `pagefind.${hash}.pf_meta`), gzipSync(bytes));
+    rmSync(metaFile);
+    info.hash = hash;
+  }
+  if (cut > 0) writeFileSync(entryFile, JSON.stringify(entry));
+  return cut;
+}
+
+/** A piece's name as Pagefind names its chunks: the language, then 7 hex digits of a hash (more on a clash). */
+function uniqueName(language: string, bytes: Uint8Array, taken: Set<string>): string {
+  const hex = createHash("sha256").update(bytes).digest("hex");
+  let length = 7;
+  while (taken.has(`${language}_${hex.slice(0, length)}`)) length++;
+  const name = `${language}_${hex.slice(0, length)}`;
+  taken.add(name);
+  return name;
+}
