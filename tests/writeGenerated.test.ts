@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { filesIn as listFiles } from "../src/build/planBuild.ts";
-import { linkGenerated, writeGenerated } from "../src/emit/writeGenerated.ts";
+import { generatedWriter, linkGenerated, writeGenerated } from "../src/emit/writeGenerated.ts";
 import { tempDir } from "./support/cli.ts";
 
 const filesIn = (dir: string) => listFiles(dir, "").sort();
@@ -36,5 +36,26 @@ describe("the pages one Eleventy run reads (a large build renders in several)", 
     const root = await tempDir("pd-link-");
     writeGenerated(join(root, "generated"), new Map([["papers/a.md", "text"]]));
     expect(() => linkGenerated(join(root, "changed"), join(root, "generated"), ["papers/gone.md"])).toThrow(/ENOENT/);
+  });
+});
+
+describe("the generated folder, written a page at a time by a full build", () => {
+  it("ends holding exactly the pages made, rewriting only those whose text changed", async () => {
+    const dir = join(await tempDir("pd-gen-"), "generated");
+    writeGenerated(dir, new Map([["papers/kept.md", "same"], ["papers/changed.md", "old"], ["papers/gone.md", "gone"]]));
+    const before = statSync(join(dir, "papers/kept.md")).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+
+    const writer = generatedWriter(dir);
+    writer.write("papers/kept.md", "same");
+    writer.write("papers/changed.md", "new");
+    writer.write("topics/new/index.md", "made");
+    // Until the build finishes its pages, nothing is removed: a page may still come.
+    expect(filesIn(dir)).toContain("papers/gone.md");
+    expect(writer.finish()).toEqual({ written: 2, removed: 1, unchanged: 1 });
+
+    expect(filesIn(dir)).toEqual(["papers/changed.md", "papers/kept.md", "topics/new/index.md"]);
+    expect(readFileSync(join(dir, "papers/changed.md"), "utf8")).toBe("new");
+    expect(statSync(join(dir, "papers/kept.md")).mtimeMs).toBe(before);
   });
 });

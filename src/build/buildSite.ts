@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { type SitePage, eachSitePage, pageText } from "../emit/sitePages.ts";
 import { writePapersJson } from "./writePapersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
-import { linkGenerated, updateGenerated, writeGenerated } from "../emit/writeGenerated.ts";
+import { generatedWriter, linkGenerated, updateGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import { textHash } from "../library/textHash.ts";
 import type { Library, Paper } from "../model.ts";
@@ -158,33 +158,35 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
     /**
      * Every page's hash (of its text, or the key of a paper's page or a list: what tells which pages
-     * changed), and the texts to write: every file's in a full build; an incremental one makes or keeps a
-     * page's text only when its hash says the last build didn't make it so (see eachSitePage), and the data files.
+     * changed), and the texts to write: every file's in a full build, each written to the generated
+     * folder as it is made (`full`); an incremental one makes or keeps a page's text only when its hash
+     * says the last build didn't make it so (see eachSitePage), and the data files.
      */
-    const pageTexts = (last?: BuildManifest) => {
+    const pageTexts = (last?: BuildManifest, full?: ReturnType<typeof generatedWriter>) => {
       const pages = new Map<string, string>();
       const hashes = new Map<string, string>();
+      const keep = full ? full.write : (path: string, text: string) => void pages.set(path, text);
       const take = (path: string, page: SitePage) => {
-        if (!path.endsWith(".md")) return void pages.set(path, pageText(page));
+        if (!path.endsWith(".md")) return keep(path, pageText(page));
         // A paper's page or a list comes with a key standing for its text: made only when the last build didn't make it.
         const hash = typeof page === "string" ? shortHash(page) : page.key;
         hashes.set(path, hash);
-        if (!last || !madeAlike(last, path, hash)) pages.set(path, pageText(page));
+        if (!last || !madeAlike(last, path, hash)) keep(path, pageText(page));
       };
       eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras, new Map(merged.papers.map((p, i) => [p.slug, words[i]])));
-      return { pages, hashes };
+      return { pages, hashes, full };
     };
-    let { pages, hashes } = await stage(
+    let { pages, hashes, full } = await stage(
       "pages",
-      () => pageTexts(typeof manifest === "string" ? undefined : manifest),
-      (r) => `${r.hashes.size} pages, ${r.pages.size} files to write${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
+      () => (typeof manifest === "string" ? pageTexts(undefined, generatedWriter(GENERATED_DIR)) : pageTexts(manifest)),
+      (r) => `${r.hashes.size} pages, ${r.full ? "every file made and written" : `${r.pages.size} files to write`}${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
     );
     const plan = await stage("cache", () => planBuild(manifest, hashes, outDir), (p) => p.describe);
     // The last site turned out changed by hand: a full build after all, which writes every page.
-    if (!plan.previous && typeof manifest !== "string") ({ pages, hashes } = pageTexts());
+    if (!plan.previous && !full) ({ pages, hashes, full } = pageTexts(undefined, generatedWriter(GENERATED_DIR)));
     await stage(
       "emit",
-      () => (plan.previous ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length } : writeGenerated(GENERATED_DIR, pages)),
+      () => (plan.previous ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length } : full!.finish()),
       (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
     );
     const { previous, kept } = plan;
