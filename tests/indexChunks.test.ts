@@ -1,6 +1,6 @@
 // The word index cut finer: a search must still find every word that begins
 // with its term, in the one piece it loads; anything unexpected is left as Pagefind wrote it.
-import { decode, encode } from "cbor-x";
+import { decode, encode } from "cborg";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ChunkEntry, type Piece, chunkList, splitChunk } from "../src/search/indexChunks.ts";
