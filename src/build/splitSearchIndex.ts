@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { type ChunkEntry, chunkList, splitChunk } from "../search/indexChunks.ts";
@@ -22,6 +22,8 @@ export const INDEX_PIECE_BYTES = 4_000;
  */
 export function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES): number {
   const entryFile = join(dir, "pagefind-entry.json");
+  // An index of pages without words has no word index to cut.
+  if (!existsSync(join(dir, "index"))) return 0;
   const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
   const taken = new Set(readdirSync(join(dir, "index")).map((f) => f.replace(/\.pf_index$/, "")));
   let cut = 0;
