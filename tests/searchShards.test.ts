@@ -1,7 +1,9 @@
 // What the search index is made of: each page's indexed document and the shards
 // they fall into. A shard is indexed again only when its documents change, so
 // these decide how much a daily build re-indexes — and that nothing is missed.
+import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { splitSearchIndex } from "../src/build/splitSearchIndex.ts";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { documentKey, indexedDocument } from "../src/search/indexedDocument.ts";
@@ -12,10 +14,12 @@ import { cp } from "node:fs/promises";
 
 describe("a paper page's indexed document", () => {
   let page: string;
+  let out: string;
   beforeAll(async () => {
     const digests = await tempDir("pd-shards-");
     await cp(SEED, join(digests, "2025-03-13.txt"));
     const site = await buildWithCli(digests);
+    out = site.out;
     page = await readFile(join(site.out, "papers/2-olmo-2-furious/index.html"), "utf8");
   });
 
@@ -29,6 +33,13 @@ describe("a paper page's indexed document", () => {
     expect(doc).not.toContain("data-pagefind-sort");
     expect(doc).toMatch(/<meta name="keywords"[^>]*data-pagefind-meta="topics\[content\]">/);
     expect(doc).not.toContain("Related papers");
+  });
+
+  it("goes into an index the build has cut finer than Pagefind writes it: cutting it again finds nothing to cut", () => {
+    // The cut keeps a piece whole once it has it, so a second cut of the built index does nothing; an index
+    // left as Pagefind wrote it would be cut now (tests/splitSearchIndex.browser.test.ts checks the cut itself).
+    expect(readdirSync(join(out, "pagefind/index")).length).toBeGreaterThan(0);
+    expect(splitSearchIndex(join(out, "pagefind"))).toBe(0);
   });
 
   it("stays the same when only what search ignores changes: related papers, the digests it was in, its digest count", () => {

@@ -3,10 +3,17 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { filesIn as listFiles } from "../src/build/planBuild.ts";
-import { generatedWriter, linkGenerated, writeGenerated } from "../src/emit/writeGenerated.ts";
+import { generatedWriter, linkGenerated } from "../src/emit/writeGenerated.ts";
 import { tempDir } from "./support/cli.ts";
 
 const filesIn = (dir: string) => listFiles(dir, "").sort();
+
+/** A generated folder holding `files`, as a full build leaves it. */
+function generate(dir: string, files: ReadonlyMap<string, string>) {
+  const writer = generatedWriter(dir);
+  for (const [path, text] of files) writer.write(path, text);
+  return writer.finish();
+}
 
 describe("the pages one Eleventy run reads (a large build renders in several)", () => {
   it("are exactly the pages asked for, with the generated text, and none of the run before", async () => {
@@ -17,7 +24,7 @@ describe("the pages one Eleventy run reads (a large build renders in several)", 
       ["papers/b.md", "---json\n{\"title\":\"B\"}\n---\n\n"],
       ["topics/c/index.md", "---json\n{\"title\":\"C\"}\n---\n\n"],
     ]);
-    writeGenerated(generated, pages);
+    generate(generated, pages);
     const run = join(root, "changed");
 
     linkGenerated(run, generated, ["papers/a.md", "topics/c/index.md"]);
@@ -34,7 +41,7 @@ describe("the pages one Eleventy run reads (a large build renders in several)", 
 
   it("stop at a page missing from the generated folder, rather than render the run without it", async () => {
     const root = await tempDir("pd-link-");
-    writeGenerated(join(root, "generated"), new Map([["papers/a.md", "text"]]));
+    generate(join(root, "generated"), new Map([["papers/a.md", "text"]]));
     expect(() => linkGenerated(join(root, "changed"), join(root, "generated"), ["papers/gone.md"])).toThrow(/ENOENT/);
   });
 });
@@ -42,7 +49,7 @@ describe("the pages one Eleventy run reads (a large build renders in several)", 
 describe("the generated folder, written a page at a time by a full build", () => {
   it("ends holding exactly the pages made, rewriting only those whose text changed", async () => {
     const dir = join(await tempDir("pd-gen-"), "generated");
-    writeGenerated(dir, new Map([["papers/kept.md", "same"], ["papers/changed.md", "old"], ["papers/gone.md", "gone"]]));
+    generate(dir, new Map([["papers/kept.md", "same"], ["papers/changed.md", "old"], ["papers/gone.md", "gone"]]));
     const before = statSync(join(dir, "papers/kept.md")).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
 

@@ -156,13 +156,15 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
     const manifest = readManifest(manifestFile, fingerprint, out);
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
+    // A full build writes each page to the generated folder as it is made (see generatedWriter).
+    let full = typeof manifest === "string" ? generatedWriter(GENERATED_DIR) : undefined;
     /**
      * Every page's hash (of its text, or the key of a paper's page or a list: what tells which pages
-     * changed), and the texts to write: every file's in a full build, each written to the generated
-     * folder as it is made (`full`); an incremental one makes or keeps a page's text only when its hash
-     * says the last build didn't make it so (see eachSitePage), and the data files.
+     * changed), and the texts to write: every file's in a full build, written as they are made; an
+     * incremental one makes or keeps a page's text only when its hash says the last build didn't make
+     * it so (see eachSitePage), and the data files.
      */
-    const pageTexts = (last?: BuildManifest, full?: ReturnType<typeof generatedWriter>) => {
+    const pageTexts = (last?: BuildManifest) => {
       const pages = new Map<string, string>();
       const hashes = new Map<string, string>();
       const keep = full ? full.write : (path: string, text: string) => void pages.set(path, text);
@@ -174,16 +176,19 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         if (!last || !madeAlike(last, path, hash)) keep(path, pageText(page));
       };
       eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras, new Map(merged.papers.map((p, i) => [p.slug, words[i]])));
-      return { pages, hashes, full };
+      return { pages, hashes };
     };
-    let { pages, hashes, full } = await stage(
+    let { pages, hashes } = await stage(
       "pages",
-      () => (typeof manifest === "string" ? pageTexts(undefined, generatedWriter(GENERATED_DIR)) : pageTexts(manifest)),
-      (r) => `${r.hashes.size} pages, ${r.full ? "every file made and written" : `${r.pages.size} files to write`}${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
+      () => pageTexts(typeof manifest === "string" ? undefined : manifest),
+      (r) => `${r.hashes.size} pages, ${full ? "every file made and written" : `${r.pages.size} files to write`}${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
     );
     const plan = await stage("cache", () => planBuild(manifest, hashes, outDir), (p) => p.describe);
     // The last site turned out changed by hand: a full build after all, which writes every page.
-    if (!plan.previous && !full) ({ pages, hashes, full } = pageTexts(undefined, generatedWriter(GENERATED_DIR)));
+    if (!plan.previous && !full) {
+      full = generatedWriter(GENERATED_DIR);
+      ({ pages, hashes } = pageTexts());
+    }
     await stage(
       "emit",
       () => (plan.previous ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length } : full!.finish()),
@@ -315,7 +320,7 @@ function readOptional(file: string) {
   }
 }
 
-/** Writes files (path → text) into the site being built (writeGenerated would remove Eleventy's pages there). */
+/** Writes files (path → text) into the site being built (generatedWriter would remove Eleventy's pages there). */
 function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

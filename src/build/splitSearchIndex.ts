@@ -13,7 +13,6 @@ import { type ChunkEntry, chunkList, splitChunk } from "../search/indexChunks.ts
  */
 export const INDEX_PIECE_BYTES = 4_000;
 
-
 /**
  * Cuts the word index Pagefind wrote in `dir` into smaller pieces (see
  * indexChunks) and rewrites its metadata to list them, under a new name that

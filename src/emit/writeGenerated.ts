@@ -3,23 +3,13 @@ import { dirname, join, relative } from "node:path";
 import { linkOrCopy } from "../linkOrCopy.ts";
 
 /**
- * Makes `dir` hold exactly `files`: removes stale files, writes new ones and
- * rewrites only those whose content changed (so unchanged pages keep their mtime).
- * The folder belongs to this function alone.
- */
-export function writeGenerated(dir: string, files: ReadonlyMap<string, string>) {
-  const writer = generatedWriter(dir);
-  for (const [path, content] of files) writer.write(path, content);
-  return writer.finish();
-}
-
-/**
- * writeGenerated a file at a time, for a full build: each page is written (if
- * its content changed) as soon as it is made, so that no page's text outlives
- * it. Kept to the end, 10,000 pages' texts cost a third of their making in the
- * garbage collector, which copies the young ones that survive. `finish` removes
- * what was not written. Synchronous on purpose: thousands of small files go
- * several times faster without a promise per call.
+ * A full build's emit: makes `dir` hold exactly the files written through it.
+ * Each page is written as soon as it is made, and only if its content changed
+ * (so an unchanged page keeps its mtime); no page's text outlives it. Kept to
+ * the end, 10,000 pages' texts cost a third of their making in the garbage
+ * collector, which copies the young ones that survive. `finish` removes what
+ * was not written. Synchronous on purpose: thousands of small files go several
+ * times faster without a promise per call.
  */
 export function generatedWriter(dir: string) {
   mkdirSync(dir, { recursive: true });
@@ -56,7 +46,7 @@ export function generatedWriter(dir: string) {
  * An incremental build's emit: writes `files` (the changed pages and the data
  * files), removes the pages in `removed`, and leaves the other pages as the
  * last build wrote them, unread. Only a full build renders the generated
- * folder as a whole, and it goes through writeGenerated, which compares every
+ * folder as a whole, and it goes through generatedWriter, which compares every
  * page; so the pages left unread here can never reach the site.
  */
 export function updateGenerated(dir: string, files: ReadonlyMap<string, string>, removed: readonly string[]) {
