@@ -11,13 +11,25 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const project = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(project, "src");
 
-/** The bundle's folder for the sources as they are now: the CLI (cli.mjs) and the card drawing thread (cardWorker.mjs). */
+/** The TypeScript an Eleventy process loads: the sources, the layouts and the site-wide templates (relative to the project). */
+function typeScript() {
+  const under = (dir) => readdirSync(join(project, dir), { recursive: true }).map((f) => join(dir, f));
+  // content/ holds templates a curator may add, beside the build's own pages and the digests.
+  const ours = (f) => f.endsWith(".ts") && !/^content\/(generated|digests)\//.test(f);
+  return [...under("src"), ...under("layouts"), ...under("content")].filter(ours).sort();
+}
+
+/**
+ * The bundle's folder for the sources as they are now: the CLI (cli.mjs), the card drawing thread
+ * (cardWorker.mjs), and each TypeScript file Eleventy loads, compiled on its own (ts/, see eleventyAhead.mjs).
+ */
 async function bundle() {
   const hash = createHash("sha256").update(`${process.version} ${project}\n`);
   for (const file of readdirSync(src, { recursive: true }).sort()) {
     const path = join(src, file);
     if (statSync(path).isFile()) hash.update(`${file}\n`).update(readFileSync(path));
   }
+  for (const file of typeScript().filter((f) => !f.startsWith("src"))) hash.update(`${file}\n`).update(readFileSync(join(project, file)));
   const dir = join(project, "node_modules/.cache/paper-digest", hash.digest("hex").slice(0, 16));
   if (statSync(join(dir, "cli.mjs"), { throwIfNoEntry: false })) return dir;
   const { build } = await import("esbuild");
@@ -36,6 +48,17 @@ async function bundle() {
     // One file holds every module: each module's own URL would be the bundle's. The sources only use it to find
     // the project (and packages from it), which a URL of any file in src/ gives.
     define: { "import.meta.url": JSON.stringify(pathToFileURL(join(src, "cli.ts")).href) },
+    logLevel: "silent",
+  });
+  // File by file, imports as they are: an Eleventy process loads each from its own URL, as it would through tsx.
+  await build({
+    entryPoints: typeScript().map((f) => join(project, f)),
+    outdir: join(temp, "ts"),
+    outbase: project,
+    outExtension: { ".js": ".mjs" },
+    platform: "node",
+    format: "esm",
+    target: `node${process.versions.node.split(".")[0]}`,
     logLevel: "silent",
   });
   try {

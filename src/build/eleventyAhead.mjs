@@ -2,18 +2,32 @@
 // Eleventy and the site's plugins and layouts, which takes a second, while the build
 // is still emitting pages, then waits for one line on stdin saying what to render.
 // Eleventy's CLI runs once this module has finished, and finds what it loaded here cached.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { register } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const project = process.cwd();
 // The process's main script is Eleventy's cmd.cjs, beside its src/.
 const eleventy = dirname(process.argv[1]);
-const files = [join(eleventy, "src/Eleventy.js"), join(eleventy, "src/Errors/EleventyErrorHandler.js"), ...["src/site/markdownPlugin.ts", "src/site/sitePlugin.ts", ...readdirSync(join(project, "layouts")).map((f) => `layouts/${f}`)].map((f) => join(project, f))];
-for (const file of files) {
-  // A file that fails to load is left to Eleventy, which then reports it as it always does.
-  await import(pathToFileURL(file).href).catch(() => {});
+const load = async (files) => {
+  for (const file of files) {
+    // A file that fails to load is left to Eleventy, which then reports it as it always does.
+    await import(pathToFileURL(file).href).catch(() => {});
+  }
+};
+// Eleventy first, before any TypeScript loader: its modules are plain JavaScript.
+await load([join(eleventy, "src/Eleventy.js"), join(eleventy, "src/Errors/EleventyErrorHandler.js")]);
+// Then our TypeScript: as the CLI's bundle compiled it (see bin/paper-digest.js), else through tsx (a build run
+// from the sources, as the tests do).
+const bundle = process.env.PAPER_DIGEST_BUNDLE;
+if (bundle && existsSync(join(bundle, "ts"))) {
+  register("./eleventyHooks.mjs", import.meta.url, { data: { project: pathToFileURL(`${project}/`).href, compiled: pathToFileURL(join(bundle, "ts/")).href } });
+} else {
+  const tsx = await import("tsx/esm/api");
+  tsx.register();
 }
+await load(["src/site/markdownPlugin.ts", "src/site/sitePlugin.ts", ...readdirSync(join(project, "layouts")).map((f) => `layouts/${f}`)].map((f) => join(project, f)));
 
 const order = await new Promise((resolve) => {
   let text = "";

@@ -19,7 +19,7 @@ export interface EleventyAhead {
 
 /**
  * Starts Eleventy on content/ and .eleventy.js, rendering into `outDir`, in a
- * process of its own (with TypeScript support loaded) so that its memory is
+ * process of its own (loading our TypeScript as eleventyAhead.mjs says) so that its memory is
  * returned before Pagefind runs. It loads Eleventy and the site's plugins and
  * layouts at once (eleventyAhead.mjs), a second's work done while the build
  * still emits, and renders when told. A failure becomes an error naming its cause.
@@ -29,7 +29,7 @@ export function startEleventy(outDir: string): EleventyAhead {
   const resultsFile = `${outDir}.rendered.json`;
   // A large archive needs more than V8's default heap (Eleventy holds every page's data), but never more
   // than a Netlify builder (8 GiB in all, shared with Pagefind and the cards) can give: 5 GB.
-  const args = ["--max-old-space-size=5120", "--import", "tsx", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
+  const args = ["--max-old-space-size=5120", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
   const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env: { ...process.env, PAPER_DIGEST_RENDERED: resultsFile }, stdio: ["pipe", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));

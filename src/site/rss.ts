@@ -2,7 +2,13 @@ import { DateTime } from "luxon";
 import { escapeHtml as x, escapeHtmlText } from "./html.ts";
 import type { FeedModel, SiteData } from "./pageData.ts";
 
-const rfc822 = (iso: string) => DateTime.fromISO(iso, { zone: "utc" }).toRFC2822();
+// A feed's items share a few dates (a day's papers one), and luxon parses slowly: each date is formatted once.
+const formatted = new Map<string, string>();
+function rfc822(iso: string): string {
+  let date = formatted.get(iso);
+  if (date === undefined) formatted.set(iso, (date = DateTime.fromISO(iso, { zone: "utc" }).toRFC2822() ?? ""));
+  return date;
+}
 
 /**
  * RSS 2.0 (escapeHtml's five entities are XML's too). Titles are plain text. A description is HTML by RSS convention, so
@@ -28,7 +34,7 @@ ${item.authors.map((a) => `      <dc:creator>${x(a)}</dc:creator>\n`).join("")}$
     <link>${x(feed.link)}</link>
     <description>${x(feed.description)}</description>
     <language>${x(site.language)}</language>
-    <lastBuildDate>${DateTime.fromISO(site.generated, { zone: "utc" }).toRFC2822()}</lastBuildDate>
+    <lastBuildDate>${rfc822(site.generated)}</lastBuildDate>
     <atom:link href="${x(feed.self)}" rel="self" type="application/rss+xml"/>
 ${items.join("")}  </channel>
 </rss>
