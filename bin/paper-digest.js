@@ -13,11 +13,19 @@ const src = join(project, "src");
 
 /** The TypeScript an Eleventy process loads: the sources, the layouts and the site-wide templates (relative to the project). */
 function typeScript() {
-  const under = (dir) => readdirSync(join(project, dir), { recursive: true }).map((f) => join(dir, f));
-  // content/ holds templates a curator may add, beside the build's own pages and the digests.
-  const ours = (f) => f.endsWith(".ts") && !/^content\/(generated|digests)\//.test(f);
-  return [...under("src"), ...under("layouts"), ...under("content")].filter(ours).sort();
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(project, dir), { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (!entry.isDirectory()) entry.name.endsWith(".ts") && files.push(path);
+      else if (!NOT_OURS.has(path)) walk(path);
+    }
+  };
+  for (const dir of ["src", "layouts", "content"]) walk(dir);
+  return files.sort();
 }
+// content/ holds templates a curator may add, beside the build's own pages and the digests (tens of thousands of files).
+const NOT_OURS = new Set(["content/generated", "content/digests"]);
 
 /**
  * The bundle's folder for the sources as they are now: the CLI (cli.mjs), the card drawing thread

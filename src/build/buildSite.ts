@@ -201,11 +201,42 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     pages.clear();
     releaseMemory();
 
-    const rendered = await stage(
+    const rendering = stage(
       "eleventy",
       () => inStage("eleventy", () => renderPages(eleventy, temp, plan.changed, Boolean(previous))),
       (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
+    // Awaited below; until then a failure must not count as unhandled.
+    rendering.catch(() => {});
+    // What needs no rendered page: the search vocabulary, papers.json, and the stages' state for the next
+    // build (a pure cache of their inputs: right whether or not this build ends well).
+    const writeWords = () => stage(
+      "words",
+      () => {
+        const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
+        writeFiles(temp, new Map([...run.files, ["search/synonyms.json", synonymGroups(synonymList)]]));
+        // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
+        // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
+        const unchanged = (p: Paper) => previous!.pages[`papers/${p.slug}.md`] === hashes.get(`papers/${p.slug}.md`);
+        const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
+        const papersJson = writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last);
+        writeStageCache(stageFile, {
+          fingerprint: stagePrint,
+          classify: { inputs: classifyHashes.all, state: classifyRun.state },
+          relate: { inputs: relateHashes.all, state: relateRun.state },
+          extras: { inputs: classifyHashes.all, state: extrasRun.state },
+          vocabulary: { inputs: relateHashes.all, state: run.state },
+        });
+        return { ...run, papersJson };
+      },
+      (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
+    );
+    // An incremental build's Eleventy renders a few hundred pages in its own process: meanwhile this thread
+    // writes them. A full build's holds thousands: they wait for it to end, so that the two never add up to
+    // the build's peak memory.
+    const early = previous ? await writeWords() : undefined;
+    const rendered = await rendering;
+    const vocabularyRun = early ?? (await writeWords());
 
     // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
     const outputs: Record<string, string[]> = {};
@@ -223,20 +254,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
       () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, keptFiles, previous, shardSize)),
       (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed`,
     );
-    const vocabularyRun = await stage(
-      "words",
-      () => {
-        const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
-        const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
-        writeFiles(temp, new Map([...run.files, ["search/index.json", JSON.stringify(searchIndex)], ["search/synonyms.json", synonymGroups(synonymList)]]));
-        // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
-        // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
-        const unchanged = (p: Paper) => previous!.pages[`papers/${p.slug}.md`] === hashes.get(`papers/${p.slug}.md`);
-        const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
-        return { ...run, papersJson: writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last) };
-      },
-      (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
-    );
+    // What the search page merges, and each topic's page id in the primary index (for its filter).
+    const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
+    writeFiles(temp, new Map([["search/index.json", JSON.stringify(searchIndex)]]));
     // The cards have been drawing since planning; nothing before this needed them.
     await drawing;
     placeCards(cards.cards, temp, cardDir, previous ? outDir : undefined);
@@ -262,13 +282,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
           await rm(temp, { recursive: true, force: true });
         } else await swapIn(temp, outDir);
         writeManifest(manifestFile, manifest);
-        writeStageCache(stageFile, {
-          fingerprint: stagePrint,
-          classify: { inputs: classifyHashes.all, state: classifyRun.state },
-          relate: { inputs: relateHashes.all, state: relateRun.state },
-          extras: { inputs: classifyHashes.all, state: extrasRun.state },
-          vocabulary: { inputs: relateHashes.all, state: vocabularyRun.state },
-        });
         return { written: made.length, files: later.length, incremental: Boolean(previous) };
       },
       (r) => `${r.incremental ? `${r.written} files updated in place` : "site swapped in"}, ${r.files} recorded for the next build`,

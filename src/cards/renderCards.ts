@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Card } from "./drawCard.ts";
 import { PROJECT_DIR } from "../paths.ts";
+import { sha256 } from "../shortHash.ts";
 import { linkOrCopy } from "../linkOrCopy.ts";
 
 const require = createRequire(import.meta.url);
@@ -25,7 +26,7 @@ const TEMPLATE = createHash("sha256")
 const keys = new WeakMap<Card, string>();
 export function cardKey(card: Card): string {
   let key = keys.get(card);
-  if (key === undefined) keys.set(card, (key = createHash("sha256").update(TEMPLATE).update(JSON.stringify(card)).digest("hex").slice(0, 32)));
+  if (key === undefined) keys.set(card, (key = sha256(TEMPLATE + JSON.stringify(card), "hex").slice(0, 32)));
   return key;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../shortHash.ts";
 
 /**
  * A hash of a paper's title and abstract, exactly (UTF-16, so no two texts hash alike). A build works it
@@ -6,4 +6,4 @@ import { createHash } from "node:crypto";
  * cache's inputs, the page keys): hashing the words is most of the cost of each check.
  */
 export const textHash = ({ title, abstract }: { title: string; abstract: string }) =>
-  createHash("sha256").update(`${title.length}:`).update(title, "utf16le").update(abstract, "utf16le").digest("base64url");
+  sha256(Buffer.from(`${title.length}:${title}${abstract}`, "utf16le"), "base64url");
