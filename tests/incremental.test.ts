@@ -129,6 +129,25 @@ describe("incremental builds", () => {
     expect(line(stdout, "pagefind")).toMatch(/0 shards indexed/);
   });
 
+  it("reads an edited topics file again (the last build's parsed copy is not used), and reports a broken one by its line", async () => {
+    const topics = join(await tempDir("pd-inc-topics-"), "topics.yaml");
+    const text = await readFile(join(ROOT, "content/topics.yaml"), "utf8");
+    await writeFile(topics, text);
+    const [site, stages] = [join(dirname(out), "site-topics"), join(dirname(out), "cache-topics")];
+    await build(digests, site, stages, ["--topics", topics]);
+    // A new topic whose term is a word of the bundled digest: it gets papers and a page.
+    await writeFile(topics, `${text.trimEnd()}\n  - slug: benchmarks-edited\n    name: Benchmarks edited\n    description: Papers that introduce a benchmark.\n    terms:\n      benchmark: 5\n`);
+    await build(digests, site, stages, ["--topics", topics]);
+    expect(await readFile(join(site, "topics/benchmarks-edited/index.html"), "utf8")).toContain("Benchmarks edited");
+    await writeFile(topics, `${text.trimEnd()}\n  - slug: Not A Slug\n`);
+    const broken = await runCli(["build", "--digests", digests, "--out", site, "--cache", stages, "--topics", topics, "--site-url", "https://digest.example.org"]);
+    expect(broken.code).toBe(1);
+    const [error, ...more] = broken.stderr.trim().split("\n");
+    expect(more).toEqual([]);
+    expect(error.startsWith(`${topics}:`)).toBe(true);
+    expect(error.slice(topics.length)).toMatch(/^:\d+: \S/);
+  });
+
   it("a site changed by hand, a damaged manifest or another site URL means a full build", async () => {
     const page = join(out, "papers", (await readdir(join(out, "papers")))[0], "index.html");
     await writeFile(page, "edited by hand");
@@ -149,9 +168,9 @@ describe("incremental builds", () => {
 
 describe("the stage cache's fingerprint", () => {
   it("covers every module the cached stages run, and no template or site helper", async () => {
-    // What esbuild finds the stages import, as the CLI's bundle would hold it.
+    // What esbuild finds the stages import (and the parsers of the configuration files whose results they keep), as the CLI's bundle would hold it.
     const { metafile } = await bundle({
-      entryPoints: ["src/topics/assignTopics.ts", "src/related/relatedPapers.ts", "src/emit/paperExtras.ts", "src/search/vocabulary.ts", "src/build/stageCache.ts", "src/library/textHash.ts"].map((f) => join(ROOT, f)),
+      entryPoints: ["src/topics/assignTopics.ts", "src/related/relatedPapers.ts", "src/emit/paperExtras.ts", "src/search/vocabulary.ts", "src/build/stageCache.ts", "src/library/textHash.ts", "src/topics/taxonomy.ts", "src/search/synonyms.ts"].map((f) => join(ROOT, f)),
       absWorkingDir: ROOT,
       bundle: true,
       write: false,

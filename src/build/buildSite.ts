@@ -87,7 +87,13 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   // A drawing thread loads and warms up while the archive is read and classified (see startCardThread).
   const cardThread = startCardThread();
   const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
-  const taxonomy = await loadTaxonomy(topicsFile);
+  // Classify and relate go on from the last build's state when the archive only gained newer days.
+  const stageFile = join(cacheDir, "build", "stages.v8");
+  const stagePrint = stageFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
+  const stageCache = readStageCache(stageFile, stagePrint);
+  // The topics and synonyms files as the last build read them, when their texts are the same (the
+  // fingerprint covers them): parsing and checking the YAML took a quarter of a second.
+  const taxonomy = stageCache?.taxonomy ?? (await loadTaxonomy(topicsFile));
   const overrides = await loadOverrides(overridesFile);
   const known = await readEnriched(enrichedFile);
   const merged = await stage(
@@ -95,10 +101,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     () => mergeDigests(digests, known),
     (l) => `${l.papers.length} papers, ${l.papers.filter((p) => p.source.arxivId).length} with an arXiv id`,
   );
-  // Classify and relate go on from the last build's state when the archive only gained newer days.
-  const stageFile = join(cacheDir, "build", "stages.v8");
-  const stagePrint = stageFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
-  const stageCache = readStageCache(stageFile, stagePrint);
   // Each paper's words hashed once, for every check below of whether they changed.
   const words = merged.papers.map(textHash);
   const classifyInputs = merged.papers.map((p, i) => [words[i], paperText(p).categories ?? null, p.digests[0]]);
@@ -149,7 +151,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     // Relate was the last stage to read the papers' words: their memory goes to the page texts.
     forgetTokens();
     const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
-    const synonymList = await loadSynonyms(synonymsFile);
+    const synonymList = stageCache?.synonyms ?? (await loadSynonyms(synonymsFile));
     // What the last build left: pages whose text is unchanged stay in the site it built.
     const manifestFile = join(cacheDir, "build", "manifest.v8");
     const out = resolve(outDir);
@@ -222,6 +224,8 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
         const papersJson = writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last);
         writeStageCache(stageFile, {
           fingerprint: stagePrint,
+          taxonomy,
+          synonyms: synonymList,
           classify: { inputs: classifyHashes.all, state: classifyRun.state },
           relate: { inputs: relateHashes.all, state: relateRun.state },
           extras: { inputs: classifyHashes.all, state: extrasRun.state },

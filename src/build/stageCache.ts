@@ -4,9 +4,12 @@ import type { RelateState } from "../related/relatedPapers.ts";
 import type { ClassifyState } from "../topics/assignTopics.ts";
 import type { ExtrasState } from "../emit/paperExtras.ts";
 import type { VocabularyState } from "../search/vocabulary.ts";
+import type { SynonymGroup } from "../search/synonyms.ts";
+import type { TopicSpec } from "../topics/taxonomy.ts";
 
 /**
- * What classify, relate, the papers' extras and the search vocabulary left in the last build, so that a build whose
+ * What classify, relate, the papers' extras and the search vocabulary left in the last build (and the
+ * configuration files they read, parsed), so that a build whose
  * archive only adds newer days works on the new papers alone. Each state is
  * stored with a hash of the inputs it covers (the first papers of the archive):
  * it is used only when today's first papers hash the same, and only by a
@@ -15,6 +18,9 @@ import type { VocabularyState } from "../search/vocabulary.ts";
 export interface StageCache {
   version: typeof VERSION;
   fingerprint: string;
+  /** The topics and synonyms files, parsed and checked (the fingerprint covers their texts). */
+  taxonomy?: TopicSpec[];
+  synonyms?: SynonymGroup[];
   classify?: { inputs: string; state: ClassifyState };
   relate?: { inputs: string; state: RelateState };
   /** Keyed by classify's inputs, which include the titles and abstracts the extras come from. */
