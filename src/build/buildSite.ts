@@ -212,29 +212,30 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     rendering.catch(() => {});
     // What needs no rendered page: the search vocabulary, papers.json, and the stages' state for the next
     // build (a pure cache of their inputs: right whether or not this build ends well).
-    const writeWords = () => stage(
-      "words",
-      () => {
-        const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
-        writeFiles(temp, new Map([...run.files, ["search/synonyms.json", synonymGroups(synonymList)]]));
-        // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
-        // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
-        const unchanged = (p: Paper) => previous!.pages[`papers/${p.slug}.md`] === hashes.get(`papers/${p.slug}.md`);
-        const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
-        const papersJson = writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last);
-        writeStageCache(stageFile, {
-          fingerprint: stagePrint,
-          taxonomy,
-          synonyms: synonymList,
-          classify: { inputs: classifyHashes.all, state: classifyRun.state },
-          relate: { inputs: relateHashes.all, state: relateRun.state },
-          extras: { inputs: classifyHashes.all, state: extrasRun.state },
-          vocabulary: { inputs: relateHashes.all, state: run.state },
-        });
-        return { ...run, papersJson };
-      },
-      (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
-    );
+    const writeWords = () =>
+      stage(
+        "words",
+        () => {
+          const run = vocabularyChunks(library, usable(stageCache?.vocabulary, relateHashes));
+          writeFiles(temp, new Map([...run.files, ["search/synonyms.json", synonymGroups(synonymList)]]));
+          // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
+          // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
+          const unchanged = (p: Paper) => previous!.pages[`papers/${p.slug}.md`] === hashes.get(`papers/${p.slug}.md`);
+          const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
+          const papersJson = writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last);
+          writeStageCache(stageFile, {
+            fingerprint: stagePrint,
+            taxonomy,
+            synonyms: synonymList,
+            classify: { inputs: classifyHashes.all, state: classifyRun.state },
+            relate: { inputs: relateHashes.all, state: relateRun.state },
+            extras: { inputs: classifyHashes.all, state: extrasRun.state },
+            vocabulary: { inputs: relateHashes.all, state: run.state },
+          });
+          return { ...run, papersJson };
+        },
+        (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
+      );
     // An incremental build's Eleventy renders a few hundred pages in its own process: meanwhile this thread
     // writes them. A full build's holds thousands: they wait for it to end, so that the two never add up to
     // the build's peak memory.
