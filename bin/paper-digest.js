@@ -37,7 +37,8 @@ async function bundle() {
     const path = join(src, file);
     if (statSync(path).isFile()) hash.update(`${file}\n`).update(readFileSync(path));
   }
-  for (const file of typeScript().filter((f) => !f.startsWith("src"))) hash.update(`${file}\n`).update(readFileSync(join(project, file)));
+  const compiled = typeScript();
+  for (const file of compiled.filter((f) => !f.startsWith("src"))) hash.update(`${file}\n`).update(readFileSync(join(project, file)));
   const dir = join(project, "node_modules/.cache/paper-digest", hash.digest("hex").slice(0, 16));
   if (statSync(join(dir, "cli.mjs"), { throwIfNoEntry: false })) return dir;
   const { build } = await import("esbuild");
@@ -60,7 +61,7 @@ async function bundle() {
   });
   // File by file, imports as they are: an Eleventy process loads each from its own URL, as it would through tsx.
   await build({
-    entryPoints: typeScript().map((f) => join(project, f)),
+    entryPoints: compiled.map((f) => join(project, f)),
     outdir: join(temp, "ts"),
     outbase: project,
     outExtension: { ".js": ".mjs" },
