@@ -21,6 +21,7 @@ import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.
 import { readDigests } from "./readDigests.ts";
 import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.ts";
 import { indexSearch } from "./indexSearch.ts";
+import { checkPagefind } from "./runPagefind.ts";
 import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
 import { swapIn, updateInPlace } from "./publishSite.ts";
 import { type BuildManifest, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, stageFingerprint, writeManifest } from "./buildManifest.ts";
@@ -132,6 +133,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   await chmod(temp, 0o755);
   // Eleventy loads (a second) while our stages run, and renders once the pages are emitted.
   const eleventy = startEleventy(temp);
+  // Whether Pagefind's binary runs, asked meanwhile too (a process of a sixth of a second); awaited before indexing.
+  const pagefindRuns = checkPagefind();
+  pagefindRuns.catch(() => {});
   try {
     const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
     const relateHashes = inputHashes(
@@ -256,11 +260,15 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     if (toDraw.size > A_DAYS_CARDS) await drawing;
     const index = await stage(
       "pagefind",
-      () => inStage("pagefind", () => indexSearch(temp, outDir, library, rendered, keptFiles, previous, shardSize)),
+      () =>
+        inStage("pagefind", async () => {
+          const run = await indexSearch(temp, outDir, library, rendered, keptFiles, previous, shardSize, pagefindRuns);
+          return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
+        }),
       (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed`,
     );
     // What the search page merges, and each topic's page id in the primary index (for its filter).
-    const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: topicPageIds(index.reindexed.has("pagefind") ? temp : outDir) };
+    const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: index.topicPages };
     writeFiles(temp, new Map([["search/index.json", JSON.stringify(searchIndex)]]));
     // The cards have been drawing since planning; nothing before this needed them.
     await drawing;

@@ -6,7 +6,7 @@ import { planShards, shardKey } from "../search/searchShards.ts";
 import { type BuildManifest, untouched } from "./buildManifest.ts";
 import { filesIn } from "./planBuild.ts";
 import type { Rendered } from "./runEleventy.ts";
-import { checkPagefind, runPagefind } from "./runPagefind.ts";
+import { runPagefind } from "./runPagefind.ts";
 
 /**
  * Builds the sharded search index of the site: every page with an indexed body,
@@ -14,9 +14,9 @@ import { checkPagefind, runPagefind } from "./runPagefind.ts";
  * `siteDir`; the `kept` ones (unchanged since the last build, `previous`) are in
  * its site, `outDir`. A shard whose pages and indexed documents are those of the
  * last build stays in `outDir` as it is; the others are indexed by Pagefind, one
- * at a time, into `siteDir`.
+ * at a time, into `siteDir`, once `pagefindRuns` (checkPagefind, started earlier) says the binary runs.
  */
-export async function indexSearch(siteDir: string, outDir: string, library: Library, rendered: Rendered, kept: ReadonlySet<string>, previous: BuildManifest | undefined, shardSize: number) {
+export async function indexSearch(siteDir: string, outDir: string, library: Library, rendered: Rendered, kept: ReadonlySet<string>, previous: BuildManifest | undefined, shardSize: number, pagefindRuns: Promise<void>) {
   // Indexed documents: read from the pages rendered now, remembered for the unchanged ones.
   const documents = new Map<string, string>();
   const keys = new Map<string, string>();
@@ -46,7 +46,7 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
       unchanged.push(...files);
       continue;
     }
-    if (reindexed.size === 0) await checkPagefind();
+    if (reindexed.size === 0) await pagefindRuns;
     await runPagefind(siteDir, shard, (page) => documents.get(page) ?? indexedDocument(readFileSync(join(kept.has(page) ? outDir : siteDir, page), "utf8"))!);
     reindexed.add(shard.dir);
   }

@@ -30,7 +30,10 @@ export function startEleventy(outDir: string): EleventyAhead {
   // A large archive needs more than V8's default heap (Eleventy holds every page's data), but never more
   // than a Netlify builder (8 GiB in all, shared with Pagefind and the cards) can give: 5 GB.
   const args = ["--max-old-space-size=5120", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
-  const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env: { ...process.env, PAPER_DIGEST_RENDERED: resultsFile }, stdio: ["pipe", "ignore", "pipe"] });
+  // Eleventy registers a module resolver of its own to reload edited files in watch mode; a build has no use
+  // for it, and it sends every import through the loader thread.
+  const env = { ...process.env, PAPER_DIGEST_RENDERED: resultsFile, ELEVENTY_SKIP_ESM_RESOLVER: "1" };
+  const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env, stdio: ["pipe", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   // A process that died early (see its stderr) can't read its order: that is reported as its exit, below.
