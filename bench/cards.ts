@@ -1,6 +1,6 @@
 // The share-card benchmark: `npx tsx bench/cards.ts [--cold 400] [--archive 10000]`.
 //
-// 1. Cold: draws `--cold` distinct paper cards through renderCards (worker threads,
+// 1. Cold: draws `--cold` distinct paper cards through renderCards (drawing processes,
 //    empty cache) and reports the wall time per card, and what a cold build of
 //    10k / 50k papers spends on cards with and without the default --cards cap.
 // 2. Daily: an archive of `--archive` papers whose cards are all cached but for
@@ -67,8 +67,8 @@ const dailySeconds = seconds(t1);
 
 const threads = availableParallelism();
 const project = (n: number, limit = Infinity) => (Math.min(n, limit) * perCard).toFixed(0);
-console.log(`| cold cards drawn | threads | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULT_CARD_LIMIT} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`);
+console.log(`| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULT_CARD_LIMIT} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`);
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 console.log(`| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULT_CARD_LIMIT)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`);
-console.log(`(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's ${threads} threads)`);
+console.log(`(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's ${threads} cores)`);
 rmSync(work, { recursive: true, force: true });

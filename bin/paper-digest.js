@@ -28,7 +28,7 @@ function typeScript() {
 const NOT_OURS = new Set(["content/generated", "content/digests"]);
 
 /**
- * The bundle's folder for the sources as they are now: the CLI (cli.mjs), the card drawing thread
+ * The bundle's folder for the sources as they are now: the CLI (cli.mjs), the card drawing process
  * (cardWorker.mjs), and each TypeScript file Eleventy loads, compiled on its own (ts/, see eleventyAhead.mjs).
  */
 async function bundle() {
@@ -75,7 +75,7 @@ async function bundle() {
   } catch (err) {
     if (!statSync(join(dir, "cli.mjs"), { throwIfNoEntry: false })) throw err;
   }
-  // Bundles of earlier sources, but for those of the last hour (a build started from one may still load its card thread).
+  // Bundles of earlier sources, but for those of the last hour (a build started from one may still load its card drawing process).
   for (const name of readdirSync(dirname(dir))) {
     const old = join(dirname(dir), name);
     if (old !== dir && (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000) rmSync(old, { recursive: true, force: true });
@@ -86,7 +86,7 @@ async function bundle() {
 let cli;
 try {
   const dir = await bundle();
-  // The card drawing threads load their bundle too (see src/cards/cardThread.mjs).
+  // The card drawing processes load their bundle too (see src/cards/cardProcess.mjs).
   process.env.PAPER_DIGEST_BUNDLE = dir;
   cli = pathToFileURL(join(dir, "cli.mjs")).href;
 } catch {

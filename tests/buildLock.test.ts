@@ -1,5 +1,5 @@
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,4 +44,57 @@ describe("one build at a time", () => {
       await rm(LOCK, { force: true });
     }
   });
+
+  it("ends its drawing process with it when a build is killed, so no card is drawn for a build that is gone", async () => {
+    // A cold card cache: the build draws its cards for seconds.
+    const cards = await tempDir("pd-cache-");
+    const build = spawn(process.execPath, [join(ROOT, "bin/paper-digest.js"), ...args(await sourcesDigests(), join(await tempDir(), "site"), cards)], { cwd: ROOT });
+    // Its exit, not its streams' close: a drawing process left behind would hold those open.
+    const ended = new Promise((resolve) => build.on("exit", resolve));
+    // Killed once it has drawn its first card.
+    const drawn = () => readdirSync(join(cards, "cards"), { withFileTypes: true }).filter((f) => f.name.endsWith(".png")).length;
+    while (!existsSync(join(cards, "cards")) || drawn() === 0) await new Promise((r) => setTimeout(r, 20));
+    const drawers = childrenOf(build.pid!).filter((pid) => commandOf(pid).includes("cardProcess"));
+    expect(drawers.length).toBeGreaterThan(0);
+    build.kill("SIGKILL");
+    await ended;
+    for (let waited = 0; drawers.some(alive) && waited < 1_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(drawers.filter(alive)).toEqual([]);
+    // And it drew no card after: the cache holds what it had when the build ended.
+    const left = drawn();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(drawn()).toBe(left);
+  });
 });
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const commandOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+/** Running (a zombie, ended but not yet reaped, counts as gone). */
+const alive = (pid: number) => {
+  try {
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+};

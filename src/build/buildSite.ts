@@ -14,7 +14,8 @@ import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards, startCardThread } from "../cards/renderCards.ts";
+import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards, startCardDrawer } from "../cards/renderCards.ts";
+import type { ChildProcess } from "node:child_process";
 import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
@@ -76,7 +77,10 @@ export class StageError extends Error {
  * every stage succeeded: swapped in whole, or, when only some pages changed,
  * their files moved in (publishSite.ts). Runs in the project folder (see cli.ts).
  */
-async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, shardSize = DEFAULT_SHARD_SIZE, progress = () => {} }: BuildOptions) {
+async function runBuild(
+  { digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, shardSize = DEFAULT_SHARD_SIZE, progress = () => {} }: BuildOptions,
+  cardDrawer: ChildProcess,
+) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
@@ -85,8 +89,6 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     return result;
   };
 
-  // A drawing thread loads and warms up while the archive is read and classified (see startCardThread).
-  const cardThread = startCardThread();
   const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
   // Classify and relate go on from the last build's state when the archive only gained newer days.
   const stageFile = join(cacheDir, "build", "stages.v8");
@@ -121,9 +123,9 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
   const cached = cachedCards(cardDir);
   const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => isCached(cached, card), budget: newCards });
   const toDraw = missingCards(cards.cards, cached);
-  // The day's cards are drawn into the cache on worker threads while this thread goes on (they need
+  // The day's cards are drawn into the cache by other processes while this thread goes on (they need
   // topics, not related papers, nor a site folder).
-  const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir, undefined, [cardThread])), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
+  const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir, undefined, [cardDrawer])), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
   // Awaited before publishing; until then a failure must not count as unhandled.
   drawing.catch(() => {});
   // The site is built in a temporary sibling of outDir (a full build whole, an incremental one its changed
@@ -307,7 +309,7 @@ async function runBuild({ digestsDir, topicsFile = TOPICS_FILE, overridesFile = 
     throw err;
   } finally {
     await rm(CHANGED_DIR, { recursive: true, force: true });
-    // However the build ends, no worker still writes into the cache once it has.
+    // However the build ends, no drawing process still writes into the cache once it has.
     await drawing.catch(() => {});
   }
 }
@@ -361,10 +363,14 @@ function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
  */
 export async function buildSite(options: BuildOptions) {
   const release = acquireBuildLock(BUILD_LOCK);
+  // A drawing process loads and warms up while the archive is read and classified (see startCardDrawer).
+  const cardDrawer = startCardDrawer();
   try {
     await removeLeftovers(options.outDir);
-    return await runBuild(options);
+    return await runBuild(options, cardDrawer);
   } finally {
+    // However the build ends, so does its drawing process (one that drew has ended already).
+    cardDrawer.kill();
     release();
   }
 }

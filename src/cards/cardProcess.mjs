@@ -1,5 +1,5 @@
-// A drawing thread's entry: the CLI's bundle when it runs from one (bin/paper-digest.js), else the sources through tsx
-// (threads don't inherit the CLI's TypeScript loader).
+// A drawing process's entry: the CLI's bundle when it runs from one (bin/paper-digest.js), else the sources through tsx
+// (a child process doesn't inherit the CLI's TypeScript loader).
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 
