@@ -74,6 +74,8 @@ export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: strin
  */
 export function startCardDrawer({ optimize = false } = {}): ChildProcess {
   const child = fork(join(PROJECT_DIR, "src/cards/cardProcess.mjs"), [], { execArgv: optimize ? [] : ["--no-turbofan"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  // A process that couldn't start is reported when it is given its cards (drawAll), not as an uncaught error before.
+  child.on("error", () => {});
   child.unref();
   child.channel?.unref();
   return child;
