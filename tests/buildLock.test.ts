@@ -60,10 +60,6 @@ describe("one build at a time", () => {
     await ended;
     for (let waited = 0; drawers.some(alive) && waited < 1_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
     expect(drawers.filter(alive)).toEqual([]);
-    // And it drew no card after: the cache holds what it had when the build ended.
-    const left = drawn();
-    await new Promise((r) => setTimeout(r, 500));
-    expect(drawn()).toBe(left);
   });
 });
 

@@ -58,8 +58,7 @@ export const missingCards = (cards: ReadonlyMap<string, Card>, cached: ReadonlyS
  */
 export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: string, processes = Math.max(1, availableParallelism()), started: ChildProcess[] = []) {
   mkdirSync(cacheDir, { recursive: true });
-  // A day's few cards take one process, leaving a core to the build they run beside; a backlog takes them all.
-  await drawAll([...todo], cacheDir, todo.size <= A_DAYS_CARDS ? 1 : processes, started);
+  await drawAll([...todo], cacheDir, processes, started);
   return todo.size;
 }
 
@@ -124,18 +123,19 @@ export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: stri
 }
 
 /**
- * Draws cards in `processes` drawing processes (those `started` and more). Each gets its share at once and
- * writes its PNGs into the cache itself, so drawing goes on while this thread is busy.
+ * Draws cards in drawing processes: a day's few in one (one `started` ahead), leaving a core to the build
+ * they run beside; a backlog in `processes` that optimize (see startCardDrawer), those started ahead ended.
+ * Each gets its share at once and writes its PNGs into the cache itself, so drawing goes on while this
+ * thread is busy.
  */
 async function drawAll(todo: [string, Card][], cacheDir: string, processes: number, started: ChildProcess[]) {
   // Nothing to draw: the processes started ahead just end (not waited for, so no stage waits on them).
   if (todo.length === 0) return started.forEach((child) => child.kill());
   const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${cardKey(card)}.png`) }));
-  // A backlog is drawn by processes that optimize (see startCardDrawer): those started ahead for a day's cards end.
   const backlog = todo.length > A_DAYS_CARDS;
   if (backlog) started.forEach((child) => child.kill());
   const kept = backlog ? [] : started;
-  const drawers = [...kept, ...Array.from({ length: Math.max(0, processes - kept.length) }, () => startCardDrawer({ optimize: backlog }))];
+  const drawers = [...kept, ...Array.from({ length: Math.max(0, (backlog ? processes : 1) - kept.length) }, () => startCardDrawer({ optimize: backlog }))];
   try {
     await Promise.all(
       drawers.map(
