@@ -102,8 +102,13 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
   if (!whole || manifest.version !== VERSION) return "the cache's manifest is incomplete or from another version";
   if (manifest.out !== out) return "the cache describes another output folder";
   if (manifest.fingerprint !== fingerprint) return "the program, templates, configuration or dependencies changed";
+  // A site removed, or copied without its files' times, shows in any few of its files: found here, before
+  // anything is built on it. (Every file a build keeps is checked while Eleventy renders; see runBuild.)
+  if (touchedFiles(out, manifest, Object.keys(manifest.files).filter((_, i) => i % 1000 === 0)).size > 0) return LAST_SITE_CHANGED;
   return manifest;
 }
+
+export const LAST_SITE_CHANGED = "the last built site was changed or removed";
 
 /** Written whole or not at all. */
 export const writeManifest = (file: string, manifest: BuildManifest) => writeCacheFile(file, manifest);
@@ -120,13 +125,14 @@ export function fileStamps(dir: string, paths: Iterable<string>): Record<string,
   return stamps;
 }
 
-/** Whether every one of `paths` in `dir` is still as the manifest saw it (not edited, removed or replaced). */
-export function untouched(dir: string, manifest: BuildManifest, paths: Iterable<string>): boolean {
+/** Those of `paths` in `dir` that are no longer as the manifest saw them: edited, removed, replaced, or never recorded. */
+export function touchedFiles(dir: string, manifest: BuildManifest, paths: Iterable<string>): Set<string> {
+  const touched = new Set<string>();
   for (const path of paths) {
     const seen = manifest.files[path];
-    const stat = statSync(join(dir, path), { throwIfNoEntry: false });
+    const stat = seen && statSync(join(dir, path), { throwIfNoEntry: false });
     // Within a millisecond: a copy that keeps modification times (Netlify's cache) may round them.
-    if (!seen || !stat || stat.size !== seen[0] || Math.abs(stat.mtimeMs - seen[1]) >= 1) return false;
+    if (!seen || !stat || stat.size !== seen[0] || Math.abs(stat.mtimeMs - seen[1]) >= 1) touched.add(path);
   }
-  return true;
+  return touched;
 }

@@ -25,7 +25,7 @@ import { indexSearch } from "./indexSearch.ts";
 import { checkPagefind } from "./runPagefind.ts";
 import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
 import { swapIn, updateInPlace } from "./publishSite.ts";
-import { type BuildManifest, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, stageFingerprint, writeManifest } from "./buildManifest.ts";
+import { type BuildManifest, LAST_SITE_CHANGED, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, stageFingerprint, touchedFiles, writeManifest } from "./buildManifest.ts";
 import { shortHash } from "../shortHash.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
@@ -80,6 +80,8 @@ export class StageError extends Error {
 async function runBuild(
   { digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, shardSize = DEFAULT_SHARD_SIZE, progress = () => {} }: BuildOptions,
   cardDrawer: ChildProcess,
+  /** Why the last build's site can't be kept, when buildSite found out in an earlier attempt. */
+  distrust?: string,
 ) {
   const started = performance.now();
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
@@ -162,10 +164,10 @@ async function runBuild(
     const manifestFile = join(cacheDir, "build", "manifest.v8");
     const out = resolve(outDir);
     const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
-    const manifest = readManifest(manifestFile, fingerprint, out);
+    const manifest = distrust ?? readManifest(manifestFile, fingerprint, out);
     const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
     // A full build writes each page to the generated folder as it is made (see generatedWriter).
-    let full = typeof manifest === "string" ? generatedWriter(GENERATED_DIR) : undefined;
+    const full = typeof manifest === "string" ? generatedWriter(GENERATED_DIR) : undefined;
     /**
      * Every page's hash (of its text, or the key of a paper's page or a list: what tells which pages
      * changed), and the texts to write: every file's in a full build, written as they are made; an
@@ -186,17 +188,12 @@ async function runBuild(
       eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras, new Map(merged.papers.map((p, i) => [p.slug, words[i]])));
       return { pages, hashes };
     };
-    let { pages, hashes } = await stage(
+    const { pages, hashes } = await stage(
       "pages",
       () => pageTexts(typeof manifest === "string" ? undefined : manifest),
       (r) => `${r.hashes.size} pages, ${full ? "every file made and written" : `${r.pages.size} files to write`}${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
     );
-    const plan = await stage("cache", () => planBuild(manifest, hashes, outDir), (p) => p.describe);
-    // The last site turned out changed by hand: a full build after all, which writes every page.
-    if (!plan.previous && !full) {
-      full = generatedWriter(GENERATED_DIR);
-      ({ pages, hashes } = pageTexts());
-    }
+    const plan = await stage("cache", () => planBuild(manifest, hashes), (p) => p.describe);
     await stage(
       "emit",
       () => (plan.previous ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length } : full!.finish()),
@@ -246,6 +243,11 @@ async function runBuild(
     // writes them. A full build's holds thousands: they wait for it to end, so that the two never add up to
     // the build's peak memory.
     const early = previous ? await writeWords() : undefined;
+    // Whether the files of the last build that this one keeps (its unchanged pages' and search shards') are
+    // still as it left them: asked while Eleventy renders, as the stat of every one takes a quarter of a
+    // second. A site changed by hand is built whole after all (see buildSite).
+    const touched = previous ? touchedFiles(outDir, previous, Object.keys(previous.files)) : new Set<string>();
+    if (kept.some((page) => previous!.outputs[page].some((file) => touched.has(file) || !previous!.files[file]))) throw new LastSiteChanged();
     const rendered = await rendering;
     const vocabularyRun = early ?? (await writeWords());
 
@@ -260,21 +262,24 @@ async function runBuild(
     // A backlog of cards (a first build's) draws on every core, as Pagefind indexes: one after the
     // other is faster than both at once. A day's few cards aren't waited for.
     if (toDraw.size > A_DAYS_CARDS) await drawing;
-    const index = await stage(
+    const indexing = stage(
       "pagefind",
       () =>
         inStage("pagefind", async () => {
-          const run = await indexSearch(temp, outDir, library, rendered, keptFiles, previous, shardSize, pagefindRuns);
+          const run = await indexSearch(temp, outDir, library, rendered, keptFiles, previous, touched, shardSize, pagefindRuns);
           return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
         }),
       (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed`,
     );
+    // The cards have been drawing since planning; nothing before this needed them. They go into the site
+    // while Pagefind indexes, and both are over before anything goes on (or the site is removed on a failure).
+    const placing = drawing.then(() => placeCards(cards.cards, temp, cardDir, previous ? outDir : undefined));
+    await Promise.allSettled([indexing, placing]);
+    const index = await indexing;
+    await placing;
     // What the search page merges, and each topic's page id in the primary index (for its filter).
     const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: index.topicPages };
     writeFiles(temp, new Map([["search/index.json", JSON.stringify(searchIndex)]]));
-    // The cards have been drawing since planning; nothing before this needed them.
-    await drawing;
-    placeCards(cards.cards, temp, cardDir, previous ? outDir : undefined);
     await stage(
       "publish",
       async () => {
@@ -363,15 +368,32 @@ function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
  */
 export async function buildSite(options: BuildOptions) {
   const release = acquireBuildLock(BUILD_LOCK);
-  // A drawing process loads and warms up while the archive is read and classified (see startCardDrawer).
-  const cardDrawer = startCardDrawer();
+  const attempt = async (distrust?: string) => {
+    // A drawing process loads and warms up while the archive is read and classified (see startCardDrawer).
+    const cardDrawer = startCardDrawer();
+    try {
+      return await runBuild(options, cardDrawer, distrust);
+    } finally {
+      // However the build ends, so does its drawing process (one that drew has ended already).
+      cardDrawer.kill();
+    }
+  };
   try {
     await removeLeftovers(options.outDir);
-    return await runBuild(options, cardDrawer);
+    return await attempt().catch((err) => {
+      if (!(err instanceof LastSiteChanged)) throw err;
+      options.progress?.(`${"cache".padEnd(9)} ${err.message}: building it whole`);
+      return attempt(err.message);
+    });
   } finally {
-    // However the build ends, so does its drawing process (one that drew has ended already).
-    cardDrawer.kill();
     release();
+  }
+}
+
+/** An incremental build found that the site it would keep pages of was changed since the last build. */
+class LastSiteChanged extends Error {
+  constructor() {
+    super(LAST_SITE_CHANGED);
   }
 }
 

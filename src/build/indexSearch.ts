@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Library } from "../model.ts";
 import { documentKey, indexedDocument } from "../search/indexedDocument.ts";
 import { planShards, shardKey } from "../search/searchShards.ts";
-import { type BuildManifest, untouched } from "./buildManifest.ts";
+import type { BuildManifest } from "./buildManifest.ts";
 import { filesIn } from "./planBuild.ts";
 import type { Rendered } from "./runEleventy.ts";
 import { runPagefind } from "./runPagefind.ts";
@@ -13,10 +13,11 @@ import { runPagefind } from "./runPagefind.ts";
  * papers in the order they first appeared. The pages rendered now are in
  * `siteDir`; the `kept` ones (unchanged since the last build, `previous`) are in
  * its site, `outDir`. A shard whose pages and indexed documents are those of the
- * last build stays in `outDir` as it is; the others are indexed by Pagefind, one
- * at a time, into `siteDir`, once `pagefindRuns` (checkPagefind, started earlier) says the binary runs.
+ * last build, and none of whose files is `touched` (see touchedFiles), stays in `outDir` as it is; the
+ * others are indexed by Pagefind, one at a time, into `siteDir`, once `pagefindRuns` (checkPagefind,
+ * started earlier) says the binary runs.
  */
-export async function indexSearch(siteDir: string, outDir: string, library: Library, rendered: Rendered, kept: ReadonlySet<string>, previous: BuildManifest | undefined, shardSize: number, pagefindRuns: Promise<void>) {
+export async function indexSearch(siteDir: string, outDir: string, library: Library, rendered: Rendered, kept: ReadonlySet<string>, previous: BuildManifest | undefined, touched: ReadonlySet<string>, shardSize: number, pagefindRuns: Promise<void>) {
   // Indexed documents: read from the pages rendered now, remembered for the unchanged ones.
   const documents = new Map<string, string>();
   const keys = new Map<string, string>();
@@ -42,7 +43,7 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     const key = shardKey(shard, keys);
     shardKeys[shard.dir] = key;
     const files = ownFiles(previousFiles, shard.dir);
-    if (previous?.shards[shard.dir] === key && files.length > 0 && untouched(outDir, previous, files)) {
+    if (previous?.shards[shard.dir] === key && files.length > 0 && !files.some((file) => touched.has(file))) {
       unchanged.push(...files);
       continue;
     }

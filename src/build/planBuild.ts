@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CHANGED_DIR, GENERATED_DIR } from "../paths.ts";
-import { type BuildManifest, untouched } from "./buildManifest.ts";
+import type { BuildManifest } from "./buildManifest.ts";
 
 export interface BuildPlan {
   /** The last build's manifest, when this build may keep its pages (an incremental build). */
@@ -16,17 +16,14 @@ export interface BuildPlan {
 }
 
 /**
- * Full or incremental: incremental when the last build's manifest is
- * trustworthy (see readManifest) and every file of an unchanged page is still
- * in the site as that build left it. `hashes`: each generated page → its text's hash.
+ * Full or incremental: incremental when the last build's manifest is trustworthy (see readManifest).
+ * `hashes`: each generated page → its text's hash. Whether the unchanged pages' files are still in the
+ * site as that build left them is checked while Eleventy renders (see runBuild).
  */
-export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<string, string>, outDir: string): BuildPlan {
+export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<string, string>): BuildPlan {
   const all = [...hashes.keys()];
   if (typeof manifest === "string") return { changed: all, kept: [], removed: [], describe: `full build: ${manifest}` };
   const kept = all.filter((page) => madeAlike(manifest, page, hashes.get(page)!));
-  if (!untouched(outDir, manifest, kept.flatMap((page) => manifest.outputs[page]))) {
-    return { changed: all, kept: [], removed: [], describe: "full build: the last built site was changed or removed" };
-  }
   const keep = new Set(kept);
   const changed = all.filter((page) => !keep.has(page));
   const removed = Object.keys(manifest.pages).filter((page) => !hashes.has(page));

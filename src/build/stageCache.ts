@@ -1,4 +1,4 @@
-import { type Hash, createHash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readCacheFile, writeCacheFile } from "./cacheFile.ts";
 import type { RelateState } from "../related/relatedPapers.ts";
 import type { ClassifyState } from "../topics/assignTopics.ts";
@@ -37,36 +37,45 @@ export interface InputHashes {
   first?: string;
 }
 
-/** One pass over the inputs gives both hashes: the first `count` items' is read off a copy on the way. */
+/**
+ * One pass over the inputs gives both hashes: the first `count` items' is read off a copy on the way.
+ * The items are written out (see encode) and hashed a long stretch at a time: a hash update per part
+ * cost three times as much (200,000 calls into the hash for a day of 10,000 papers).
+ */
 export function inputHashes(items: readonly unknown[], count?: number): InputHashes {
   const hash = createHash("sha256");
   let first: string | undefined;
+  let text = "";
   for (let i = 0; i <= items.length; i++) {
+    if (i === count || text.length > 1 << 16 || i === items.length) {
+      hash.update(text, "utf16le");
+      text = "";
+    }
     if (i === count) first = hash.copy().digest("base64url");
-    if (i < items.length) feed(hash, items[i]);
+    if (i < items.length) text += encode(items[i]);
   }
   return { all: hash.digest("base64url"), first };
 }
 
 /**
- * Feeds a value (strings, numbers, booleans, null or undefined, arrays and plain objects of them) to
- * a hash so that two different values never feed the same bytes: each part says its kind and size, and
- * strings go in as UTF-16 (every string exactly, lone surrogates too). About twice as fast as hashing
- * each item's JSON (measured on 13,700 synthetic papers): abstracts aren't escaped and copied first.
+ * A value (strings, numbers, booleans, null or undefined, arrays and plain objects of them) written out
+ * so that two different values never come out alike: each part says its kind and size. Hashed as
+ * UTF-16, every string goes in exactly, lone surrogates too.
  */
-function feed(hash: Hash, value: unknown) {
-  if (typeof value === "string") hash.update(`s${value.length}:`).update(value, "utf16le");
-  else if (Array.isArray(value)) {
-    hash.update(`a${value.length}:`);
-    for (const item of value) feed(hash, item);
-  } else if (value !== null && typeof value === "object") {
+function encode(value: unknown): string {
+  if (typeof value === "string") return `s${value.length}:${value}`;
+  if (Array.isArray(value)) {
+    let text = `a${value.length}:`;
+    for (const item of value) text += encode(item);
+    return text;
+  }
+  if (value !== null && typeof value === "object") {
     const keys = Object.keys(value);
-    hash.update(`o${keys.length}:`);
-    for (const key of keys) {
-      feed(hash, key);
-      feed(hash, (value as Record<string, unknown>)[key]);
-    }
-  } else hash.update(`${typeof value}:${String(value)};`);
+    let text = `o${keys.length}:`;
+    for (const key of keys) text += encode(key) + encode((value as Record<string, unknown>)[key]);
+    return text;
+  }
+  return `${typeof value}:${String(value)};`;
 }
 
 /** The cached state, when the file is whole and was written with `fingerprint`. */
