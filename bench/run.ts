@@ -6,6 +6,7 @@
 // then Pagefind over its output. It prints a Markdown table and writes it to
 // bench/results.md, with our total as a ratio to the floor so the figures hold
 // on any machine.
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
@@ -95,9 +96,11 @@ for (const n of sizes) {
     // cold: nothing cached (cards drawn, up to the build's cap); full: its cards and the stages' state cached but
     // no manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
     // Each build's site is measured before the next build replaces it, once the last site's background
-    // removal has ended, so that it slows no other build (as a day apart).
+    // removal has ended and the kernel has written its files out, so that neither slows the next build
+    // (as a day apart).
     const settled = async () => {
       while ((await readdir(work)).some((name) => name.startsWith(".site.building-"))) await new Promise((r) => setTimeout(r, 200));
+      execFileSync("sync");
     };
     const measured = async (build: Awaited<ReturnType<typeof ours>>) => {
       await settled();
