@@ -336,10 +336,19 @@ const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
 async function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean): Promise<Rendered> {
   if (!incremental && changed.length <= PAGES_PER_RUN) return ahead.render();
   const rendered: Rendered = new Map();
-  for (let start = 0; start === 0 || start < changed.length; start += PAGES_PER_RUN) {
+  let eleventy: EleventyAhead | undefined = ahead;
+  for (let start = 0; eleventy; start += PAGES_PER_RUN) {
     linkGenerated(CHANGED_DIR, GENERATED_DIR, changed.slice(start, start + PAGES_PER_RUN));
-    const eleventy = start === 0 ? ahead : startEleventy(outDir);
-    for (const [input, files] of await eleventy.render({ changedOnly: true, pagesOnly: start > 0 })) rendered.set(input, files);
+    // The next run's process loads (a second's work, on the core this one leaves idle) while this one renders;
+    // it reads CHANGED_DIR only once told to render.
+    const next: EleventyAhead | undefined = start + PAGES_PER_RUN < changed.length ? startEleventy(outDir) : undefined;
+    try {
+      for (const [input, files] of await eleventy.render({ changedOnly: true, pagesOnly: start > 0 })) rendered.set(input, files);
+    } catch (err) {
+      next?.stop();
+      throw err;
+    }
+    eleventy = next;
   }
   return rendered;
 }
