@@ -22,7 +22,9 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary and papers.json.
 // "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site in place.
 const STAGES = ["parse", "merge", "classify", "relate", "pages", "cache", "emit", "eleventy", "pagefind", "cards", "words", "publish"] as const;
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true }, dailies: { type: "string", default: "3" } } });
+// The daily build is run this many times from the same state, and the median reported: a single run drifts by up to ~45% here.
+const DAILIES = Math.max(1, Number(values.dailies));
 const sizes = values.sizes!.split(",").map(Number);
 
 const MB = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -77,8 +79,8 @@ async function floor(n: number, work: string) {
 }
 
 const header = [
-  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor |",
-  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | measured at |",
+  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
 ];
 console.log(header.join("\n"));
 // Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
@@ -87,7 +89,19 @@ const previous = await readFile(resultsFile, "utf8").catch(() => "");
 const columns = header[0].split("|").length;
 const rowKey = (row: string) => row.split("|").slice(1, 3).map((c) => c.trim()).join(" ");
 const ORDER = ["cold", "full", "daily"];
-const rowsByKey = new Map(previous.split("\n").filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns).map((l) => [rowKey(l), l]));
+// Rows written before the "measured at" column get it, empty.
+const rowsByKey = new Map(
+  previous
+    .split("\n")
+    .filter((l) => /^\| \d+ \|/.test(l))
+    .map((l) => (l.split("|").length === columns - 1 ? `${l} – |` : l))
+    .filter((l) => l.split("|").length === columns)
+    .map((l) => [rowKey(l), l]),
+);
+// Which code each row measured: the commit, marked when the sources differ from it.
+const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+const changed = git("status", "--porcelain", "--", "src", "bin", "layouts", "content", "bench", "package-lock.json") !== "";
+const measuredAt = `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""}, ${new Date().toISOString().slice(0, 10)}`;
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
   try {
@@ -113,7 +127,23 @@ for (const n of sizes) {
     const full = await measured(await ours(work, ["--new-cards", "0"]));
     const [name, text] = nextDay(n);
     await writeFile(join(work, "digests", name), text);
-    const daily = await measured(await ours(work, ["--new-cards", "50"]));
+    // Each daily run starts from the full build's site and cache, copied back as they were (times too, which
+    // the daily build checks); the median run is the row, and every run's total is shown beside it.
+    const before = join(work, "before-daily");
+    const copy = (from: string, to: string) => execFileSync("cp", ["-a", join(from, "site"), join(from, "cache"), to]);
+    if (DAILIES > 1) await mkdir(before).then(() => copy(work, before));
+    const dailies = [];
+    for (let i = 0; i < DAILIES; i++) {
+      if (i > 0) {
+        await Promise.all(["site", "cache"].map((dir) => rm(join(work, dir), { recursive: true, force: true })));
+        copy(before, work);
+        await settled();
+      }
+      dailies.push(await measured(await ours(work, ["--new-cards", "50"])));
+    }
+    await rm(before, { recursive: true, force: true });
+    const runs = dailies.map((d) => d.run.seconds);
+    const daily = [...dailies].sort((a, b) => a.run.seconds - b.run.seconds)[Math.floor((DAILIES - 1) / 2)];
 
     const index = await folderStats(join(daily.out, "pagefind"));
     const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
@@ -129,7 +159,7 @@ for (const n of sizes) {
         kind,
         site.html,
         ...STAGES.map(s),
-        `${build.run.seconds.toFixed(1)} (CPU ${build.run.cpuSeconds.toFixed(1)})`,
+        `${build.run.seconds.toFixed(1)} (CPU ${build.run.cpuSeconds.toFixed(1)})${kind === "daily" && runs.length > 1 ? `; runs ${runs.map((r) => r.toFixed(1)).join(" / ")}` : ""}`,
         own.toFixed(2),
         MB(build.run.peakRss),
         MB(site.bytes),
@@ -140,6 +170,7 @@ for (const n of sizes) {
         kind === "full" ? `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}` : "–",
         kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
         kind === "daily" ? "–" : (build.run.seconds / floorSeconds).toFixed(2),
+        measuredAt,
       ].join(" | ");
       rowsByKey.set(`${n} ${kind}`, `| ${row} |`);
       console.log(`| ${row} |`);
@@ -152,9 +183,9 @@ for (const n of sizes) {
 const rows = [...rowsByKey].sort(([a], [b]) => parseInt(a) - parseInt(b) || ORDER.indexOf(a.split(" ")[1]) - ORDER.indexOf(b.split(" ")[1])).map(([, row]) => row);
 const results = `# Build benchmark
 
-Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. Last run: \`npm run bench -- --sizes ${sizes.join(",")}\`, ${new Date().toISOString().slice(0, 10)}; each size's rows were measured in one run, its floor beside them.
+Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. \`npm run bench -- --sizes …\` writes the rows of the sizes it measures and keeps the others; "measured at" says which commit and day each row measured. Each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
-Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards).
+Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards). The daily build runs ${DAILIES} times (\`--dailies\`), each from a copy of the same site and cache; its row is the median run, with every run's total beside it.
 Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed, which a full build also writes as it goes; "emit": the texts written, or in a full build the stale files removed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site). "total" is the whole \`paper-digest build\` process, start to exit, and the CPU seconds its process tree used (Node, the card drawing processes, Eleventy, Pagefind; on two cores a build can use at most twice its seconds); peak RSS sums the build's process tree, sampled every 100 ms, as is its CPU (a little may be missed). "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
