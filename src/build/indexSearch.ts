@@ -18,21 +18,39 @@ import { runPagefind } from "./runPagefind.ts";
  * started earlier) says the binary runs.
  */
 export async function indexSearch(siteDir: string, outDir: string, library: Library, rendered: Rendered, kept: ReadonlySet<string>, previous: BuildManifest | undefined, touched: ReadonlySet<string>, shardSize: number, pagefindRuns: Promise<void>) {
-  // Indexed documents: read from the pages rendered now, remembered for the unchanged ones.
+  // Indexed documents, each read once from its page (rendered now, or kept from the last build) and handed to
+  // Pagefind; their keys say whether a shard changed, and are remembered for the next build.
   const documents = new Map<string, string>();
   const keys = new Map<string, string>();
-  for (const files of rendered.values()) {
-    for (const file of files) {
-      if (!file.endsWith(".html")) continue;
-      const document = indexedDocument(readFileSync(join(siteDir, file), "utf8"));
-      if (document === undefined) continue;
+  const read = (file: string) => {
+    const document = indexedDocument(readFileSync(join(kept.has(file) ? outDir : siteDir, file), "utf8"));
+    if (document !== undefined) {
       documents.set(file, document);
       keys.set(file, documentKey(document));
     }
+    return document;
+  };
+  // A full build's thousands of paper pages are read only as Pagefind indexes them, beside its work: every
+  // paper's page has an indexed body (its layout marks one). The other pages are read now, as whether each has
+  // one decides the shards.
+  const paperFiles = new Set(library.papers.map((p) => `papers/${p.slug}/index.html`));
+  const unread = new Set<string>();
+  for (const files of rendered.values()) {
+    for (const file of files) {
+      if (!file.endsWith(".html")) continue;
+      if (!previous && paperFiles.has(file)) unread.add(file);
+      else read(file);
+    }
   }
   for (const file of kept) if (previous?.documents[file]) keys.set(file, previous.documents[file]);
+  const documentOf = (page: string) => {
+    const document = documents.get(page) ?? read(page);
+    if (document === undefined) throw new Error(`${page} has no element marked data-pagefind-body`);
+    documents.delete(page);
+    return document;
+  };
 
-  const paperPages = library.papers.map((p) => `papers/${p.slug}/index.html`).filter((f) => keys.has(f));
+  const paperPages = library.papers.map((p) => `papers/${p.slug}/index.html`).filter((f) => keys.has(f) || unread.has(f));
   const papers = new Set(paperPages);
   const shards = planShards([...keys.keys()].filter((f) => !papers.has(f)).sort(), paperPages, shardSize);
   const shardKeys: Record<string, string> = {};
@@ -40,15 +58,19 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
   const unchanged: string[] = [];
   const previousFiles = previous ? Object.keys(previous.files) : [];
   for (const shard of shards) {
-    const key = shardKey(shard, keys);
-    shardKeys[shard.dir] = key;
-    const files = ownFiles(previousFiles, shard.dir);
-    if (previous?.shards[shard.dir] === key && files.length > 0 && !files.some((file) => touched.has(file))) {
-      unchanged.push(...files);
-      continue;
+    if (previous) {
+      const key = shardKey(shard, keys);
+      const files = ownFiles(previousFiles, shard.dir);
+      if (previous.shards[shard.dir] === key && files.length > 0 && !files.some((file) => touched.has(file))) {
+        shardKeys[shard.dir] = key;
+        unchanged.push(...files);
+        continue;
+      }
     }
     if (reindexed.size === 0) await pagefindRuns;
-    await runPagefind(siteDir, shard, (page) => documents.get(page) ?? indexedDocument(readFileSync(join(kept.has(page) ? outDir : siteDir, page), "utf8"))!);
+    await runPagefind(siteDir, shard, documentOf);
+    // Every page of the shard has been read by now.
+    shardKeys[shard.dir] = shardKey(shard, keys);
     reindexed.add(shard.dir);
   }
   const files = [...filesIn(siteDir, "pagefind"), ...unchanged];

@@ -41,12 +41,21 @@ export async function runPagefind(siteDir: string, shard: SearchShard, documentO
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
     if (!index) throw new Error(errors.join("; ") || "Pagefind did not start");
-    // In batches: the service answers in order, and thousands of pending messages cost memory.
+    // In batches: the service answers in order, and thousands of pending messages cost memory. The next batch's
+    // documents are read and sent while Pagefind parses this one's (it parses on one thread, leaving a core).
+    let sent: Promise<unknown> | undefined;
     for (let i = 0; i < shard.pages.length; i += 200) {
-      const added = await Promise.all(shard.pages.slice(i, i + 200).map((sourcePath) => index.addHTMLFile({ sourcePath, content: documentOf(sourcePath) })));
-      const failed = added.find((a) => a.errors.length > 0);
-      if (failed) throw new Error(failed.errors.join("; "));
+      const batch = shard.pages.slice(i, i + 200).map((sourcePath) => index.addHTMLFile({ sourcePath, content: documentOf(sourcePath) }));
+      const added = Promise.all(batch).then((all) => {
+        const failed = all.find((a) => a.errors.length > 0);
+        if (failed) throw new Error(failed.errors.join("; "));
+      });
+      // Awaited below, or abandoned if the batch before it failed: never unhandled.
+      added.catch(() => {});
+      await sent;
+      sent = added;
     }
+    await sent;
     const written = await index.writeFiles({ outputPath: join(siteDir, shard.dir) });
     if (written.errors.length) throw new Error(written.errors.join("; "));
   } catch (err) {
