@@ -100,7 +100,7 @@ const rowsByKey = new Map(
 );
 // Which code each row measured: the commit, marked when the sources differ from it.
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
-const changed = git("status", "--porcelain", "--", "src", "bin", "layouts", "content", "bench", "package-lock.json") !== "";
+const changed = git("status", "--porcelain", "--", "src", "bin", "layouts", "content", "bench", "package-lock.json", ":!bench/results.md") !== "";
 const measuredAt = `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""}, ${new Date().toISOString().slice(0, 10)}`;
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
