@@ -89,15 +89,7 @@ const previous = await readFile(resultsFile, "utf8").catch(() => "");
 const columns = header[0].split("|").length;
 const rowKey = (row: string) => row.split("|").slice(1, 3).map((c) => c.trim()).join(" ");
 const ORDER = ["cold", "full", "daily"];
-// Rows written before the "measured at" column get it, empty.
-const rowsByKey = new Map(
-  previous
-    .split("\n")
-    .filter((l) => /^\| \d+ \|/.test(l))
-    .map((l) => (l.split("|").length === columns - 1 ? `${l} – |` : l))
-    .filter((l) => l.split("|").length === columns)
-    .map((l) => [rowKey(l), l]),
-);
+const rowsByKey = new Map(previous.split("\n").filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns).map((l) => [rowKey(l), l]));
 // Which code each row measured: the commit, marked when the sources differ from it.
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 const changed = git("status", "--porcelain", "--", "src", "bin", "layouts", "content", "bench", "package-lock.json", ":!bench/results.md") !== "";

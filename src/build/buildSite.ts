@@ -339,7 +339,7 @@ async function renderPages(ahead: EleventyAhead, outDir: string, changed: readon
   let eleventy: EleventyAhead | undefined = ahead;
   for (let start = 0; eleventy; start += PAGES_PER_RUN) {
     linkGenerated(CHANGED_DIR, GENERATED_DIR, changed.slice(start, start + PAGES_PER_RUN));
-    // The next run's process loads (a second's work, on the core this one leaves idle) while this one renders;
+    // The next run's process loads (~0.6 s, on the core this one leaves idle) while this one renders;
     // it reads CHANGED_DIR only once told to render.
     const next: EleventyAhead | undefined = start + PAGES_PER_RUN < changed.length ? startEleventy(outDir) : undefined;
     try {

@@ -33,7 +33,8 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
   // A full build's thousands of paper pages are read only as Pagefind indexes them, beside its work: every
   // paper's page has an indexed body (its layout marks one). The other pages are read now, as whether each has
   // one decides the shards.
-  const paperFiles = new Set(library.papers.map((p) => `papers/${p.slug}/index.html`));
+  const paperList = library.papers.map((p) => `papers/${p.slug}/index.html`);
+  const paperFiles = new Set(paperList);
   const unread = new Set<string>();
   for (const files of rendered.values()) {
     for (const file of files) {
@@ -50,9 +51,8 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     return document;
   };
 
-  const paperPages = library.papers.map((p) => `papers/${p.slug}/index.html`).filter((f) => keys.has(f) || unread.has(f));
-  const papers = new Set(paperPages);
-  const shards = planShards([...keys.keys()].filter((f) => !papers.has(f)).sort(), paperPages, shardSize);
+  const paperPages = paperList.filter((f) => keys.has(f) || unread.has(f));
+  const shards = planShards([...keys.keys()].filter((f) => !paperFiles.has(f)).sort(), paperPages, shardSize);
   const shardKeys: Record<string, string> = {};
   const reindexed = new Set<string>();
   const unchanged: string[] = [];
