@@ -70,7 +70,7 @@ describeInBrowser("a search on the index cut finer", () => {
     await writeFile(join(own, "index.html"), `<!doctype html><title>search</title><script type="module">${search}</script>`);
     await mkdir(cut);
     await cp(own, cut, { recursive: true });
-    expect(splitSearchIndex(join(cut, "pagefind"))).toBeGreaterThan(0);
+    expect(await splitSearchIndex(join(cut, "pagefind"))).toBeGreaterThan(0);
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { type SitePage, eachSitePage, pageText } from "../emit/sitePages.ts";
 import { writePapersJson } from "./writePapersJson.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
-import { generatedWriter, linkGenerated, updateGenerated } from "../emit/writeGenerated.ts";
+import { generatedWriter, updateGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import { textHash } from "../library/textHash.ts";
 import type { Library, Paper } from "../model.ts";
@@ -20,7 +20,9 @@ import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
 import { readDigests } from "./readDigests.ts";
-import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.ts";
+import { startEleventy } from "./runEleventy.ts";
+import { renderPages } from "./renderPages.ts";
+import { takeTurns } from "./takeTurns.ts";
 import { indexSearch } from "./indexSearch.ts";
 import { checkPagefind } from "./runPagefind.ts";
 import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
@@ -140,6 +142,8 @@ async function runBuild(
   // Whether Pagefind's binary runs, asked meanwhile too (a process of a sixth of a second); awaited before indexing.
   const pagefindRuns = checkPagefind();
   pagefindRuns.catch(() => {});
+  // Pagefind indexing into `temp`, once started: a failed build waits for it before removing the folder.
+  let indexStarted: Promise<unknown> | undefined;
   try {
     const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
     const relateHashes = inputHashes(
@@ -206,13 +210,35 @@ async function runBuild(
     pages.clear();
     releaseMemory();
 
-    const rendering = stage(
+    // Eleventy's runs and Pagefind's writes, which hold hundreds of MB each, take turns (see takeTurns).
+    const turn = takeTurns();
+    // A full build renders the papers first, in the order of their search shards (see indexSearch).
+    const rendering = renderPages(eleventy, temp, previous ? plan.changed : papersFirst(plan.changed, library), Boolean(previous), turn);
+    const renderStage = stage(
       "eleventy",
-      () => inStage("eleventy", () => renderPages(eleventy, temp, plan.changed, Boolean(previous))),
+      () => inStage("eleventy", () => rendering.done),
       (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
     // Awaited below; until then a failure must not count as unhandled.
-    rendering.catch(() => {});
+    renderStage.catch(() => {});
+    // Pagefind: in a full build, each shard of papers as soon as Eleventy has rendered it, beside the next
+    // run (see indexSearch); but not beside a first build's backlog of cards, which draws on every core beside
+    // Eleventy, then beside Pagefind: one after the other is faster than all at once.
+    const pipelined = !previous && toDraw.size <= A_DAYS_CARDS;
+    const indexing = (keptFiles: ReadonlySet<string>, touched: ReadonlySet<string>) =>
+      stage(
+        "pagefind",
+        () =>
+          inStage("pagefind", async () => {
+            const run = await indexSearch(temp, outDir, library, rendering, keptFiles, previous, touched, shardSize, pagefindRuns, turn);
+            return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
+          }),
+        (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${pipelined ? ", beside Eleventy" : ""}`,
+      );
+    let indexed = pipelined ? indexing(new Set(), new Set()) : undefined;
+    indexStarted = indexed;
+    // Awaited below; until then a failure must not count as unhandled.
+    indexed?.catch(() => {});
     // What needs no rendered page: the search vocabulary, papers.json, and the stages' state for the next
     // build (a pure cache of their inputs: right whether or not this build ends well).
     const writeWords = () =>
@@ -240,16 +266,16 @@ async function runBuild(
         (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
       );
     // An incremental build's Eleventy renders a few hundred pages in its own process: meanwhile this thread
-    // writes them. A full build's holds thousands: they wait for it to end, so that the two never add up to
-    // the build's peak memory.
+    // writes them. A full build's holds thousands: they wait for their turn, so that they never add to the
+    // build's peak memory.
     const early = previous ? await writeWords() : undefined;
     // Whether the files of the last build that this one keeps (its unchanged pages' and search shards') are
     // still as it left them: asked while Eleventy renders, as the stat of every one takes a quarter of a
     // second. A site changed by hand is built whole after all (see buildSite).
     const touched = previous ? touchedFiles(outDir, previous, Object.keys(previous.files)) : new Set<string>();
     if (kept.some((page) => previous!.outputs[page].some((file) => touched.has(file) || !previous!.files[file]))) throw new LastSiteChanged();
-    const rendered = await rendering;
-    const vocabularyRun = early ?? (await writeWords());
+    const rendered = await renderStage;
+    const vocabularyRun = early ?? (await turn(writeWords));
 
     // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
     const outputs: Record<string, string[]> = {};
@@ -259,23 +285,13 @@ async function runBuild(
     }
     const keptFiles = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
 
-    // A backlog of cards (a first build's) draws on every core, as Pagefind indexes: one after the
-    // other is faster than both at once. A day's few cards aren't waited for.
     if (toDraw.size > A_DAYS_CARDS) await drawing;
-    const indexing = stage(
-      "pagefind",
-      () =>
-        inStage("pagefind", async () => {
-          const run = await indexSearch(temp, outDir, library, rendered, keptFiles, previous, touched, shardSize, pagefindRuns);
-          return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
-        }),
-      (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed`,
-    );
+    indexStarted = indexed ??= indexing(keptFiles, touched);
     // The cards have been drawing since planning; nothing before this needed them. They go into the site
     // while Pagefind indexes, and both are over before anything goes on (or the site is removed on a failure).
     const placing = drawing.then(() => placeCards(cards.cards, temp, cardDir, previous ? outDir : undefined));
-    await Promise.allSettled([indexing, placing]);
-    const index = await indexing;
+    await Promise.allSettled([indexed, placing]);
+    const index = await indexed;
     await placing;
     // What the search page merges, and each topic's page id in the primary index (for its filter).
     const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: index.topicPages };
@@ -310,6 +326,8 @@ async function runBuild(
     return library;
   } catch (err) {
     eleventy.stop();
+    // Pagefind may still be writing into the folder.
+    await indexStarted?.catch(() => {});
     await rm(temp, { recursive: true, force: true });
     throw err;
   } finally {
@@ -319,38 +337,12 @@ async function runBuild(
   }
 }
 
-/**
- * Pages one Eleventy run renders at most: its memory grows with the pages it holds
- * (about 1 GB per 10,000). PAPER_DIGEST_PAGES_PER_RUN changes it (the tests use it).
- */
-const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
-
-/**
- * Renders generated pages into `outDir` with Eleventy: all of them in one run
- * when they are few and this is a full build, else those of `changed` (linked
- * from GENERATED_DIR) through CHANGED_DIR, at most PAGES_PER_RUN a run, so no
- * run holds the whole archive.
- * The site-wide templates and copied files are rendered by the first run alone.
- * Returns what each template wrote.
- */
-async function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean): Promise<Rendered> {
-  if (!incremental && changed.length <= PAGES_PER_RUN) return ahead.render();
-  const rendered: Rendered = new Map();
-  let eleventy: EleventyAhead | undefined = ahead;
-  for (let start = 0; eleventy; start += PAGES_PER_RUN) {
-    linkGenerated(CHANGED_DIR, GENERATED_DIR, changed.slice(start, start + PAGES_PER_RUN));
-    // The next run's process loads (~0.6 s, on the core this one leaves idle) while this one renders;
-    // it reads CHANGED_DIR only once told to render.
-    const next: EleventyAhead | undefined = start + PAGES_PER_RUN < changed.length ? startEleventy(outDir) : undefined;
-    try {
-      for (const [input, files] of await eleventy.render({ changedOnly: true, pagesOnly: start > 0 })) rendered.set(input, files);
-    } catch (err) {
-      next?.stop();
-      throw err;
-    }
-    eleventy = next;
-  }
-  return rendered;
+/** The generated pages, papers' first in the order they first appeared (that of their search shards), then the others. */
+function papersFirst(pages: readonly string[], library: Library): string[] {
+  const papers = library.papers.map((p) => `papers/${p.slug}.md`);
+  const paperSet = new Set(papers);
+  const all = new Set(pages);
+  return [...papers.filter((page) => all.has(page)), ...pages.filter((page) => !paperSet.has(page))];
 }
 
 /** A configuration file's text; a missing one is empty (the build would have stopped on one it needs). */

@@ -2,22 +2,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Library } from "../model.ts";
 import { documentKey, indexedDocument } from "../search/indexedDocument.ts";
-import { planShards, shardKey } from "../search/searchShards.ts";
+import { type SearchShard, planShards, shardKey } from "../search/searchShards.ts";
 import type { BuildManifest } from "./buildManifest.ts";
 import { filesIn } from "./planBuild.ts";
-import type { Rendered } from "./runEleventy.ts";
-import { runPagefind } from "./runPagefind.ts";
+import type { Rendering } from "./renderPages.ts";
+import { finishShard, runPagefind } from "./runPagefind.ts";
+import type { Turn } from "./takeTurns.ts";
 
 /**
  * Builds the sharded search index of the site: every page with an indexed body,
  * papers in the order they first appeared. The pages rendered now are in
- * `siteDir`; the `kept` ones (unchanged since the last build, `previous`) are in
- * its site, `outDir`. A shard whose pages and indexed documents are those of the
- * last build, and none of whose files is `touched` (see touchedFiles), stays in `outDir` as it is; the
- * others are indexed by Pagefind, one at a time, into `siteDir`, once `pagefindRuns` (checkPagefind,
- * started earlier) says the binary runs.
+ * `siteDir`, as `rendering` (see renderPages) writes them; the `kept` ones
+ * (unchanged since the last build, `previous`) are in its site, `outDir`. A
+ * shard whose pages and indexed documents are those of the last build, and none
+ * of whose files is `touched` (see touchedFiles), stays in `outDir` as it is; the
+ * others are indexed by Pagefind, one at a time, into `siteDir`, once
+ * `pagefindRuns` (checkPagefind, started earlier) says the binary runs. Pagefind
+ * writes a shard when its `turn` comes.
  */
-export async function indexSearch(siteDir: string, outDir: string, library: Library, rendered: Rendered, kept: ReadonlySet<string>, previous: BuildManifest | undefined, touched: ReadonlySet<string>, shardSize: number, pagefindRuns: Promise<void>) {
+export async function indexSearch(siteDir: string, outDir: string, library: Library, rendering: Rendering, kept: ReadonlySet<string>, previous: BuildManifest | undefined, touched: ReadonlySet<string>, shardSize: number, pagefindRuns: Promise<void>, turn: Turn) {
   // Indexed documents, each read once from its page (rendered now, or kept from the last build) and handed to
   // Pagefind; their keys say whether a shard changed, and are remembered for the next build.
   const documents = new Map<string, string>();
@@ -30,20 +33,6 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     }
     return document;
   };
-  // A full build's thousands of paper pages are read only as Pagefind indexes them, beside its work: every
-  // paper's page has an indexed body (its layout marks one). The other pages are read now, as whether each has
-  // one decides the shards.
-  const paperList = library.papers.map((p) => `papers/${p.slug}/index.html`);
-  const paperFiles = new Set(paperList);
-  const unread = new Set<string>();
-  for (const files of rendered.values()) {
-    for (const file of files) {
-      if (!file.endsWith(".html")) continue;
-      if (!previous && paperFiles.has(file)) unread.add(file);
-      else read(file);
-    }
-  }
-  for (const file of kept) if (previous?.documents[file]) keys.set(file, previous.documents[file]);
   const documentOf = (page: string) => {
     const document = documents.get(page) ?? read(page);
     if (document === undefined) throw new Error(`${page} has no element marked data-pagefind-body`);
@@ -51,30 +40,59 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     return document;
   };
 
-  const paperPages = paperList.filter((f) => keys.has(f) || unread.has(f));
-  const shards = planShards([...keys.keys()].filter((f) => !paperFiles.has(f)).sort(), paperPages, shardSize);
-  const shardKeys: Record<string, string> = {};
+  const shardKeys = new Map<string, string>();
   const reindexed = new Set<string>();
   const unchanged: string[] = [];
   const previousFiles = previous ? Object.keys(previous.files) : [];
-  for (const shard of shards) {
+  const finishing: Promise<void>[] = [];
+  const index = async (shard: SearchShard) => {
     if (previous) {
       const key = shardKey(shard, keys);
       const files = ownFiles(previousFiles, shard.dir);
       if (previous.shards[shard.dir] === key && files.length > 0 && !files.some((file) => touched.has(file))) {
-        shardKeys[shard.dir] = key;
+        shardKeys.set(shard.dir, key);
         unchanged.push(...files);
-        continue;
+        return;
       }
     }
     if (reindexed.size === 0) await pagefindRuns;
-    await runPagefind(siteDir, shard, documentOf);
+    await runPagefind(siteDir, shard, documentOf, turn);
+    // Finished while Pagefind indexes the next shard; awaited before the shards' files are listed.
+    const finished = finishShard(siteDir, shard);
+    finished.catch(() => {});
+    finishing.push(finished);
     // Every page of the shard has been read by now.
-    shardKeys[shard.dir] = shardKey(shard, keys);
+    shardKeys.set(shard.dir, shardKey(shard, keys));
     reindexed.add(shard.dir);
+  };
+
+  let shards: SearchShard[];
+  try {
+    // A full build renders every paper's page (whose layout marks an indexed body), papers first, in the order
+    // of their shards: Pagefind reads a shard's pages (read only now) while Eleventy renders the next's.
+    const paperList = library.papers.map((p) => `papers/${p.slug}/index.html`);
+    if (!previous) {
+      for (const shard of planShards([], paperList, shardSize).slice(1)) {
+        await rendering.ready(shard.pages);
+        await index(shard);
+      }
+    }
+    // The other pages are read once all are rendered, as whether each has an indexed body decides the shards.
+    const paperFiles = new Set(paperList);
+    for (const files of (await rendering.done).values()) {
+      for (const file of files) if (file.endsWith(".html") && !(!previous && paperFiles.has(file))) read(file);
+    }
+    for (const file of kept) if (previous?.documents[file]) keys.set(file, previous.documents[file]);
+    const paperPages = previous ? paperList.filter((f) => keys.has(f)) : paperList;
+    shards = planShards([...keys.keys()].filter((f) => !paperFiles.has(f)).sort(), paperPages, shardSize);
+    for (const shard of shards) if (!shardKeys.has(shard.dir)) await index(shard);
+  } finally {
+    // No shard is still being finished once this returns or fails (a failed build removes the folder).
+    await Promise.allSettled(finishing);
   }
+  await Promise.all(finishing);
   const files = [...filesIn(siteDir, "pagefind"), ...unchanged];
-  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: shardKeys, documents: Object.fromEntries(keys), files };
+  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: Object.fromEntries(shards.map((s) => [s.dir, shardKeys.get(s.dir)!])), documents: Object.fromEntries(keys), files };
 }
 
 /** A shard's files among `files`: those under its folder, not under a shard folder inside it. */

@@ -6,6 +6,7 @@ import type { SearchShard } from "../search/searchShards.ts";
 import { PROJECT_DIR } from "../paths.ts";
 import { runProcess } from "./runProcess.ts";
 import { splitSearchIndex } from "./splitSearchIndex.ts";
+import { type Turn, atOnce } from "./takeTurns.ts";
 
 // Pagefind also writes its ready-made search UIs; the site searches through its API alone.
 const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
@@ -30,10 +31,11 @@ export async function checkPagefind() {
  * Indexes one shard with Pagefind's own binary (through its Node API, a
  * process of its own that is closed afterwards, so its memory goes back before
  * the next shard) from the pages' indexed documents (see indexedDocument), and
- * writes it to `<siteDir>/<shard.dir>/`, its word index cut finer (see
- * splitSearchIndex). Returns how many pages it holds.
+ * writes it to `<siteDir>/<shard.dir>/` (see finishShard for what follows). Pagefind parses the pages on one thread, in little memory;
+ * writing the index takes the most (~750 MB for 5,000 papers) and waits for
+ * its `turn`. Returns how many pages it holds.
  */
-export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string) {
+export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string, turn: Turn = atOnce) {
   // Pagefind's Node API prints its service's failures (with a stack) itself; the build reports them in one line.
   const quiet = console.error;
   const said: string[] = [];
@@ -56,17 +58,31 @@ export async function runPagefind(siteDir: string, shard: SearchShard, documentO
       sent = added;
     }
     await sent;
-    const written = await index.writeFiles({ outputPath: join(siteDir, shard.dir) });
-    if (written.errors.length) throw new Error(written.errors.join("; "));
+    await turn(async () => {
+      const written = await index.writeFiles({ outputPath: join(siteDir, shard.dir) });
+      if (written.errors.length) throw new Error(written.errors.join("; "));
+      // Its memory goes back before the turn ends.
+      await pagefind.close();
+    });
   } catch (err) {
     throw new Error([String((err as Error)?.message ?? err), ...said].filter(Boolean).join(": "));
   } finally {
     await pagefind.close();
     console.error = quiet;
   }
+  return shard.pages.length;
+}
+
+/**
+ * What a shard's index needs once Pagefind wrote it: its word index cut finer
+ * (see splitSearchIndex), Pagefind's unused files removed, and a merged shard
+ * pointed at the primary's scripts. Mostly on libuv's threads: the build starts
+ * the next shard meanwhile.
+ */
+export async function finishShard(siteDir: string, shard: SearchShard) {
   const dir = join(siteDir, shard.dir);
   await Promise.all(UNUSED.map((f) => rm(join(dir, f), { force: true })));
-  splitSearchIndex(dir);
+  await splitSearchIndex(dir);
   if (shard.dir !== "pagefind") {
     await Promise.all(PRIMARY_ONLY.map((f) => rm(join(dir, f), { force: true })));
     // Pagefind fetches `${basePath}wasm.${entry.wasm}.pagefind`: point every shard at the primary's one
@@ -77,5 +93,4 @@ export async function runPagefind(siteDir: string, shard: SearchShard, documentO
     for (const language of Object.values(entry.languages as Record<string, { wasm?: string }>)) language.wasm = `_/../${up}wasm.${language.wasm ?? "unknown"}`;
     await writeFile(entryFile, JSON.stringify(entry));
   }
-  return shard.pages.length;
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip as gunzipAsync, gzip as gzipAsync } from "node:zlib";
 import { type ChunkEntry, chunkList, splitChunk } from "../search/indexChunks.ts";
 
 /**
@@ -18,37 +20,58 @@ export const INDEX_PIECE_BYTES = 4_000;
  * indexChunks) and rewrites its metadata to list them, under a new name that
  * its entry file points to. A shard whose files are not as expected (another
  * version of Pagefind) stays as Pagefind wrote it. Returns how many chunks were cut.
+ * Reading, (de)compressing and writing happen on libuv's threads, so the build's
+ * thread goes on with the next shard meanwhile.
  */
-export function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES): number {
+export async function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES): Promise<number> {
   const entryFile = join(dir, "pagefind-entry.json");
   // An index of pages without words has no word index to cut.
   if (!existsSync(join(dir, "index"))) return 0;
-  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
-  const taken = new Set(readdirSync(join(dir, "index")).map((f) => f.replace(/\.pf_index$/, "")));
+  const entry = JSON.parse(await readFile(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const taken = new Set((await readdir(join(dir, "index"))).map((f) => f.replace(/\.pf_index$/, "")));
   let cut = 0;
   for (const [language, info] of Object.entries(entry.languages)) {
     const metaFile = join(dir, `pagefind.${info.hash}.pf_meta`);
-    const meta = chunkList(gunzipSync(readFileSync(metaFile)));
+    const meta = chunkList(await gunzip(await readFile(metaFile)));
     if (!meta) continue;
     const files = meta.chunks.map(([, , hash]) => join(dir, "index", `${hash}.pf_index`));
+    const chunks = await inParallel(files, async (file) => gunzip(await readFile(file)));
     // Named in order, so that a clash of short names resolves the same way in every build.
-    const pieces = meta.chunks.map(([from, to], i) => splitChunk(gunzipSync(readFileSync(files[i])), { from, to }, target)?.map((piece) => ({ ...piece, name: uniqueName(language, piece.bytes, taken) })));
+    const pieces = meta.chunks.map(([from, to], i) => splitChunk(chunks[i], { from, to }, target)?.map((piece) => ({ ...piece, name: uniqueName(language, piece.bytes, taken) })));
     if (pieces.every((p) => p === undefined)) continue;
-    for (const [i, chunkPieces] of pieces.entries()) {
-      if (!chunkPieces) continue;
-      for (const piece of chunkPieces) writeFileSync(join(dir, "index", `${piece.name}.pf_index`), gzipSync(piece.bytes));
-      rmSync(files[i]);
-      cut++;
-    }
+    const cutChunks = [...pieces.keys()].filter((i) => pieces[i]);
+    await inParallel(
+      cutChunks.flatMap((i) => pieces[i]!),
+      async (piece) => writeFile(join(dir, "index", `${piece.name}.pf_index`), await gzip(piece.bytes)),
+    );
+    await inParallel(cutChunks, (i) => rm(files[i]));
+    cut += cutChunks.length;
     const bytes = meta.replaced(meta.chunks.flatMap((chunk, i) => pieces[i]?.map((piece): ChunkEntry => [piece.from, piece.to, piece.name]) ?? [chunk]));
     const hash = `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
-    writeFileSync(join(dir, `pagefind.${hash}.pf_meta`), gzipSync(bytes));
-    rmSync(metaFile);
+    await writeFile(join(dir, `pagefind.${hash}.pf_meta`), await gzip(bytes));
+    await rm(metaFile);
     info.hash = hash;
   }
-  if (cut > 0) writeFileSync(entryFile, JSON.stringify(entry));
+  if (cut > 0) await writeFile(entryFile, JSON.stringify(entry));
   return cut;
 }
+
+/** `work` on each item, a few at a time (libuv has four threads; thousands of open files would fail). */
+async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 8): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
+
+const gzip = promisify(gzipAsync);
+const gunzip = promisify(gunzipAsync);
 
 /** A piece's name as Pagefind names its chunks: the language, then 7 hex digits of a hash (more on a clash). */
 function uniqueName(language: string, bytes: Uint8Array, taken: Set<string>): string {
