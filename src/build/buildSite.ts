@@ -210,6 +210,10 @@ async function runBuild(
     pages.clear();
     releaseMemory();
 
+    // Pagefind: in a full build, each shard of papers as soon as Eleventy has rendered it, beside the next
+    // run (see indexSearch); but not beside a first build's backlog of cards, which draws on every core beside
+    // Eleventy, then beside Pagefind: one after the other is faster than all at once.
+    const pipelined = !previous && toDraw.size <= A_DAYS_CARDS;
     // Eleventy's runs and Pagefind's writes, which hold hundreds of MB each, take turns (see takeTurns).
     const turn = takeTurns();
     // A full build renders the papers first, in the order of their search shards (see indexSearch).
@@ -217,14 +221,10 @@ async function runBuild(
     const renderStage = stage(
       "eleventy",
       () => inStage("eleventy", () => rendering.done),
-      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${previous ? `, ${kept.length} pages unchanged` : ""}`,
+      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${rendering.runs > 1 ? ` in ${rendering.runs} runs${pipelined ? " (taking turns with Pagefind's writes)" : ""}` : ""}${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
     // Awaited below; until then a failure must not count as unhandled.
     renderStage.catch(() => {});
-    // Pagefind: in a full build, each shard of papers as soon as Eleventy has rendered it, beside the next
-    // run (see indexSearch); but not beside a first build's backlog of cards, which draws on every core beside
-    // Eleventy, then beside Pagefind: one after the other is faster than all at once.
-    const pipelined = !previous && toDraw.size <= A_DAYS_CARDS;
     const indexing = (keptFiles: ReadonlySet<string>, touched: ReadonlySet<string>) =>
       stage(
         "pagefind",
@@ -233,7 +233,7 @@ async function runBuild(
             const run = await indexSearch(temp, outDir, library, rendering, keptFiles, previous, touched, shardSize, pagefindRuns, turn);
             return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
           }),
-        (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${pipelined ? ", beside Eleventy" : ""}`,
+        (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${pipelined && rendering.runs > 1 ? ", beside Eleventy" : ""}`,
       );
     let indexed = pipelined ? indexing(new Set(), new Set()) : undefined;
     indexStarted = indexed;

@@ -11,6 +11,8 @@ const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
 
 /** Rendering under way: what it wrote, once it ends, and which site files its finished runs have written. */
 export interface Rendering {
+  /** How many Eleventy runs it takes. */
+  runs: number;
   done: Promise<Rendered>;
   /** Settles once these site files are written (or rendering ended without them), or fails as rendering did. */
   ready(files: readonly string[]): Promise<void>;
@@ -47,6 +49,7 @@ export function renderPages(ahead: EleventyAhead, outDir: string, changed: reado
     (err) => end({ err }),
   );
   return {
+    runs: inOneRun(changed, incremental) ? 1 : Math.ceil(changed.length / PAGES_PER_RUN),
     done,
     ready: (files) =>
       new Promise((resolve, reject) => {
@@ -58,13 +61,16 @@ export function renderPages(ahead: EleventyAhead, outDir: string, changed: reado
   };
 }
 
+/** A full build of few pages renders them from GENERATED_DIR in one run. */
+const inOneRun = (changed: readonly string[], incremental: boolean) => !incremental && changed.length <= PAGES_PER_RUN;
+
 async function runs(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean, turn: Turn, wrote: (r: Rendered) => void): Promise<Rendered> {
   const rendered: Rendered = new Map();
   const add = (run: Rendered) => {
     for (const [input, files] of run) rendered.set(input, files);
     wrote(run);
   };
-  if (!incremental && changed.length <= PAGES_PER_RUN) {
+  if (inOneRun(changed, incremental)) {
     add(await turn(() => ahead.render()));
     return rendered;
   }
@@ -72,12 +78,14 @@ async function runs(ahead: EleventyAhead, outDir: string, changed: readonly stri
   for (let start = 0; eleventy; start += PAGES_PER_RUN) {
     const last = start + PAGES_PER_RUN >= changed.length;
     const run = eleventy;
-    // The next run's process loads (~0.6 s, ~100 MB) while this one renders; it reads CHANGED_DIR only once
-    // told to render.
-    const next: EleventyAhead | undefined = last ? undefined : startEleventy(outDir);
+    let next: EleventyAhead | undefined;
     try {
       add(
         await turn(async () => {
+          // The next run's process loads (~0.6 s, ~100 MB) while this one renders, not while this one waits for
+          // its turn: two idle processes beside Pagefind writing would add to the peak. It reads CHANGED_DIR only
+          // once told to render.
+          next = last ? undefined : startEleventy(outDir);
           linkGenerated(CHANGED_DIR, GENERATED_DIR, changed.slice(start, start + PAGES_PER_RUN));
           return run.render({ changedOnly: true, pagesOnly: !last });
         }),
