@@ -21,7 +21,7 @@ export interface EleventyAhead {
  * Starts Eleventy on content/ and .eleventy.js, rendering into `outDir`, in a
  * process of its own (loading our TypeScript as eleventyAhead.mjs says) so that its memory is
  * returned before Pagefind runs. It loads Eleventy and the site's plugins and
- * layouts at once (eleventyAhead.mjs), a second's work done while the build
+ * layouts at once (eleventyAhead.mjs), ~0.6 s of work done while the build
  * still emits, and renders when told. A failure becomes an error naming its cause.
  */
 export function startEleventy(outDir: string): EleventyAhead {

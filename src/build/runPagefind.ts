@@ -31,9 +31,10 @@ export async function checkPagefind() {
  * Indexes one shard with Pagefind's own binary (through its Node API, a
  * process of its own that is closed afterwards, so its memory goes back before
  * the next shard) from the pages' indexed documents (see indexedDocument), and
- * writes it to `<siteDir>/<shard.dir>/` (see finishShard for what follows). Pagefind parses the pages on one thread, in little memory;
- * writing the index takes the most (~750 MB for 5,000 papers) and waits for
- * its `turn`. Returns how many pages it holds.
+ * writes it to `<siteDir>/<shard.dir>/` (finishShard does the rest). Pagefind
+ * parses the pages on one thread, in little memory; writing the index takes the
+ * most (~750 MB for 5,000 papers) and waits for its `turn`. Returns how many
+ * pages it holds.
  */
 export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string, turn: Turn = atOnce) {
   // Pagefind's Node API prints its service's failures (with a stack) itself; the build reports them in one line.
