@@ -225,8 +225,8 @@ async function runBuild(
     );
     // Awaited below; until then a failure must not count as unhandled.
     renderStage.catch(() => {});
-    const indexing = (keptFiles: ReadonlySet<string>, touched: ReadonlySet<string>) =>
-      stage(
+    const indexing = (keptFiles: ReadonlySet<string>, touched: ReadonlySet<string>) => {
+      const search = stage(
         "pagefind",
         () =>
           inStage("pagefind", async () => {
@@ -235,10 +235,12 @@ async function runBuild(
           }),
         (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${pipelined && rendering.runs > 1 ? ", beside Eleventy" : ""}`,
       );
-    let indexed = pipelined ? indexing(new Set(), new Set()) : undefined;
-    indexStarted = indexed;
-    // Awaited below; until then a failure must not count as unhandled.
-    indexed?.catch(() => {});
+      // Awaited below; until then a failure must not count as unhandled.
+      search.catch(() => {});
+      indexStarted = search;
+      return search;
+    };
+    const searchEarly = pipelined ? indexing(new Set(), new Set()) : undefined;
     // What needs no rendered page: the search vocabulary, papers.json, and the stages' state for the next
     // build (a pure cache of their inputs: right whether or not this build ends well).
     const writeWords = () =>
@@ -268,14 +270,14 @@ async function runBuild(
     // An incremental build's Eleventy renders a few hundred pages in its own process: meanwhile this thread
     // writes them. A full build's holds thousands: they wait for their turn, so that they never add to the
     // build's peak memory.
-    const early = previous ? await writeWords() : undefined;
+    const wordsEarly = previous ? await writeWords() : undefined;
     // Whether the files of the last build that this one keeps (its unchanged pages' and search shards') are
     // still as it left them: asked while Eleventy renders, as the stat of every one takes a quarter of a
     // second. A site changed by hand is built whole after all (see buildSite).
     const touched = previous ? touchedFiles(outDir, previous, Object.keys(previous.files)) : new Set<string>();
     if (kept.some((page) => previous!.outputs[page].some((file) => touched.has(file) || !previous!.files[file]))) throw new LastSiteChanged();
     const rendered = await renderStage;
-    const vocabularyRun = early ?? (await turn(writeWords));
+    const vocabularyRun = wordsEarly ?? (await turn(writeWords));
 
     // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
     const outputs: Record<string, string[]> = {};
@@ -286,7 +288,7 @@ async function runBuild(
     const keptFiles = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
 
     if (toDraw.size > A_DAYS_CARDS) await drawing;
-    indexStarted = indexed ??= indexing(keptFiles, touched);
+    const indexed = searchEarly ?? indexing(keptFiles, touched);
     // The cards have been drawing since planning; nothing before this needed them. They go into the site
     // while Pagefind indexes, and both are over before anything goes on (or the site is removed on a failure).
     const placing = drawing.then(() => placeCards(cards.cards, temp, cardDir, previous ? outDir : undefined));

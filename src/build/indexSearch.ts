@@ -80,19 +80,19 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     // The other pages are read once all are rendered, as whether each has an indexed body decides the shards.
     const paperFiles = new Set(paperList);
     for (const files of (await rendering.done).values()) {
-      for (const file of files) if (file.endsWith(".html") && !(!previous && paperFiles.has(file))) read(file);
+      for (const file of files) if (file.endsWith(".html") && (previous || !paperFiles.has(file))) read(file);
     }
     for (const file of kept) if (previous?.documents[file]) keys.set(file, previous.documents[file]);
     const paperPages = previous ? paperList.filter((f) => keys.has(f)) : paperList;
     shards = planShards([...keys.keys()].filter((f) => !paperFiles.has(f)).sort(), paperPages, shardSize);
     for (const shard of shards) if (!shardKeys.has(shard.dir)) await index(shard);
+    await Promise.all(finishing);
   } finally {
-    // No shard is still being finished once this returns or fails (a failed build removes the folder).
+    // No shard is still being finished once this fails either (a failed build removes the folder).
     await Promise.allSettled(finishing);
   }
-  await Promise.all(finishing);
   const files = [...filesIn(siteDir, "pagefind"), ...unchanged];
-  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: Object.fromEntries(shards.map((s) => [s.dir, shardKeys.get(s.dir)!])), documents: Object.fromEntries(keys), files };
+  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: Object.fromEntries(shardKeys), documents: Object.fromEntries(keys), files };
 }
 
 /** A shard's files among `files`: those under its folder, not under a shard folder inside it. */

@@ -49,7 +49,7 @@ export function renderPages(ahead: EleventyAhead, outDir: string, changed: reado
     (err) => end({ err }),
   );
   return {
-    runs: inOneRun(changed, incremental) ? 1 : Math.ceil(changed.length / PAGES_PER_RUN),
+    runs: inOneRun(changed, incremental) ? 1 : Math.max(1, Math.ceil(changed.length / PAGES_PER_RUN)),
     done,
     ready: (files) =>
       new Promise((resolve, reject) => {
