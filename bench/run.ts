@@ -78,9 +78,35 @@ async function floor(n: number, work: string) {
   return { eleventy, pagefind };
 }
 
+/**
+ * The floor on our own pages: the site the full build just rendered (its generated pages, still in the
+ * project's content/), rendered again by Eleventy alone in one run, our templates loaded as the build loads
+ * them, then Pagefind's command-line over all of it: what the two tools cost on exactly our pages, with none
+ * of our build around them (no stages of ours, no shards, runs or turns, and no bound on memory). Undefined
+ * when it fails, as one Eleventy run of a large archive may (its heap is capped at 5 GB, as the build's).
+ */
+async function floorOnOurPages(work: string) {
+  const out = join(work, "floor-ours");
+  // The bundle the build runs (see bin/paper-digest.js): the layouts compiled as the build loads them.
+  const said = await measure(process.execPath, ["--import", "data:text/javascript,process.on('exit',()=>console.error('BUNDLE='+process.env.PAPER_DIGEST_BUNDLE))", join(ROOT, "bin/paper-digest.js"), "--version"]);
+  const bundle = /^BUNDLE=(.+)$/m.exec(said.stderr)![1];
+  try {
+    const cli = join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+    const env = { PAPER_DIGEST_BUNDLE: bundle, ELEVENTY_SKIP_ESM_RESOLVER: "1" };
+    // eleventyAhead.mjs loads the layouts, then renders as its one line on stdin says: everything.
+    const args = ["--max-old-space-size=5120", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", "--input=content", `--output=${out}`, "--quiet"];
+    const eleventy = await measure(process.execPath, args, { cwd: ROOT, env, input: "{}\n" });
+    if (eleventy.code !== 0) return undefined;
+    const pagefind = await measure(join(ROOT, "node_modules/.bin/pagefind"), ["--site", out, "--silent"]);
+    return pagefind.code === 0 ? { eleventy, pagefind } : undefined;
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
 const header = [
-  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | measured at |",
-  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
+  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | floor on our pages: Eleventy + Pagefind (s; peak) | total / floor on our pages | measured at |",
+  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
 ];
 console.log(header.join("\n"));
 // Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
@@ -89,7 +115,9 @@ const previous = await readFile(resultsFile, "utf8").catch(() => "");
 const columns = header[0].split("|").length;
 const rowKey = (row: string) => row.split("|").slice(1, 3).map((c) => c.trim()).join(" ");
 const ORDER = ["cold", "full", "daily"];
-const rowsByKey = new Map(previous.split("\n").filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns).map((l) => [rowKey(l), l]));
+// Rows measured before the floor on our pages was: its two cells, "–", before "measured at".
+const widened = (l: string) => (l.split("|").length === columns - 2 ? l.replace(/\|([^|]*)\|\s*$/, "| – | – |$1|") : l);
+const rowsByKey = new Map(previous.split("\n").map(widened).filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns).map((l) => [rowKey(l), l]));
 // Which code each row measured: the commit, marked when the sources differ from it.
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 const changed = git("status", "--porcelain", "--", "src", "bin", "layouts", "content", "bench", "package-lock.json", ":!bench/results.md") !== "";
@@ -117,6 +145,7 @@ for (const n of sizes) {
     // Past the first builds the card backlog is drawn, and a day draws only its own papers' cards:
     // full and daily are measured in that steady state (no backlog; the day's 50 cards).
     const full = await measured(await ours(work, ["--new-cards", "0"]));
+    const onOurPages = await floorOnOurPages(work);
     const [name, text] = nextDay(n);
     await writeFile(join(work, "digests", name), text);
     // Each daily run starts from the full build's site and cache, copied back as they were (times too, which
@@ -141,6 +170,7 @@ for (const n of sizes) {
     const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
     const base = await floor(n, work);
     const floorSeconds = base.eleventy.seconds + base.pagefind.seconds;
+    const ourFloorSeconds = onOurPages ? onOurPages.eleventy.seconds + onOurPages.pagefind.seconds : 0;
     const cache = await folderStats(join(work, "cache"));
     for (const [kind, build] of [["cold", cold], ["full", full], ["daily", daily]] as const) {
       const site = build.site;
@@ -162,6 +192,8 @@ for (const n of sizes) {
         kind === "full" ? `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}` : "–",
         kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
         kind === "daily" ? "–" : (build.run.seconds / floorSeconds).toFixed(2),
+        kind === "full" && onOurPages ? `${onOurPages.eleventy.seconds.toFixed(1)} + ${onOurPages.pagefind.seconds.toFixed(1)} = ${ourFloorSeconds.toFixed(1)} (${MB(Math.max(onOurPages.eleventy.peakRss, onOurPages.pagefind.peakRss))} MB)` : "–",
+        kind === "full" && onOurPages ? (build.run.seconds / ourFloorSeconds).toFixed(2) : "–",
         measuredAt,
       ].join(" | ");
       rowsByKey.set(`${n} ${kind}`, `| ${row} |`);
@@ -179,7 +211,7 @@ Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.ver
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
 Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards). The daily build runs ${DAILIES} times (\`--dailies\`), each from a copy of the same site and cache; its row is the median run, with every run's total beside it.
 Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed, which a full build also writes as it goes; "emit": the texts written, or in a full build the stale files removed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site; a full build's "Pagefind" starts with its "Eleventy", as it indexes each shard of papers beside the next Eleventy run, so the two overlap). "total" is the whole \`paper-digest build\` process, start to exit, and the CPU seconds its process tree used (Node, the card drawing processes, Eleventy, Pagefind; on two cores a build can use at most twice its seconds); peak RSS sums the build's process tree, sampled every 100 ms, as is its CPU (a little may be missed). "cache" is \`.cache/\` after the daily build (cards and the build manifest).
-The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines).
+The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines). The floor on our pages renders the full build's own pages again, with our templates, in one Eleventy run, then runs Pagefind's command line over that site: the two tools alone on exactly our pages, with no bound on memory (its peak is beside it).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
 
 ${header.join("\n")}
