@@ -145,7 +145,9 @@ for (const n of sizes) {
     // Past the first builds the card backlog is drawn, and a day draws only its own papers' cards:
     // full and daily are measured in that steady state (no backlog; the day's 50 cards).
     const full = await measured(await ours(work, ["--new-cards", "0"]));
+    // Both floors right after the full build, the ratios' other side: timings drift within minutes here.
     const onOurPages = await floorOnOurPages(work);
+    const base = await floor(n, work);
     const [name, text] = nextDay(n);
     await writeFile(join(work, "digests", name), text);
     // Each daily run starts from the full build's site and cache, copied back as they were (times too, which
@@ -168,7 +170,6 @@ for (const n of sizes) {
 
     const index = await folderStats(join(daily.out, "pagefind"));
     const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
-    const base = await floor(n, work);
     const floorSeconds = base.eleventy.seconds + base.pagefind.seconds;
     const ourFloorSeconds = onOurPages ? onOurPages.eleventy.seconds + onOurPages.pagefind.seconds : 0;
     const cache = await folderStats(join(work, "cache"));
