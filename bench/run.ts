@@ -22,13 +22,21 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary and papers.json.
 // "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site in place.
 const STAGES = ["parse", "merge", "classify", "relate", "pages", "cache", "emit", "eleventy", "pagefind", "cards", "words", "publish"] as const;
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true }, dailies: { type: "string", default: "3" } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true }, dailies: { type: "string", default: "3" }, fulls: { type: "string", default: "1" } } });
 // The daily build is run this many times from the same state, and the median reported: a single run drifts by up to ~45% here.
 const DAILIES = Math.max(1, Number(values.dailies));
+// The full build and both floors are run this many times, one after the other: the row is the median full build,
+// with the floors of its round, and each ratio is the median of the rounds' (every round's shown beside it).
+const FULLS = Math.max(1, Number(values.fulls));
 const sizes = values.sizes!.split(",").map(Number);
 
 const MB = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const KB = (bytes: number) => (bytes / 1024).toFixed(0);
+
+/** The middle one of `xs` by `by` (the lower of the two middle ones of an even number). */
+function median<T>(xs: readonly T[], by: (x: T) => number): T {
+  return [...xs].sort((a, b) => by(a) - by(b))[Math.floor((xs.length - 1) / 2)];
+}
 
 async function folderStats(dir: string) {
   let bytes = 0;
@@ -67,6 +75,7 @@ async function ours(work: string, options: string[] = []) {
 /** The floor: the same number of Markdown pages through Eleventy alone, then Pagefind. */
 async function floor(n: number, work: string) {
   const src = join(work, "floor", "src");
+  await rm(join(work, "floor"), { recursive: true, force: true });
   await mkdir(join(src, "_includes"), { recursive: true });
   await writeFile(join(src, "_includes", "one.njk"), "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n");
   const papers = syntheticPapers(n);
@@ -141,13 +150,23 @@ for (const n of sizes) {
       return { ...build, site: await folderStats(build.out) };
     };
     const cold = await measured(await ours(work));
-    await rm(join(work, "cache", "build", "manifest.v8"), { force: true });
     // Past the first builds the card backlog is drawn, and a day draws only its own papers' cards:
     // full and daily are measured in that steady state (no backlog; the day's 50 cards).
-    const full = await measured(await ours(work, ["--new-cards", "0"]));
-    // Both floors right after the full build, the ratios' other side: timings drift within minutes here.
-    const onOurPages = await floorOnOurPages(work);
-    const base = await floor(n, work);
+    const round = async () => {
+      await rm(join(work, "cache", "build", "manifest.v8"), { force: true });
+      const full = await measured(await ours(work, ["--new-cards", "0"]));
+      // Both floors right after the full build, the ratios' other side: timings drift within minutes here.
+      return { full, onOurPages: await floorOnOurPages(work), base: await floor(n, work) };
+    };
+    const rounds: Awaited<ReturnType<typeof round>>[] = [];
+    for (let i = 0; i < FULLS; i++) rounds.push(await round());
+    const { full, onOurPages, base } = median(rounds, (r) => r.full.run.seconds);
+    const ratios = (floorOf: (r: (typeof rounds)[number]) => number | undefined) => {
+      const each = rounds.map((r) => r.full.run.seconds / floorOf(r)!).filter((x) => Number.isFinite(x));
+      if (each.length === 0) return "–";
+      const middle = median(each, (x) => x).toFixed(2);
+      return each.length > 1 ? `${middle} (${each.map((x) => x.toFixed(2)).join(" / ")})` : middle;
+    };
     const [name, text] = nextDay(n);
     await writeFile(join(work, "digests", name), text);
     // Each daily run starts from the full build's site and cache, copied back as they were (times too, which
@@ -166,7 +185,7 @@ for (const n of sizes) {
     }
     await rm(before, { recursive: true, force: true });
     const runs = dailies.map((d) => d.run.seconds);
-    const daily = [...dailies].sort((a, b) => a.run.seconds - b.run.seconds)[Math.floor((DAILIES - 1) / 2)];
+    const daily = median(dailies, (d) => d.run.seconds);
 
     const index = await folderStats(join(daily.out, "pagefind"));
     const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
@@ -192,9 +211,9 @@ for (const n of sizes) {
         kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",
         kind === "full" ? `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}` : "–",
         kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
-        kind === "daily" ? "–" : (build.run.seconds / floorSeconds).toFixed(2),
+        kind === "cold" ? (build.run.seconds / floorSeconds).toFixed(2) : kind === "full" ? ratios((r) => r.base.eleventy.seconds + r.base.pagefind.seconds) : "–",
         kind === "full" && onOurPages ? `${onOurPages.eleventy.seconds.toFixed(1)} + ${onOurPages.pagefind.seconds.toFixed(1)} = ${ourFloorSeconds.toFixed(1)} (${MB(Math.max(onOurPages.eleventy.peakRss, onOurPages.pagefind.peakRss))} MB)` : "–",
-        kind === "full" && onOurPages ? (build.run.seconds / ourFloorSeconds).toFixed(2) : "–",
+        kind === "full" ? ratios((r) => r.onOurPages && r.onOurPages.eleventy.seconds + r.onOurPages.pagefind.seconds) : "–",
         measuredAt,
       ].join(" | ");
       rowsByKey.set(`${n} ${kind}`, `| ${row} |`);
@@ -210,7 +229,7 @@ const results = `# Build benchmark
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. \`npm run bench -- --sizes …\` writes the rows of the sizes it measures and keeps the others; "measured at" says which commit and day each row measured. Each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
-Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards). The daily build runs ${DAILIES} times (\`--dailies\`), each from a copy of the same site and cache; its row is the median run, with every run's total beside it.
+Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards). The daily build runs ${DAILIES} times (\`--dailies\`), each from a copy of the same site and cache; its row is the median run, with every run's total beside it. The full build runs ${FULLS} time${FULLS > 1 ? "s" : ""} (\`--fulls\`), each followed by both floors; its row is the median run with the floors of its round, and each ratio the median of the rounds' ratios, every round's beside it.
 Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed, which a full build also writes as it goes; "emit": the texts written, or in a full build the stale files removed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site; a full build's "Pagefind" starts with its "Eleventy", as it indexes each shard of papers beside the next Eleventy run, so the two overlap). "total" is the whole \`paper-digest build\` process, start to exit, and the CPU seconds its process tree used (Node, the card drawing processes, Eleventy, Pagefind; on two cores a build can use at most twice its seconds); peak RSS sums the build's process tree, sampled every 100 ms, as is its CPU (a little may be missed). "cache" is \`.cache/\` after the daily build (cards and the build manifest).
 The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines). The floor on our pages renders the full build's own pages again, with our templates, in one Eleventy run, then runs Pagefind's command line over that site: the two tools alone on exactly our pages, with no bound on memory (its peak is beside it).
 "first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
