@@ -87,6 +87,11 @@ async function floor(n: number, work: string) {
   return { eleventy, pagefind };
 }
 
+/** A floor's two runs, as floor and floorOnOurPages measure them. */
+type Floor = Awaited<ReturnType<typeof floor>>;
+const floorSeconds = (f: Floor) => f.eleventy.seconds + f.pagefind.seconds;
+const floorCell = (f: Floor) => `${f.eleventy.seconds.toFixed(1)} + ${f.pagefind.seconds.toFixed(1)} = ${floorSeconds(f).toFixed(1)}`;
+
 /**
  * The floor on our own pages: the site the full build just rendered (its generated pages, still in the
  * project's content/), rendered again by Eleventy alone in one run, our templates loaded as the build loads
@@ -98,10 +103,11 @@ async function floorOnOurPages(work: string) {
   const out = join(work, "floor-ours");
   // The bundle the build runs (see bin/paper-digest.js): the layouts compiled as the build loads them.
   const said = await measure(process.execPath, ["--import", "data:text/javascript,process.on('exit',()=>console.error('BUNDLE='+process.env.PAPER_DIGEST_BUNDLE))", join(ROOT, "bin/paper-digest.js"), "--version"]);
-  const bundle = /^BUNDLE=(.+)$/m.exec(said.stderr)![1];
+  // "undefined" when it couldn't bundle and ran the sources through tsx: eleventyAhead.mjs then does too.
+  const bundle = /^BUNDLE=(.+)$/m.exec(said.stderr)?.[1];
   try {
     const cli = join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-    const env = { PAPER_DIGEST_BUNDLE: bundle, ELEVENTY_SKIP_ESM_RESOLVER: "1" };
+    const env = { ...(bundle && bundle !== "undefined" && { PAPER_DIGEST_BUNDLE: bundle }), ELEVENTY_SKIP_ESM_RESOLVER: "1" };
     // eleventyAhead.mjs loads the layouts, then renders as its one line on stdin says: everything.
     const args = ["--max-old-space-size=5120", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", "--input=content", `--output=${out}`, "--quiet"];
     const eleventy = await measure(process.execPath, args, { cwd: ROOT, env, input: "{}\n" });
@@ -161,8 +167,12 @@ for (const n of sizes) {
     const rounds: Awaited<ReturnType<typeof round>>[] = [];
     for (let i = 0; i < FULLS; i++) rounds.push(await round());
     const { full, onOurPages, base } = median(rounds, (r) => r.full.run.seconds);
-    const ratios = (floorOf: (r: (typeof rounds)[number]) => number | undefined) => {
-      const each = rounds.map((r) => r.full.run.seconds / floorOf(r)!).filter((x) => Number.isFinite(x));
+    // A round whose floor on our pages failed has no ratio to it.
+    const ratios = (floorOf: (r: (typeof rounds)[number]) => Floor | undefined) => {
+      const each = rounds.flatMap((r) => {
+        const f = floorOf(r);
+        return f ? [r.full.run.seconds / floorSeconds(f)] : [];
+      });
       if (each.length === 0) return "–";
       const middle = median(each, (x) => x).toFixed(2);
       return each.length > 1 ? `${middle} (${each.map((x) => x.toFixed(2)).join(" / ")})` : middle;
@@ -189,8 +199,6 @@ for (const n of sizes) {
 
     const index = await folderStats(join(daily.out, "pagefind"));
     const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
-    const floorSeconds = base.eleventy.seconds + base.pagefind.seconds;
-    const ourFloorSeconds = onOurPages ? onOurPages.eleventy.seconds + onOurPages.pagefind.seconds : 0;
     const cache = await folderStats(join(work, "cache"));
     for (const [kind, build] of [["cold", cold], ["full", full], ["daily", daily]] as const) {
       const site = build.site;
@@ -209,11 +217,11 @@ for (const n of sizes) {
         KB(site.largestHtml),
         kind === "daily" ? `${index.files} / ${KB(index.bytes)}` : "–",
         kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",
-        kind === "full" ? `${base.eleventy.seconds.toFixed(1)} + ${base.pagefind.seconds.toFixed(1)} = ${floorSeconds.toFixed(1)}` : "–",
+        kind === "full" ? floorCell(base) : "–",
         kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
-        kind === "cold" ? (build.run.seconds / floorSeconds).toFixed(2) : kind === "full" ? ratios((r) => r.base.eleventy.seconds + r.base.pagefind.seconds) : "–",
-        kind === "full" && onOurPages ? `${onOurPages.eleventy.seconds.toFixed(1)} + ${onOurPages.pagefind.seconds.toFixed(1)} = ${ourFloorSeconds.toFixed(1)} (${MB(Math.max(onOurPages.eleventy.peakRss, onOurPages.pagefind.peakRss))} MB)` : "–",
-        kind === "full" ? ratios((r) => r.onOurPages && r.onOurPages.eleventy.seconds + r.onOurPages.pagefind.seconds) : "–",
+        kind === "cold" ? (build.run.seconds / floorSeconds(base)).toFixed(2) : kind === "full" ? ratios((r) => r.base) : "–",
+        kind === "full" && onOurPages ? `${floorCell(onOurPages)} (${MB(Math.max(onOurPages.eleventy.peakRss, onOurPages.pagefind.peakRss))} MB)` : "–",
+        kind === "full" ? ratios((r) => r.onOurPages) : "–",
         measuredAt,
       ].join(" | ");
       rowsByKey.set(`${n} ${kind}`, `| ${row} |`);
