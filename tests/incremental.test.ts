@@ -2,14 +2,15 @@
 // what didn't change and updates the site in place, and its result is the very
 // site a full build of the same inputs makes — every file, byte for byte, but
 // for the build's timestamp, and no folder more.
-import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
 import { build as bundle } from "esbuild";
 import { inputHashes } from "../src/build/stageCache.ts";
-import { STAGE_PROGRAM, buildFingerprint, stageFingerprint } from "../src/build/buildManifest.ts";
+import { type BuildManifest, STAGE_PROGRAM, VERSION, buildFingerprint, readManifest, stageFingerprint, writeManifest } from "../src/build/buildManifest.ts";
+import { deserialize, serialize } from "node:v8";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
 async function textDigest(date: string, from: number, to: number) {
@@ -175,6 +176,50 @@ describe("incremental builds", () => {
     const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);
     expect(line(other.stdout, "cache")).toMatch(/full build: the program, templates, configuration or dependencies changed/);
     expect(await readFile(join(out, "index.html"), "utf8")).toContain("https://elsewhere.example.org/");
+  });
+});
+
+describe("the build manifest", () => {
+  it("reads back as it was written, and a damaged one is not trusted", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "site");
+    await mkdir(join(out, "papers/a"), { recursive: true });
+    await writeFile(join(out, "papers/a/index.html"), "<html>a</html>");
+    await writeFile(join(out, "__proto__"), "a file with an awkward name");
+    const stamp = async (file: string): Promise<[number, number]> => {
+      const s = await stat(join(out, file));
+      return [s.size, s.mtimeMs];
+    };
+    // Shapes a real site has: a page with one file, one with two, one with none; a path named twice; a name that means something to JavaScript.
+    const manifest: BuildManifest = {
+      version: VERSION,
+      fingerprint: "print",
+      out,
+      pages: { "papers/a.md": "hashA", "feeds.md": "hashF", "empty.md": "hashE" },
+      outputs: { "papers/a.md": ["papers/a/index.html"], "feeds.md": ["feed.xml", "__proto__"], "empty.md": [] },
+      documents: { "papers/a/index.html": "docA" },
+      shards: { pagefind: "shardKey" },
+      // "__proto__" an own key like any other, as JSON.parse would make it.
+      files: JSON.parse(JSON.stringify({ "papers/a/index.html": await stamp("papers/a/index.html") }).replace("}", `,"__proto__":${JSON.stringify(await stamp("__proto__"))}}`)),
+      site: ["papers/a/index.html", "feed.xml", "__proto__", "cards/a.png"],
+      papersJson: undefined,
+    };
+    const file = join(dir, "manifest.v8");
+    writeManifest(file, manifest);
+    const read = readManifest(file, "print", out);
+    expect(typeof read).toBe("object");
+    expect(JSON.parse(JSON.stringify(read))).toEqual(JSON.parse(JSON.stringify(manifest)));
+    expect((read as BuildManifest).outputs["feeds.md"]).toEqual(["feed.xml", "__proto__"]);
+    expect(Object.keys((read as BuildManifest).files)).toEqual(["papers/a/index.html", "__proto__"]);
+
+    expect(readManifest(file, "another print", out)).toMatch(/program, templates, configuration or dependencies changed/);
+    expect(readManifest(file, "print", join(dir, "elsewhere"))).toMatch(/another output folder/);
+    // A number that points past the paths it names: the manifest is not used.
+    const packed = deserialize(await readFile(file));
+    packed.site[0] = packed.paths.length;
+    await writeFile(file, serialize(packed));
+    expect(readManifest(file, "print", out)).toMatch(/incomplete or from another version/);
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

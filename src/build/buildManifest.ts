@@ -34,7 +34,7 @@ export interface BuildManifest {
   papersJson?: PapersJsonIndex;
 }
 
-export const VERSION = 2;
+export const VERSION = 3;
 
 // Everything of the program that decides how a page looks or what the search index holds.
 const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "package.json", "package-lock.json", "content/favicon.svg", "content/feed.xsl"];
@@ -97,11 +97,11 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
   const read = readCacheFile(file);
   if (read === MISSING) return "no previous build in the cache";
   if (read === UNREADABLE) return "the cache's manifest is unreadable";
-  const manifest = read as BuildManifest;
-  const whole = manifest && ["pages", "outputs", "documents", "shards", "files", "site"].every((k) => typeof (manifest as unknown as Record<string, unknown>)[k] === "object");
-  if (!whole || manifest.version !== VERSION) return "the cache's manifest is incomplete or from another version";
-  if (manifest.out !== out) return "the cache describes another output folder";
-  if (manifest.fingerprint !== fingerprint) return "the program, templates, configuration or dependencies changed";
+  const packed = read as PackedManifest;
+  if (packed?.version !== VERSION || !isPacked(packed)) return "the cache's manifest is incomplete or from another version";
+  if (packed.out !== out) return "the cache describes another output folder";
+  if (packed.fingerprint !== fingerprint) return "the program, templates, configuration or dependencies changed";
+  const manifest = unpack(packed);
   // A site removed, or copied without its files' times, shows in any few of its files: found here, before
   // anything is built on it. (Every file a build keeps is checked while Eleventy renders; see runBuild.)
   if (touchedFiles(out, manifest, Object.keys(manifest.files).filter((_, i) => i % 1000 === 0)).size > 0) return LAST_SITE_CHANGED;
@@ -111,9 +111,93 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
 export const LAST_SITE_CHANGED = "the last built site was changed or removed";
 
 /** Written whole or not at all. */
-export const writeManifest = (file: string, manifest: BuildManifest) => writeCacheFile(file, manifest);
+export const writeManifest = (file: string, manifest: BuildManifest) => writeCacheFile(file, pack(manifest));
 
 export const forgetManifest = (file: string) => rmSync(file, { force: true });
+
+/**
+ * The manifest as the cache keeps it: every path it names (site files, generated pages) once, in `paths`,
+ * and everything else as numbers pointing into it, with the files' stamps in one array of numbers. As
+ * objects, the same manifest was 8.5 MB at 10,000 papers and took 200–250 ms to read in a fresh process
+ * (a daily build waits for it): V8 reads each of its 110,000 strings and 22,000 two-number arrays one by
+ * one. Packed it is 4.7 MB and is read, checked and unpacked in 140–150 ms; it writes as fast.
+ */
+interface PackedManifest extends Omit<BuildManifest, "pages" | "outputs" | "documents" | "files" | "site"> {
+  paths: string[];
+  site: Int32Array;
+  pages: [pages: Int32Array, hashes: string[]];
+  outputs: [pages: Int32Array, counts: Int32Array, files: Int32Array];
+  documents: [files: Int32Array, keys: string[]];
+  files: [files: Int32Array, stamps: Float64Array];
+}
+
+function pack({ pages, outputs, documents, files, site, ...rest }: BuildManifest): PackedManifest {
+  const ids = new Map<string, number>();
+  const numbered = (paths: readonly string[]) => {
+    const numbers = new Int32Array(paths.length);
+    for (let i = 0; i < paths.length; i++) {
+      let id = ids.get(paths[i]);
+      if (id === undefined) ids.set(paths[i], (id = ids.size));
+      numbers[i] = id;
+    }
+    return numbers;
+  };
+  const outputPages = Object.keys(outputs);
+  const lists = Object.values(outputs);
+  const stamped = Object.keys(files);
+  const stamps = new Float64Array(stamped.length * 2);
+  for (let i = 0; i < stamped.length; i++) stamps.set(files[stamped[i]], i * 2);
+  const packed = {
+    ...rest,
+    site: numbered(site),
+    pages: [numbered(Object.keys(pages)), Object.values(pages)] as [Int32Array, string[]],
+    outputs: [numbered(outputPages), Int32Array.from(lists, (list) => list.length), numbered(lists.flat())] as [Int32Array, Int32Array, Int32Array],
+    documents: [numbered(Object.keys(documents)), Object.values(documents)] as [Int32Array, string[]],
+    files: [numbered(stamped), stamps] as [Int32Array, Float64Array],
+  };
+  // Listed once every part is numbered.
+  return { ...packed, paths: [...ids.keys()] };
+}
+
+function unpack({ paths, site, pages, outputs, documents, files, ...rest }: PackedManifest): BuildManifest {
+  const named = (ids: Int32Array) => Array.from(ids, (i) => paths[i]);
+  const [outputPages, counts, outputFiles] = outputs;
+  let next = 0;
+  return {
+    ...rest,
+    site: named(site),
+    pages: record(named(pages[0]), (i) => pages[1][i]),
+    outputs: record(named(outputPages), (i) => named(outputFiles.subarray(next, (next += counts[i])))),
+    documents: record(named(documents[0]), (i) => documents[1][i]),
+    files: record(named(files[0]), (i) => [files[1][i * 2], files[1][i * 2 + 1]]),
+  };
+}
+
+/** Whether a manifest read from the cache has every part, each of the right kind and length (else it isn't trusted). */
+function isPacked(m: PackedManifest) {
+  const sized = (ids: unknown, values: unknown, per = 1) => ids instanceof Int32Array && (Array.isArray(values) || ArrayBuffer.isView(values)) && (values as ArrayLike<unknown>).length === ids.length * per;
+  const [outputPages, counts, outputFiles] = m.outputs ?? [];
+  const indices = [m.site, m.pages?.[0], outputPages, outputFiles, m.documents?.[0], m.files?.[0]];
+  return (
+    Array.isArray(m.paths) &&
+    typeof m.shards === "object" &&
+    sized(m.pages?.[0], m.pages?.[1]) &&
+    sized(outputPages, counts) &&
+    sized(m.documents?.[0], m.documents?.[1]) &&
+    sized(m.files?.[0], m.files?.[1], 2) &&
+    counts instanceof Int32Array &&
+    outputFiles instanceof Int32Array &&
+    counts.reduce((a, b) => a + b, 0) === outputFiles.length &&
+    indices.every((ids) => ids instanceof Int32Array && ids.every((i) => i >= 0 && i < m.paths.length))
+  );
+}
+
+/** An object of `keys`, each with its value, made without a prototype: no key (not even "__proto__") is special. */
+function record<T>(keys: readonly string[], value: (i: number) => T): Record<string, T> {
+  const out: Record<string, T> = Object.create(null);
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = value(i);
+  return out;
+}
 
 /** Size and modification time of site files, as the manifest records them. */
 export function fileStamps(dir: string, paths: Iterable<string>): Record<string, [number, number]> {
