@@ -21,8 +21,9 @@ export async function readDigests(dir: string): Promise<Digest[]> {
   const digests: Digest[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    if (!dateFromFileName(file)) throw new UserError(file, 1, "a digest's file name must be its date, YYYY-MM-DD.txt (or .json, .atom)");
-    digests.push(await readDigestFile(file));
+    const date = dateFromFileName(file);
+    if (!date) throw new UserError(file, 1, "a digest's file name must be its date, YYYY-MM-DD.txt (or .json, .atom)");
+    digests.push(await readDigestFile(file, date));
   }
   return digests;
 }

@@ -36,6 +36,12 @@ export function calendarDate(year: number, month: number, day: number): DateTime
   return DateTime.fromObject({ year, month, day }, { zone: "utc" });
 }
 
+/**
+ * Whether two calendar dates (see calendarDate) are the same day. Luxon's hasSame works it out through
+ * time zones, a third of a millisecond a call, which a build asked twice for every digest.
+ */
+export const sameDay = (a: DateTime, b: DateTime) => a.year === b.year && a.month === b.month && a.day === b.day;
+
 /** "2025-03-13" → a calendar date, or undefined when it is not a real date in that form. */
 export function parseIsoDate(text: string): DateTime | undefined {
   const m = ISO.exec(text);

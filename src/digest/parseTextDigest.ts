@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Digest, DigestEntry } from "../model.ts";
 import { UserError } from "../userError.ts";
-import { calendarDate, readDateLine } from "./dateLine.ts";
+import { calendarDate, readDateLine, sameDay } from "./dateLine.ts";
 import { CONTROL } from "./plainText.ts";
 
 /** An abstract is prose: far longer than any title. Used only to place an error well. */
@@ -56,7 +56,7 @@ function resolveDate(file: string, line: number, text: string, given?: DateTime)
   }
   const date = calendarDate(fullYear, month, day);
   if (!date.isValid) throw new UserError(file, line, `'${text}' is not a real date`);
-  if (given && !date.hasSame(given, "day")) {
+  if (given && !sameDay(date, given)) {
     throw new UserError(file, line, `the date line says ${date.toISODate()} but the file is dated ${given.toISODate()}`);
   }
   return date;

@@ -1,5 +1,6 @@
 import type { Digest, DigestEntry, Library, Paper, PaperSource } from "../model.ts";
 import { texText } from "../tex/texText.ts";
+import { sameDay } from "../digest/dateLine.ts";
 import { UserError } from "../userError.ts";
 import { paperKey } from "./paperKey.ts";
 import { mergeSource } from "./mergeSource.ts";
@@ -24,7 +25,7 @@ export function mergeDigests(digests: readonly Digest[], known: ReadonlyMap<stri
   const sorted = [...digests].sort((a, b) => a.date.toMillis() - b.date.toMillis() || formRank(a.file) - formRank(b.file));
   sorted.forEach((digest, i) => {
     const previous = sorted[i - 1];
-    if (previous && previous.date.hasSame(digest.date, "day") && formRank(previous.file) === formRank(digest.file)) {
+    if (previous && sameDay(previous.date, digest.date) && formRank(previous.file) === formRank(digest.file)) {
       throw new UserError(digest.file, 1, `another digest has the same date (${previous.file})`);
     }
   });
