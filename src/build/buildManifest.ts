@@ -167,7 +167,11 @@ function unpack({ paths, site, pages, outputs, documents, files, ...rest }: Pack
     ...rest,
     site: named(site),
     pages: record(named(pages[0]), (i) => pages[1][i]),
-    outputs: record(named(outputPages), (i) => named(outputFiles.subarray(next, (next += counts[i])))),
+    outputs: record(named(outputPages), (i) => {
+      const files = named(outputFiles.subarray(next, next + counts[i]));
+      next += counts[i];
+      return files;
+    }),
     documents: record(named(documents[0]), (i) => documents[1][i]),
     files: record(named(files[0]), (i) => [files[1][i * 2], files[1][i * 2 + 1]]),
   };
