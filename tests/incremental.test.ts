@@ -216,9 +216,16 @@ describe("the build manifest", () => {
     expect(readManifest(file, "print", join(dir, "elsewhere"))).toMatch(/another output folder/);
     // A number that points past the paths it names: the manifest is not used.
     const packed = deserialize(await readFile(file));
-    packed.site[0] = packed.paths.length;
-    await writeFile(file, serialize(packed));
-    expect(readManifest(file, "print", out)).toMatch(/incomplete or from another version/);
+    const damaged = async (damage: (p: typeof packed) => void) => {
+      const copy = deserialize(serialize(packed));
+      damage(copy);
+      await writeFile(file, serialize(copy));
+      return readManifest(file, "print", out);
+    };
+    expect(await damaged((p) => (p.site[0] = p.paths.length))).toMatch(/incomplete or from another version/);
+    // Counts of files that still add up, but one below nothing.
+    expect(await damaged((p) => ((p.outputs[1][0] = -1), (p.outputs[1][1] += 2)))).toMatch(/incomplete or from another version/);
+    expect(await damaged(() => {})).toEqual(read);
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -177,22 +177,31 @@ function unpack({ paths, site, pages, outputs, documents, files, ...rest }: Pack
   };
 }
 
-/** Whether a manifest read from the cache has every part, each of the right kind and length (else it isn't trusted). */
+/**
+ * Whether a manifest read from the cache has every part, each of the right kind and length, every number a
+ * path of its list and every page's count of files whole (else it isn't trusted: the build is a full one).
+ */
 function isPacked(m: PackedManifest) {
-  const sized = (ids: unknown, values: unknown, per = 1) => ids instanceof Int32Array && (Array.isArray(values) || ArrayBuffer.isView(values)) && (values as ArrayLike<unknown>).length === ids.length * per;
+  const named = (ids: unknown): ids is Int32Array => ids instanceof Int32Array && ids.every((i) => i >= 0 && i < m.paths.length);
+  const beside = (ids: Int32Array, values: unknown) => Array.isArray(values) && values.length === ids.length;
   const [outputPages, counts, outputFiles] = m.outputs ?? [];
-  const indices = [m.site, m.pages?.[0], outputPages, outputFiles, m.documents?.[0], m.files?.[0]];
   return (
     Array.isArray(m.paths) &&
     typeof m.shards === "object" &&
-    sized(m.pages?.[0], m.pages?.[1]) &&
-    sized(outputPages, counts) &&
-    sized(m.documents?.[0], m.documents?.[1]) &&
-    sized(m.files?.[0], m.files?.[1], 2) &&
+    named(m.site) &&
+    named(m.pages?.[0]) &&
+    beside(m.pages[0], m.pages[1]) &&
+    named(m.documents?.[0]) &&
+    beside(m.documents[0], m.documents[1]) &&
+    named(m.files?.[0]) &&
+    m.files[1] instanceof Float64Array &&
+    m.files[1].length === m.files[0].length * 2 &&
+    named(outputPages) &&
+    named(outputFiles) &&
     counts instanceof Int32Array &&
-    outputFiles instanceof Int32Array &&
-    counts.reduce((a, b) => a + b, 0) === outputFiles.length &&
-    indices.every((ids) => ids instanceof Int32Array && ids.every((i) => i >= 0 && i < m.paths.length))
+    counts.length === outputPages.length &&
+    counts.every((n) => n >= 0) &&
+    counts.reduce((a, b) => a + b, 0) === outputFiles.length
   );
 }
 

@@ -371,9 +371,9 @@ function writeFiles(dir: string, files: ReadonlyMap<string, string>) {
  */
 export async function buildSite(options: BuildOptions) {
   const release = acquireBuildLock(BUILD_LOCK);
-  // Removed by a process of their own while this build runs, as the last site is once swapped out: a killed full
-  // build of 10,000 papers leaves 300 MB, which took 4.5 s to remove. Listed before this build makes a folder of
-  // its own that looks like them.
+  // Removed by a process of their own while this build runs, as a swapped-out site is: a killed full build of
+  // 10,000 papers leaves 300 MB, which took 4.5 s to remove before the build could start. Listed before this build
+  // makes a folder of its own that looks like them.
   for (const dir of leftoverFolders(options.outDir)) removeInBackground(dir);
   const attempt = async (distrust?: string) => {
     // A drawing process loads and warms up while the archive is read and classified (see startCardDrawer).

@@ -55,8 +55,9 @@ function removeIfEmpty(root: string, dir: string) {
 }
 
 /**
- * Removes a folder the site no longer uses after this process has exited (tens of
- * thousands of files take seconds that a build need not wait for). Its name
+ * Removes a folder the site no longer uses (a swapped-out site, a killed build's
+ * leftovers) in a process of its own, which may outlive this one: tens of
+ * thousands of files take seconds that a build need not wait for. Its name
  * starts like a half-built folder's, so should the removal be cut short, the next
  * build removes what is left.
  */

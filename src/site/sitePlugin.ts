@@ -25,7 +25,9 @@ export function sitePlugin(eleventyConfig: any) {
   // Nor does any page have a data file of its own or of its folder (its front matter holds its data): Eleventy
   // need not look for five beside each of thousands of pages.
   eleventyConfig.setDataFileSuffixes([]);
-  const site = () => JSON.parse(readFileSync(`${GENERATED_DIR}/site.json`, "utf8"));
+  // Read once a run: two global data below come from it.
+  let siteData: { generated: string } | undefined;
+  const site = () => (siteData ??= JSON.parse(readFileSync(`${GENERATED_DIR}/site.json`, "utf8")));
   eleventyConfig.addGlobalData("site", site);
   // Eleventy dates every page (page.date) by its file's creation time, a stat per page, or by a date in its
   // name, parsed: 3% of rendering 10,000 pages, for a date no template shows (a page shows the dates its
