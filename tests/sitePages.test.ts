@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
+import { longDate, monthName, shortDate, shortMonth } from "../src/site/dates.ts";
 import { type SitePage, eachSitePage, sitePages } from "../src/emit/sitePages.ts";
 import { paperExtras } from "../src/emit/paperExtras.ts";
 import { planCards } from "../src/cards/planCards.ts";
@@ -179,5 +180,18 @@ describe("a paper page's key", () => {
       const holding = (path: string) => [after.get(path)!.text, before.get(path)!.text].some((text) => items(text).some((i) => edited.has(i.slug)));
       expect(rekeyed.filter((path) => !path.startsWith("papers/") && !moved.includes(path) && !holding(path)), what).toEqual([]);
     }
+  });
+});
+
+describe("the site's dates", () => {
+  it("read as luxon writes them in English, for every day of forty years", () => {
+    const differ: string[] = [];
+    for (let d = DateTime.utc(2000, 1, 1); d.year < 2040; d = d.plus({ days: 1 })) {
+      const iso = d.toISODate()!;
+      const ours = [longDate(iso), shortDate(iso), monthName(iso), shortMonth(iso.slice(0, 7))].join(" | ");
+      const luxon = [d.toFormat("d LLLL yyyy"), d.toFormat("d LLL yyyy"), d.toFormat("LLLL yyyy"), d.toFormat("LLL yyyy")].join(" | ");
+      if (ours !== luxon) differ.push(`${iso}: ${ours} ≠ ${luxon}`);
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -19,15 +19,15 @@ export interface BuildManifest {
   /** The output folder it describes. */
   out: string;
   /** Each generated page (relative to the generated folder) → a hash of its text. */
-  pages: Record<string, string>;
+  pages: ReadonlyMap<string, string>;
   /** Each generated page → the site files Eleventy rendered from it. */
-  outputs: Record<string, string[]>;
+  outputs: ReadonlyMap<string, readonly string[]>;
   /** Each indexed HTML file → its indexed document's key. */
-  documents: Record<string, string>;
+  documents: ReadonlyMap<string, string>;
   /** Each search shard's folder → its key. */
   shards: Record<string, string>;
   /** Site files a later build may keep → [size, mtime in ms] when the site was finished. */
-  files: Record<string, [number, number]>;
+  files: ReadonlyMap<string, readonly [number, number]>;
   /** Every file of the site: what an incremental build removes when it no longer makes it. */
   site: string[];
   /** Where each paper's entry is in papers.json, so the next build can copy those that didn't change. */
@@ -104,7 +104,7 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
   const manifest = unpack(packed);
   // A site removed, or copied without its files' times, shows in any few of its files: found here, before
   // anything is built on it. (Every file a build keeps is checked while Eleventy renders; see runBuild.)
-  if (touchedFiles(out, manifest, Object.keys(manifest.files).filter((_, i) => i % 1000 === 0)).size > 0) return LAST_SITE_CHANGED;
+  if (touchedFiles(out, manifest, [...manifest.files.keys()].filter((_, i) => i % 1000 === 0)).size > 0) return LAST_SITE_CHANGED;
   return manifest;
 }
 
@@ -120,7 +120,8 @@ export const forgetManifest = (file: string) => rmSync(file, { force: true });
  * and everything else as numbers pointing into it, with the files' stamps in one array of numbers. As
  * objects, the same manifest was 8.5 MB at 10,000 papers and took 200–250 ms to read in a fresh process
  * (a daily build waits for it): V8 reads each of its 110,000 strings and 22,000 two-number arrays one by
- * one. Packed it is 4.7 MB and is read, checked and unpacked in 140–150 ms; it writes as fast.
+ * one. Packed it is 4.7 MB and is read, checked and unpacked in 140–150 ms; it writes as fast. Unpacked, its
+ * records are Maps: as objects, each of their 53,000 keys was a string to intern, 180 ms of a daily build.
  */
 interface PackedManifest extends Omit<BuildManifest, "pages" | "outputs" | "documents" | "files" | "site"> {
   paths: string[];
@@ -142,18 +143,17 @@ function pack({ pages, outputs, documents, files, site, ...rest }: BuildManifest
     }
     return numbers;
   };
-  const outputPages = Object.keys(outputs);
-  const lists = Object.values(outputs);
-  const stamped = Object.keys(files);
-  const stamps = new Float64Array(stamped.length * 2);
-  for (let i = 0; i < stamped.length; i++) stamps.set(files[stamped[i]], i * 2);
+  const lists = [...outputs.values()];
+  const stamps = new Float64Array(files.size * 2);
+  let i = 0;
+  for (const stamp of files.values()) stamps.set(stamp, 2 * i++);
   const packed = {
     ...rest,
     site: numbered(site),
-    pages: [numbered(Object.keys(pages)), Object.values(pages)] as [Int32Array, string[]],
-    outputs: [numbered(outputPages), Int32Array.from(lists, (list) => list.length), numbered(lists.flat())] as [Int32Array, Int32Array, Int32Array],
-    documents: [numbered(Object.keys(documents)), Object.values(documents)] as [Int32Array, string[]],
-    files: [numbered(stamped), stamps] as [Int32Array, Float64Array],
+    pages: [numbered([...pages.keys()]), [...pages.values()]] as [Int32Array, string[]],
+    outputs: [numbered([...outputs.keys()]), Int32Array.from(lists, (list) => list.length), numbered(lists.flat())] as [Int32Array, Int32Array, Int32Array],
+    documents: [numbered([...documents.keys()]), [...documents.values()]] as [Int32Array, string[]],
+    files: [numbered([...files.keys()]), stamps] as [Int32Array, Float64Array],
   };
   // Listed once every part is numbered.
   return { ...packed, paths: [...ids.keys()] };
@@ -161,19 +161,25 @@ function pack({ pages, outputs, documents, files, site, ...rest }: BuildManifest
 
 function unpack({ paths, site, pages, outputs, documents, files, ...rest }: PackedManifest): BuildManifest {
   const named = (ids: Int32Array) => Array.from(ids, (i) => paths[i]);
+  /** The paths `ids` names, each with its value. */
+  const keyed = <T>(ids: Int32Array, value: (i: number) => T) => {
+    const map = new Map<string, T>();
+    for (let i = 0; i < ids.length; i++) map.set(paths[ids[i]], value(i));
+    return map;
+  };
   const [outputPages, counts, outputFiles] = outputs;
   let next = 0;
   return {
     ...rest,
     site: named(site),
-    pages: record(named(pages[0]), (i) => pages[1][i]),
-    outputs: record(named(outputPages), (i) => {
+    pages: keyed(pages[0], (i) => pages[1][i]),
+    outputs: keyed(outputPages, (i) => {
       const files = named(outputFiles.subarray(next, next + counts[i]));
       next += counts[i];
       return files;
     }),
-    documents: record(named(documents[0]), (i) => documents[1][i]),
-    files: record(named(files[0]), (i) => [files[1][i * 2], files[1][i * 2 + 1]]),
+    documents: keyed(documents[0], (i) => documents[1][i]),
+    files: keyed(files[0], (i) => [files[1][i * 2], files[1][i * 2 + 1]] as const),
   };
 }
 
@@ -205,19 +211,12 @@ function isPacked(m: PackedManifest) {
   );
 }
 
-/** An object of `keys`, each with its value, made without a prototype: no key (not even "__proto__") is special. */
-function record<T>(keys: readonly string[], value: (i: number) => T): Record<string, T> {
-  const out: Record<string, T> = Object.create(null);
-  for (let i = 0; i < keys.length; i++) out[keys[i]] = value(i);
-  return out;
-}
-
 /** Size and modification time of site files, as the manifest records them. */
-export function fileStamps(dir: string, paths: Iterable<string>): Record<string, [number, number]> {
-  const stamps: Record<string, [number, number]> = {};
+export function fileStamps(dir: string, paths: Iterable<string>): Map<string, readonly [number, number]> {
+  const stamps = new Map<string, readonly [number, number]>();
   for (const path of paths) {
     const stat = statSync(join(dir, path));
-    stamps[path] = [stat.size, stat.mtimeMs];
+    stamps.set(path, [stat.size, stat.mtimeMs]);
   }
   return stamps;
 }
@@ -226,7 +225,7 @@ export function fileStamps(dir: string, paths: Iterable<string>): Record<string,
 export function touchedFiles(dir: string, manifest: BuildManifest, paths: Iterable<string>): Set<string> {
   const touched = new Set<string>();
   for (const path of paths) {
-    const seen = manifest.files[path];
+    const seen = manifest.files.get(path);
     const stat = seen && statSync(join(dir, path), { throwIfNoEntry: false });
     // Within a millisecond: a copy that keeps modification times (Netlify's cache) may round them.
     if (!seen || !stat || stat.size !== seen[0] || Math.abs(stat.mtimeMs - seen[1]) >= 1) touched.add(path);

@@ -251,7 +251,7 @@ async function runBuild(
           writeFiles(temp, new Map([...run.files, ["search/synonyms.json", synonymGroups(synonymList)]]));
           // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
           // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
-          const unchanged = (p: Paper) => previous!.pages[`papers/${p.slug}.md`] === hashes.get(`papers/${p.slug}.md`);
+          const unchanged = (p: Paper) => previous!.pages.get(`papers/${p.slug}.md`) === hashes.get(`papers/${p.slug}.md`);
           const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
           const papersJson = writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last);
           writeStageCache(stageFile, {
@@ -274,18 +274,23 @@ async function runBuild(
     // Whether the files of the last build that this one keeps (its unchanged pages' and search shards') are
     // still as it left them: asked while Eleventy renders, as the stat of every one takes a quarter of a
     // second. A site changed by hand is built whole after all (see buildSite).
-    const touched = previous ? touchedFiles(outDir, previous, Object.keys(previous.files)) : new Set<string>();
-    if (kept.some((page) => previous!.outputs[page].some((file) => touched.has(file) || !previous!.files[file]))) throw new LastSiteChanged();
+    const touched = previous ? touchedFiles(outDir, previous, previous.files.keys()) : new Set<string>();
+    if (kept.some((page) => previous!.outputs.get(page)!.some((file) => touched.has(file) || !previous!.files.has(file)))) throw new LastSiteChanged();
     const rendered = await renderStage;
     const vocabularyRun = wordsEarly ?? (await turn(writeWords));
 
     // Which site files each generated page made: this build's, and the unchanged pages' (which stay in the site as they are).
-    const outputs: Record<string, string[]> = {};
+    const outputs = new Map<string, readonly string[]>();
     for (const [input, files] of rendered) {
       const page = generatedPage(input);
-      if (page) outputs[page] = files;
+      if (page) outputs.set(page, files);
     }
-    const keptFiles = new Set(kept.flatMap((page) => (outputs[page] = previous!.outputs[page])));
+    const keptFiles = new Set<string>();
+    for (const page of kept) {
+      const files = previous!.outputs.get(page)!;
+      outputs.set(page, files);
+      for (const file of files) keptFiles.add(file);
+    }
 
     if (toDraw.size > A_DAYS_CARDS) await drawing;
     const indexed = searchEarly ?? indexing(keptFiles, touched);
@@ -306,12 +311,12 @@ async function runBuild(
         const wrote = new Set(made);
         // Files a later build may keep: each page's outputs and the search shards, as they are now. One
         // this build didn't write is one the cache stage (or the shard check) found as the last build left it.
-        const later = [...Object.values(outputs).flat(), ...index.files];
+        const later = [...[...outputs.values()].flat(), ...index.files];
         const files = fileStamps(temp, later.filter((file) => wrote.has(file)));
-        for (const file of later) files[file] ??= previous!.files[file];
+        for (const file of later) if (!files.has(file)) files.set(file, previous!.files.get(file)!);
         // Card paths are URL paths ("/cards/…"); the site's files are relative.
         const site = [...new Set([...made, ...later, ...[...cards.cards.keys()].map((url) => url.slice(1))])];
-        const manifest: BuildManifest = { version: VERSION, fingerprint, out, pages: Object.fromEntries(hashes), outputs, documents: index.documents, shards: index.keys, files, site, papersJson: vocabularyRun.papersJson };
+        const manifest: BuildManifest = { version: VERSION, fingerprint, out, pages: hashes, outputs, documents: index.documents, shards: index.keys, files, site, papersJson: vocabularyRun.papersJson };
         // The old manifest describes the old site: gone before the site changes, so no crash in between leaves it trusted.
         forgetManifest(manifestFile);
         if (previous) {

@@ -43,7 +43,7 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
   const shardKeys = new Map<string, string>();
   const reindexed = new Set<string>();
   const unchanged: string[] = [];
-  const previousFiles = previous ? Object.keys(previous.files) : [];
+  const previousFiles = previous ? [...previous.files.keys()] : [];
   const finishing: Promise<void>[] = [];
   const index = async (shard: SearchShard) => {
     if (previous) {
@@ -82,7 +82,10 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     for (const files of (await rendering.done).values()) {
       for (const file of files) if (file.endsWith(".html") && (previous || !paperFiles.has(file))) read(file);
     }
-    for (const file of kept) if (previous?.documents[file]) keys.set(file, previous.documents[file]);
+    for (const file of kept) {
+      const key = previous?.documents.get(file);
+      if (key) keys.set(file, key);
+    }
     const paperPages = previous ? paperList.filter((f) => keys.has(f)) : paperList;
     shards = planShards([...keys.keys()].filter((f) => !paperFiles.has(f)).sort(), paperPages, shardSize);
     for (const shard of shards) if (!shardKeys.has(shard.dir)) await index(shard);
@@ -92,7 +95,7 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     await Promise.allSettled(finishing);
   }
   const files = [...filesIn(siteDir, "pagefind"), ...unchanged];
-  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: Object.fromEntries(shardKeys), documents: Object.fromEntries(keys), files };
+  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: Object.fromEntries(shardKeys), documents: keys, files };
 }
 
 /** A shard's files among `files`: those under its folder, not under a shard folder inside it. */

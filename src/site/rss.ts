@@ -1,14 +1,8 @@
-import { DateTime } from "luxon";
 import { escapeHtml as x, escapeHtmlText } from "./html.ts";
 import type { FeedModel, SiteData } from "./pageData.ts";
 
-// A feed's items share a few dates (a day's papers one), and luxon parses slowly: each date is formatted once.
-const formatted = new Map<string, string>();
-function rfc822(iso: string): string {
-  let date = formatted.get(iso);
-  if (date === undefined) formatted.set(iso, (date = DateTime.fromISO(iso, { zone: "utc" }).toRFC2822() ?? ""));
-  return date;
-}
+/** An ISO date or time ("2025-03-13", or the build's time) as RFC 822 dates are written: "Thu, 13 Mar 2025 00:00:00 +0000". */
+const rfc822 = (iso: string) => new Date(iso).toUTCString().replace(/GMT$/, "+0000");
 
 /**
  * RSS 2.0 (escapeHtml's five entities are XML's too). Titles are plain text. A description is HTML by RSS convention, so
