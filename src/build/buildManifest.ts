@@ -226,7 +226,9 @@ export function touchedFiles(dir: string, manifest: BuildManifest, paths: Iterab
   const touched = new Set<string>();
   for (const path of paths) {
     const seen = manifest.files.get(path);
-    const stat = seen && statSync(join(dir, path), { throwIfNoEntry: false });
+    // Joined as they are (the manifest's paths are relative and plain): path.join, which normalises each one,
+    // added 15–70 ms to statting 22,000 files.
+    const stat = seen && statSync(`${dir}/${path}`, { throwIfNoEntry: false });
     // Within a millisecond: a copy that keeps modification times (Netlify's cache) may round them.
     if (!seen || !stat || stat.size !== seen[0] || Math.abs(stat.mtimeMs - seen[1]) >= 1) touched.add(path);
   }
