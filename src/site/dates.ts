@@ -24,4 +24,7 @@ export const monthName = (iso: string) => {
   return `${month} ${year}`;
 };
 /** "2025-03" → "Mar 2025". */
-export const shortMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1].slice(0, 3)} ${month.slice(0, 4)}`;
+export const shortMonth = (month: string) => {
+  const [year, name] = fields(`${month}-01`);
+  return `${name.slice(0, 3)} ${year}`;
+};
