@@ -183,15 +183,15 @@ for (const n of sizes) {
     // the daily build checks); the median run is the row, and every run's total is shown beside it.
     const before = join(work, "before-daily");
     const copy = (from: string, to: string) => execFileSync("cp", ["-a", join(from, "site"), join(from, "cache"), to]);
-    // The copy is written out before the first run too: its dirty pages would be flushed during that run alone.
-    if (DAILIES > 1) await mkdir(before).then(() => copy(work, before)).then(settled);
+    if (DAILIES > 1) await mkdir(before).then(() => copy(work, before));
     const dailies = [];
     for (let i = 0; i < DAILIES; i++) {
       if (i > 0) {
         await Promise.all(["site", "cache"].map((dir) => rm(join(work, dir), { recursive: true, force: true })));
         copy(before, work);
-        await settled();
       }
+      // Every run starts with the copies written out: their dirty pages would otherwise be flushed during it.
+      await settled();
       dailies.push(await measured(await ours(work, ["--new-cards", "50"])));
     }
     await rm(before, { recursive: true, force: true });
