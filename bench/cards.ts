@@ -15,7 +15,9 @@ import type { Card } from "../src/cards/drawCard.ts";
 import { syntheticPapers } from "./syntheticPapers.ts";
 import type { Library } from "../src/model.ts";
 
-const { values } = parseArgs({ options: { cold: { type: "string", default: "400" }, archive: { type: "string", default: "10000" } } });
+const { values } = parseArgs({
+  options: { cold: { type: "string", default: "400" }, archive: { type: "string", default: "10000" } },
+});
 const cold = Number(values.cold);
 const archive = Number(values.archive);
 const work = mkdtempSync(join(tmpdir(), "pd-bench-cards-"));
@@ -44,7 +46,11 @@ function library(n: number): Library {
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 // 1. Cold drawing.
-const coldCards = new Map([...planCards(library(cold), topics, "Paper Digest", cold).cards].filter(([path]) => path.startsWith("/cards/papers/")));
+const coldCards = new Map(
+  [...planCards(library(cold), topics, "Paper Digest", cold).cards].filter(([path]) =>
+    path.startsWith("/cards/papers/"),
+  ),
+);
 const t0 = performance.now();
 const drawn = await renderCards(coldCards, join(work, "cold-out"), join(work, "cold-cache"));
 const coldSeconds = seconds(t0);
@@ -56,10 +62,18 @@ const plan = planCards(library(archive), topics, "Paper Digest", DEFAULT_CARD_LI
 const cache = join(work, "daily-cache");
 mkdirSync(cache, { recursive: true });
 const sample = join(work, "cold-cache", readdirSync(join(work, "cold-cache"))[0]);
-const newest = new Set(plan.cards.size ? [...plan.cards.keys()].filter((p) => p.startsWith("/cards/papers/")).slice(0, 50) : []);
+const newest = new Set(
+  plan.cards.size ? [...plan.cards.keys()].filter((p) => p.startsWith("/cards/papers/")).slice(0, 50) : [],
+);
 // What yesterday's build left: every card but today's papers', today's digest, and the counters that grew (home, topics).
-const today = `/cards/digests/${[...plan.cards.keys()].filter((p) => p.startsWith("/cards/digests/")).sort().at(-1)!.slice(15)}`;
-const cached = [...plan.cards].filter(([path]) => !newest.has(path) && path !== today && path !== "/cards/home.png" && !path.startsWith("/cards/topics/"));
+const today = `/cards/digests/${[...plan.cards.keys()]
+  .filter((p) => p.startsWith("/cards/digests/"))
+  .sort()
+  .at(-1)!
+  .slice(15)}`;
+const cached = [...plan.cards].filter(
+  ([path]) => !newest.has(path) && path !== today && path !== "/cards/home.png" && !path.startsWith("/cards/topics/"),
+);
 for (const [, card] of cached) copyFileSync(sample, join(cache, `${cardKey(card as Card)}.png`));
 const t1 = performance.now();
 const daily = await renderCards(plan.cards, join(work, "daily-out"), cache);
@@ -67,8 +81,14 @@ const dailySeconds = seconds(t1);
 
 const threads = availableParallelism();
 const project = (n: number, limit = Infinity) => (Math.min(n, limit) * perCard).toFixed(0);
-console.log(`| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULT_CARD_LIMIT} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`);
+console.log(
+  `| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULT_CARD_LIMIT} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`,
+);
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-console.log(`| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULT_CARD_LIMIT)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`);
-console.log(`(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's ${threads} cores)`);
+console.log(
+  `| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULT_CARD_LIMIT)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`,
+);
+console.log(
+  `(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's ${threads} cores)`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -42,8 +42,19 @@ function tree(root: number): { rss: number; cpu: Map<number, number> } {
  * Runs a command to its end, sampling its whole process tree every 100 ms: the peak resident memory, and
  * the CPU seconds of every process (as last seen: a process's last 100 ms, or one that lived less, may be missed).
  */
-export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string; seconds: number; peakRss: number; cpuSeconds: number }>((done) => {
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+) {
+  return new Promise<{
+    code: number;
+    stdout: string;
+    stderr: string;
+    seconds: number;
+    peakRss: number;
+    cpuSeconds: number;
+  }>((done) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
     child.stdin.end(options.input ?? "");

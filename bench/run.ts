@@ -21,8 +21,29 @@ import { syntheticPapers } from "./syntheticPapers.ts";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 // "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary and papers.json.
 // "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site in place.
-const STAGES = ["parse", "merge", "classify", "relate", "pages", "cache", "emit", "eleventy", "pagefind", "cards", "words", "publish"] as const;
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000,25000" }, keep: { type: "boolean" }, search: { type: "boolean", default: true }, dailies: { type: "string", default: "3" }, fulls: { type: "string", default: "1" } } });
+const STAGES = [
+  "parse",
+  "merge",
+  "classify",
+  "relate",
+  "pages",
+  "cache",
+  "emit",
+  "eleventy",
+  "pagefind",
+  "cards",
+  "words",
+  "publish",
+] as const;
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,25000" },
+    keep: { type: "boolean" },
+    search: { type: "boolean", default: true },
+    dailies: { type: "string", default: "3" },
+    fulls: { type: "string", default: "1" },
+  },
+});
 // The daily build is run this many times from the same state, and the median reported: a single run drifts by up to ~45% here.
 const DAILIES = Math.max(1, Number(values.dailies));
 // The full build and both floors are run this many times, one after the other: the row is the median full build,
@@ -60,7 +81,19 @@ async function folderStats(dir: string) {
 async function ours(work: string, options: string[] = []) {
   const out = join(work, "site");
   // A cache of its own: the first build draws its cards cold.
-  const run = await measure(process.execPath, [join(ROOT, "bin/paper-digest.js"), "build", "--digests", join(work, "digests"), "--out", out, "--cache", join(work, "cache"), "--site-url", "https://bench.example.org", ...options]);
+  const run = await measure(process.execPath, [
+    join(ROOT, "bin/paper-digest.js"),
+    "build",
+    "--digests",
+    join(work, "digests"),
+    "--out",
+    out,
+    "--cache",
+    join(work, "cache"),
+    "--site-url",
+    "https://bench.example.org",
+    ...options,
+  ]);
   if (run.code !== 0) throw new Error(`build failed:\n${run.stderr}`);
   const stages = Object.fromEntries(
     run.stdout
@@ -77,12 +110,26 @@ async function floor(n: number, work: string) {
   const src = join(work, "floor", "src");
   await rm(join(work, "floor"), { recursive: true, force: true });
   await mkdir(join(src, "_includes"), { recursive: true });
-  await writeFile(join(src, "_includes", "one.njk"), "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n");
+  await writeFile(
+    join(src, "_includes", "one.njk"),
+    "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n",
+  );
   const papers = syntheticPapers(n);
-  papers.forEach((p, i) => writeFileSync(join(src, `p${i}.md`), `---\ntitle: ${JSON.stringify(p.title)}\nlayout: one.njk\n---\n${p.abstract}\n`));
-  const eleventy = await measure(process.execPath, [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=out", "--quiet"], { cwd: join(work, "floor") });
+  papers.forEach((p, i) =>
+    writeFileSync(
+      join(src, `p${i}.md`),
+      `---\ntitle: ${JSON.stringify(p.title)}\nlayout: one.njk\n---\n${p.abstract}\n`,
+    ),
+  );
+  const eleventy = await measure(
+    process.execPath,
+    [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=out", "--quiet"],
+    { cwd: join(work, "floor") },
+  );
   if (eleventy.code !== 0) throw new Error(`floor Eleventy failed: ${eleventy.stderr}`);
-  const pagefind = await measure(join(ROOT, "node_modules/.bin/pagefind"), ["--site", "out", "--silent"], { cwd: join(work, "floor") });
+  const pagefind = await measure(join(ROOT, "node_modules/.bin/pagefind"), ["--site", "out", "--silent"], {
+    cwd: join(work, "floor"),
+  });
   if (pagefind.code !== 0) throw new Error(`floor Pagefind failed: ${pagefind.stderr}`);
   return { eleventy, pagefind };
 }
@@ -90,7 +137,8 @@ async function floor(n: number, work: string) {
 /** A floor's two runs, as floor and floorOnOurPages measure them. */
 type Floor = Awaited<ReturnType<typeof floor>>;
 const floorSeconds = (f: Floor) => f.eleventy.seconds + f.pagefind.seconds;
-const floorCell = (f: Floor) => `${f.eleventy.seconds.toFixed(1)} + ${f.pagefind.seconds.toFixed(1)} = ${floorSeconds(f).toFixed(1)}`;
+const floorCell = (f: Floor) =>
+  `${f.eleventy.seconds.toFixed(1)} + ${f.pagefind.seconds.toFixed(1)} = ${floorSeconds(f).toFixed(1)}`;
 
 /**
  * The floor on our own pages: the site the full build just rendered (its generated pages, still in the
@@ -102,14 +150,31 @@ const floorCell = (f: Floor) => `${f.eleventy.seconds.toFixed(1)} + ${f.pagefind
 async function floorOnOurPages(work: string) {
   const out = join(work, "floor-ours");
   // The bundle the build runs (see bin/paper-digest.js): the layouts compiled as the build loads them.
-  const said = await measure(process.execPath, ["--import", "data:text/javascript,process.on('exit',()=>console.error('BUNDLE='+process.env.PAPER_DIGEST_BUNDLE))", join(ROOT, "bin/paper-digest.js"), "--version"]);
+  const said = await measure(process.execPath, [
+    "--import",
+    "data:text/javascript,process.on('exit',()=>console.error('BUNDLE='+process.env.PAPER_DIGEST_BUNDLE))",
+    join(ROOT, "bin/paper-digest.js"),
+    "--version",
+  ]);
   // "undefined" when it couldn't bundle and ran the sources through tsx: eleventyAhead.mjs then does too.
   const bundle = /^BUNDLE=(.+)$/m.exec(said.stderr)?.[1];
   try {
     const cli = join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-    const env = { ...(bundle && bundle !== "undefined" && { PAPER_DIGEST_BUNDLE: bundle }), ELEVENTY_SKIP_ESM_RESOLVER: "1" };
+    const env = {
+      ...(bundle && bundle !== "undefined" && { PAPER_DIGEST_BUNDLE: bundle }),
+      ELEVENTY_SKIP_ESM_RESOLVER: "1",
+    };
     // eleventyAhead.mjs loads the layouts, then renders as its one line on stdin says: everything.
-    const args = ["--max-old-space-size=5120", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", "--input=content", `--output=${out}`, "--quiet"];
+    const args = [
+      "--max-old-space-size=5120",
+      "--import",
+      "./src/build/eleventyAhead.mjs",
+      cli,
+      "--config=.eleventy.js",
+      "--input=content",
+      `--output=${out}`,
+      "--quiet",
+    ];
     const eleventy = await measure(process.execPath, args, { cwd: ROOT, env, input: "{}\n" });
     if (eleventy.code !== 0) return undefined;
     const pagefind = await measure(join(ROOT, "node_modules/.bin/pagefind"), ["--site", out, "--silent"]);
@@ -128,14 +193,37 @@ console.log(header.join("\n"));
 const resultsFile = join(ROOT, "bench/results.md");
 const previous = await readFile(resultsFile, "utf8").catch(() => "");
 const columns = header[0].split("|").length;
-const rowKey = (row: string) => row.split("|").slice(1, 3).map((c) => c.trim()).join(" ");
+const rowKey = (row: string) =>
+  row
+    .split("|")
+    .slice(1, 3)
+    .map((c) => c.trim())
+    .join(" ");
 const ORDER = ["cold", "full", "daily"];
 // Rows measured before the floor on our pages was: its two cells, "–", before "measured at".
 const widened = (l: string) => (l.split("|").length === columns - 2 ? l.replace(/\|([^|]*)\|\s*$/, "| – | – |$1|") : l);
-const rowsByKey = new Map(previous.split("\n").map(widened).filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns).map((l) => [rowKey(l), l]));
+const rowsByKey = new Map(
+  previous
+    .split("\n")
+    .map(widened)
+    .filter((l) => /^\| \d+ \|/.test(l) && l.split("|").length === columns)
+    .map((l) => [rowKey(l), l]),
+);
 // Which code each row measured: the commit, marked when the sources differ from it.
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
-const changed = git("status", "--porcelain", "--", "src", "bin", "layouts", "content", "bench", "package-lock.json", ":!bench/results.md") !== "";
+const changed =
+  git(
+    "status",
+    "--porcelain",
+    "--",
+    "src",
+    "bin",
+    "layouts",
+    "content",
+    "bench",
+    "package-lock.json",
+    ":!bench/results.md",
+  ) !== "";
 const measuredAt = `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""}, ${new Date().toISOString().slice(0, 10)}`;
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
@@ -148,7 +236,8 @@ for (const n of sizes) {
     // removal has ended and the kernel has written its files out, so that neither slows the next build
     // (as a day apart).
     const settled = async () => {
-      while ((await readdir(work)).some((name) => name.startsWith(".site.building-"))) await new Promise((r) => setTimeout(r, 200));
+      while ((await readdir(work)).some((name) => name.startsWith(".site.building-")))
+        await new Promise((r) => setTimeout(r, 200));
       execFileSync("sync");
     };
     const measured = async (build: Awaited<ReturnType<typeof ours>>) => {
@@ -199,12 +288,21 @@ for (const n of sizes) {
     const daily = median(dailies, (d) => d.run.seconds);
 
     const index = await folderStats(join(daily.out, "pagefind"));
-    const search = values.search ? await firstSearchBytes(daily.out, "language model").catch(() => undefined) : undefined;
+    const search = values.search
+      ? await firstSearchBytes(daily.out, "language model").catch(() => undefined)
+      : undefined;
     const cache = await folderStats(join(work, "cache"));
-    for (const [kind, build] of [["cold", cold], ["full", full], ["daily", daily]] as const) {
+    for (const [kind, build] of [
+      ["cold", cold],
+      ["full", full],
+      ["daily", daily],
+    ] as const) {
       const site = build.site;
       const s = (stage: (typeof STAGES)[number]) => (build.stages[stage] ?? 0).toFixed(2);
-      const own = (["parse", "merge", "classify", "relate", "pages", "cache", "emit"] as const).reduce((sum, st) => sum + (build.stages[st] ?? 0), 0);
+      const own = (["parse", "merge", "classify", "relate", "pages", "cache", "emit"] as const).reduce(
+        (sum, st) => sum + (build.stages[st] ?? 0),
+        0,
+      );
       const row = [
         n,
         kind,
@@ -214,14 +312,22 @@ for (const n of sizes) {
         own.toFixed(2),
         MB(build.run.peakRss),
         MB(site.bytes),
-        kind === "daily" ? `${MB(cache.bytes)} (manifest ${KB((await stat(join(work, "cache", "build", "manifest.v8"))).size)} KB)` : "–",
+        kind === "daily"
+          ? `${MB(cache.bytes)} (manifest ${KB((await stat(join(work, "cache", "build", "manifest.v8"))).size)} KB)`
+          : "–",
         KB(site.largestHtml),
         kind === "daily" ? `${index.files} / ${KB(index.bytes)}` : "–",
         kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",
         kind === "full" ? floorCell(base) : "–",
         kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
-        kind === "cold" ? (build.run.seconds / floorSeconds(base)).toFixed(2) : kind === "full" ? ratios((r) => r.base) : "–",
-        kind === "full" && onOurPages ? `${floorCell(onOurPages)} (${MB(Math.max(onOurPages.eleventy.peakRss, onOurPages.pagefind.peakRss))} MB)` : "–",
+        kind === "cold"
+          ? (build.run.seconds / floorSeconds(base)).toFixed(2)
+          : kind === "full"
+            ? ratios((r) => r.base)
+            : "–",
+        kind === "full" && onOurPages
+          ? `${floorCell(onOurPages)} (${MB(Math.max(onOurPages.eleventy.peakRss, onOurPages.pagefind.peakRss))} MB)`
+          : "–",
         kind === "full" ? ratios((r) => r.onOurPages) : "–",
         measuredAt,
       ].join(" | ");
@@ -233,7 +339,9 @@ for (const n of sizes) {
   }
 }
 
-const rows = [...rowsByKey].sort(([a], [b]) => parseInt(a) - parseInt(b) || ORDER.indexOf(a.split(" ")[1]) - ORDER.indexOf(b.split(" ")[1])).map(([, row]) => row);
+const rows = [...rowsByKey]
+  .sort(([a], [b]) => parseInt(a) - parseInt(b) || ORDER.indexOf(a.split(" ")[1]) - ORDER.indexOf(b.split(" ")[1]))
+  .map(([, row]) => row);
 const results = `# Build benchmark
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. \`npm run bench -- --sizes …\` writes the rows of the sizes it measures and keeps the others; "measured at" says which commit and day each row measured. Each size's rows were measured in one run, its floor beside them.

@@ -21,7 +21,9 @@ export async function firstSearchBytes(siteDir: string, query = "mixture of expe
       sizes.push({ url: res.url(), bytes: body.length, wire: compressible ? gzipSync(body).length : body.length });
     });
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
     await page.waitForLoadState("networkidle");
     const total = sizes.reduce((n, s) => n + s.bytes, 0);
     const wire = sizes.reduce((n, s) => n + s.wire, 0);
@@ -34,5 +36,7 @@ export async function firstSearchBytes(siteDir: string, query = "mixture of expe
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await firstSearchBytes(process.argv[2] ?? "_site", process.argv[3]);
-  console.log(`first search: ${(result.total / 1024).toFixed(1)} KB in ${result.requests} requests, ${(result.wire / 1024).toFixed(1)} KB with scripts compressed`);
+  console.log(
+    `first search: ${(result.total / 1024).toFixed(1)} KB in ${result.requests} requests, ${(result.wire / 1024).toFixed(1)} KB with scripts compressed`,
+  );
 }

@@ -29,5 +29,10 @@ export function nextDay(papers: number, count = 50, seed = 1): [string, string] 
   const last = [...syntheticDigests(papers, seed).keys()].at(-1)!.replace(".txt", "");
   const date = DateTime.fromISO(last, { zone: "utc" }).plus({ days: 1 });
   const fresh = syntheticPapers(papers + count, seed).slice(papers);
-  return [`${date.toISODate()}.txt`, ["Trending papers", "", date.toFormat("LLL d"), "", ...fresh.flatMap((p) => [p.title, "", p.abstract, ""])].join("\n")];
+  return [
+    `${date.toISODate()}.txt`,
+    ["Trending papers", "", date.toFormat("LLL d"), "", ...fresh.flatMap((p) => [p.title, "", p.abstract, ""])].join(
+      "\n",
+    ),
+  ];
 }

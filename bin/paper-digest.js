@@ -33,13 +33,16 @@ const NOT_OURS = new Set(["content/generated", "content/digests"]);
  */
 async function bundle() {
   // This file too: how it bundles is part of what the bundle is.
-  const hash = createHash("sha256").update(`${process.version} ${project}\n`).update(readFileSync(fileURLToPath(import.meta.url)));
+  const hash = createHash("sha256")
+    .update(`${process.version} ${project}\n`)
+    .update(readFileSync(fileURLToPath(import.meta.url)));
   for (const file of readdirSync(src, { recursive: true }).sort()) {
     const path = join(src, file);
     if (statSync(path).isFile()) hash.update(`${file}\n`).update(readFileSync(path));
   }
   const compiled = typeScript();
-  for (const file of compiled.filter((f) => !f.startsWith("src"))) hash.update(`${file}\n`).update(readFileSync(join(project, file)));
+  for (const file of compiled.filter((f) => !f.startsWith("src")))
+    hash.update(`${file}\n`).update(readFileSync(join(project, file)));
   const dir = join(project, "node_modules/.cache/paper-digest", hash.digest("hex").slice(0, 16));
   if (statSync(join(dir, "cli.mjs"), { throwIfNoEntry: false })) return dir;
   const { build } = await import("esbuild");
@@ -60,7 +63,9 @@ async function bundle() {
     // ES module builds where a package has them (jsonc-parser's UMD one requires its files at run time).
     mainFields: ["module", "main"],
     // Bundled CommonJS packages may require Node's own modules.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     // One file holds every module: each module's own URL would be the bundle's. The sources only use it to find
     // the project (and packages from it), which a URL of any file in src/ gives.
     define: { "import.meta.url": JSON.stringify(pathToFileURL(join(src, "cli.ts")).href) },
@@ -85,7 +90,8 @@ async function bundle() {
   // Bundles of earlier sources, but for those of the last hour (a build started from one may still load its card drawing process).
   for (const name of readdirSync(dirname(dir))) {
     const old = join(dirname(dir), name);
-    if (old !== dir && (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000) rmSync(old, { recursive: true, force: true });
+    if (old !== dir && (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000)
+      rmSync(old, { recursive: true, force: true });
   }
   return dir;
 }

@@ -13,5 +13,11 @@ export function render({ site }: { site: SiteData }): string {
 <li><a href="/topics/">Browse by topic</a></li>
 <li><a href="/search/">Search all papers</a></li>
 </ul>`;
-  return shell({ site, url: "/404.html", title: "Page not found", description: "There is no page at this address.", main });
+  return shell({
+    site,
+    url: "/404.html",
+    title: "Page not found",
+    description: "There is no page at this address.",
+    main,
+  });
 }

@@ -10,9 +10,20 @@ export function render(data: LayoutData<ArchivePage>): string {
 ${data.back ? html`<p class="back"><a href="${data.back.url}">← ${data.back.label}</a></p>` : ""}
 <ul class="archive">
 ${data.digests.map((d) => html`<li><a href="/digests/${d.date}/">${dateTag(d.date)}</a> <span class="count">${d.count} ${d.count === 1 ? "paper" : "papers"}</span></li>\n`)}</ul>
-${data.years?.length ? html`<nav class="by-month" aria-labelledby="by-year">
+${
+  data.years?.length
+    ? html`<nav class="by-month" aria-labelledby="by-year">
 <h2 id="by-year">All digests, by year</h2>
 <ul>${data.years.map((y) => html`<li><a href="${y.url}">${y.label}</a> <span class="count">${y.count}</span></li>`)}</ul>
-</nav>` : ""}`;
-  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, main });
+</nav>`
+    : ""
+}`;
+  return shell({
+    site: data.site,
+    url: data.page.url,
+    title: data.title,
+    description: data.description,
+    card: data.card,
+    main,
+  });
 }

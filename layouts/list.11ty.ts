@@ -12,16 +12,32 @@ export function render(data: LayoutData<ListPage>): string {
   const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-meta="kind:topic">` : ""}<h1${topicSearch ? html` data-pagefind-meta="count:${topicSearch.count}"` : ""}>${heading}</h1>
 ${lede ? html`<p class="lede">${lede}</p>` : ""}${topicSearch ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>` : ""}
 ${chart ? html`<div data-pagefind-ignore>${monthChart(chart, heading)}</div>` : ""}
-${neighbours && (neighbours.prev || neighbours.next) ? html`<nav class="neighbours" aria-label="Other digests">
+${
+  neighbours && (neighbours.prev || neighbours.next)
+    ? html`<nav class="neighbours" aria-label="Other digests">
 ${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}
 ${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later digest</span> ${neighbours.next.label}</a>` : ""}
-</nav>` : ""}
+</nav>`
+    : ""
+}
 ${back ? html`<p class="back"><a href="${back.url}">← ${back.label}</a></p>` : ""}
 ${items.length === 0 ? html`<p>No papers yet.</p>` : paperList(items, showDates)}
 ${pagerNav(pager)}
-${months?.length ? html`<nav class="by-month" aria-labelledby="by-month">
+${
+  months?.length
+    ? html`<nav class="by-month" aria-labelledby="by-month">
 <h2 id="by-month">All papers, by month</h2>
 <ul>${months.map((m) => html`<li><a href="${m.url}">${m.label}</a> <span class="count">${m.count}</span></li>`)}</ul>
-</nav>` : ""}`;
-  return shell({ site, url: data.page.url, title: data.title, description: data.description, card: data.card, feeds: data.feeds, main });
+</nav>`
+    : ""
+}`;
+  return shell({
+    site,
+    url: data.page.url,
+    title: data.title,
+    description: data.description,
+    card: data.card,
+    feeds: data.feeds,
+    main,
+  });
 }

@@ -31,32 +31,50 @@ ${data.alsoKnownAs ? html`<p hidden data-pagefind-weight="0.5">${data.alsoKnownA
 ${source.comment || source.journalRef ? html`<dl class="notes" data-pagefind-ignore>${source.comment ? html`<dt>Comment</dt><dd dir="auto">${source.comment}</dd>` : ""}${source.journalRef ? html`<dt>Journal reference</dt><dd dir="auto">${source.journalRef}</dd>` : ""}</dl>` : ""}
 <p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>
 </article>
-${data.bibtex ? html`<section class="cite" aria-labelledby="cite" data-pagefind-ignore>
+${
+  data.bibtex
+    ? html`<section class="cite" aria-labelledby="cite" data-pagefind-ignore>
 <h2 id="cite">Cite</h2>
 <pre id="bibtex" tabindex="0" aria-label="BibTeX entry">${data.bibtex}</pre>
 <button type="button" class="copy-link" data-copy-from="bibtex" hidden>Copy BibTeX</button>
-</section>` : ""}
-${links.length ? "" : html`<section class="find" aria-labelledby="find" data-pagefind-ignore>
+</section>`
+    : ""
+}
+${
+  links.length
+    ? ""
+    : html`<section class="find" aria-labelledby="find" data-pagefind-ignore>
 <h2 id="find">Find this paper</h2>
 <ul class="inline-list">${findLinks(title).map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>
-</section>`}
+</section>`
+}
 <section class="appearances" aria-labelledby="appeared">
 <h2 id="appeared">Listed in</h2>
 <ul class="inline-list">${digests.map((d) => html`<li><a href="/digests/${d}/">${dateTag(d)}</a></li>`)}</ul>
 </section>
-${related.length === 0 ? "" : html`<section class="related" aria-labelledby="related">
+${
+  related.length === 0
+    ? ""
+    : html`<section class="related" aria-labelledby="related">
 <h2 id="related">Related papers</h2>
 <ol>${related.map((r) => html`<li><a href="/papers/${r.slug}/">${r.title}</a>${topicChips(r.topics)}</li>`)}</ol>
-</section>`}
-${prev || next ? html`<nav class="neighbours" aria-label="Same digest">
+</section>`
+}
+${
+  prev || next
+    ? html`<nav class="neighbours" aria-label="Same digest">
 ${prev ? html`<a rel="prev" href="/papers/${prev.slug}/"><span>Previous</span> ${prev.title}</a>` : ""}
 ${next ? html`<a rel="next" href="/papers/${next.slug}/"><span>Next</span> ${next.title}</a>` : ""}
-</nav>` : ""}`;
+</nav>`
+    : ""
+}`;
   const url = `${site.url}${data.page.url}`;
   const sameAs = links.map((l) => l.url);
   const head = html`<meta property="article:published_time" content="${data.firstSeen}">
-${(source.authors ?? []).map((a) => html`<meta property="article:author" content="${a}">\n`)}${topics.map((t) => html`<meta property="article:tag" content="${t.name}">
-`)}<meta name="keywords" content="${topics.map((t) => t.name).join(", ")}" data-pagefind-meta="topics[content]">
+${(source.authors ?? []).map((a) => html`<meta property="article:author" content="${a}">\n`)}${topics.map(
+  (t) => html`<meta property="article:tag" content="${t.name}">
+`,
+)}<meta name="keywords" content="${topics.map((t) => t.name).join(", ")}" data-pagefind-meta="topics[content]">
 ${citationMeta(title, data.firstSeen, source)}<script type="application/ld+json">${jsonLd({
     "@context": "https://schema.org",
     "@type": "ScholarlyArticle",
@@ -71,5 +89,14 @@ ${citationMeta(title, data.firstSeen, source)}<script type="application/ld+json"
     isPartOf: { "@type": "WebSite", name: site.title, url: `${site.url}/` },
   })}</script>
 ${abstract.math ? html`<link rel="stylesheet" href="/assets/math.css">\n` : ""}<script src="/assets/copy-link.js" defer></script>`;
-  return shell({ site, url: data.page.url, title, description: data.description, card: data.card, head, ogType: "article", main });
+  return shell({
+    site,
+    url: data.page.url,
+    title,
+    description: data.description,
+    card: data.card,
+    head,
+    ogType: "article",
+    main,
+  });
 }

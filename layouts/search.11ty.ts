@@ -27,5 +27,14 @@ ${data.topics.map((t) => html`<option value="${t.name}">${t.name} (${t.count})</
 <button id="search-more" class="search-more" type="button" hidden>Show more papers</button>
 <noscript><p class="notice">Search runs in your browser and needs JavaScript. Without it, browse <a href="/topics/">papers by topic</a> or <a href="/digests/">every digest</a>.</p></noscript>`;
   const head = html`<script src="/assets/search.js" defer></script>`;
-  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, head, searchBox: false, main });
+  return shell({
+    site: data.site,
+    url: data.page.url,
+    title: data.title,
+    description: data.description,
+    card: data.card,
+    head,
+    searchBox: false,
+    main,
+  });
 }

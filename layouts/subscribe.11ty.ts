@@ -14,5 +14,12 @@ ${data.siteFeeds.map((f) => html`<li><a href="${f.url}">${f.title}</a> <code>${a
 <h2>One topic</h2>
 <ul class="feed-list">
 ${data.topicFeeds.map((f) => html`<li><a href="${f.url}">${f.title}</a> <span class="count">${f.count} ${f.count === 1 ? "paper" : "papers"}</span> <code>${absolute(f.url)}</code></li>\n`)}</ul>`;
-  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, main });
+  return shell({
+    site: data.site,
+    url: data.page.url,
+    title: data.title,
+    description: data.description,
+    card: data.card,
+    main,
+  });
 }

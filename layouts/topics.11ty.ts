@@ -10,11 +10,22 @@ export function render(data: LayoutData<TopicsPage>): string {
   const main = html`<h1>Topics</h1>
 <ul class="topic-list">
 ${data.topics.map((t) => html`<li><div class="topic-head"><a href="/topics/${t.slug}/">${t.name}</a> <span class="count">${t.count}</span>${monthSparkline(t.chart, t.name)}</div><p>${t.description}</p></li>\n`)}</ul>
-${data.uncategorised.length === 0 ? "" : html`<section aria-labelledby="uncategorised">
+${
+  data.uncategorised.length === 0
+    ? ""
+    : html`<section aria-labelledby="uncategorised">
 <h2 id="uncategorised">Uncategorised</h2>
 <p class="lede">Papers that no topic fits well enough.</p>
 ${paperList(data.uncategorised, true, 3)}
 ${data.uncategorisedCount > data.uncategorised.length ? html`<p><a href="/topics/uncategorised/">All ${data.uncategorisedCount} uncategorised papers</a></p>` : ""}
-</section>`}`;
-  return shell({ site: data.site, url: data.page.url, title: data.title, description: data.description, card: data.card, main });
+</section>`
+}`;
+  return shell({
+    site: data.site,
+    url: data.page.url,
+    title: data.title,
+    description: data.description,
+    card: data.card,
+    main,
+  });
 }

@@ -9,7 +9,10 @@ import { launchChromium } from "../tests/support/chromium.ts";
 
 const site = resolve(process.argv[2] ?? "_site");
 const out = resolve(process.argv[3] ?? "screenshots");
-const pages = (process.env.PAGES ?? "/,/papers/2-olmo-2-furious/,/digests/,/digests/2025-03-13/,/topics/,/search/?q=mixture%20of%20experts,/nope/").split(",");
+const pages = (
+  process.env.PAGES ??
+  "/,/papers/2-olmo-2-furious/,/digests/,/digests/2025-03-13/,/topics/,/search/?q=mixture%20of%20experts,/nope/"
+).split(",");
 
 await mkdir(out, { recursive: true });
 const server = await serveSite(site, 0);
@@ -20,7 +23,10 @@ for (const scheme of ["light", "dark"] as const) {
     for (const path of pages) {
       await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
       // A search page is ready when its status line has spoken.
-      if (path.startsWith("/search/")) await page.waitForFunction(() => document.getElementById("search-status")?.textContent, null, { timeout: 10_000 }).catch(() => {});
+      if (path.startsWith("/search/"))
+        await page
+          .waitForFunction(() => document.getElementById("search-status")?.textContent, null, { timeout: 10_000 })
+          .catch(() => {});
       await page.waitForTimeout(800);
       if (process.env.END === "1") await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       const name = (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home").slice(0, 40);

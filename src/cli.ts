@@ -79,7 +79,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: string[], options: T, positionals = false) {
+function args<T extends Record<string, { type: "string" | "boolean" }>>(
+  argv: string[],
+  options: T,
+  positionals = false,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
   } catch (err) {
@@ -88,7 +92,19 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(argv: st
 }
 
 async function build(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, out: { type: "string" }, "site-url": { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" }, "feed-items": { type: "string" }, cards: { type: "string" }, "new-cards": { type: "string" }, "shard-size": { type: "string" }, cache: { type: "string" } });
+  const { values } = args(argv, {
+    digests: { type: "string" },
+    out: { type: "string" },
+    "site-url": { type: "string" },
+    topics: { type: "string" },
+    overrides: { type: "string" },
+    enriched: { type: "string" },
+    "feed-items": { type: "string" },
+    cards: { type: "string" },
+    "new-cards": { type: "string" },
+    "shard-size": { type: "string" },
+    cache: { type: "string" },
+  });
   // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
@@ -96,17 +112,34 @@ async function build(argv: string[]) {
   const overridesFile = values.overrides ? resolve(values.overrides) : undefined;
   const enrichedFile = values.enriched ? resolve(values.enriched) : undefined;
   const feedItems = Number(values["feed-items"] ?? 100);
-  if (!Number.isInteger(feedItems) || feedItems < 1) throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
+  if (!Number.isInteger(feedItems) || feedItems < 1)
+    throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
   const cardLimit = Number(values.cards ?? DEFAULT_CARD_LIMIT);
-  if (!Number.isInteger(cardLimit) || cardLimit < 0) throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
+  if (!Number.isInteger(cardLimit) || cardLimit < 0)
+    throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
   const newCards = Number(values["new-cards"] ?? DEFAULT_NEW_CARDS);
-  if (!Number.isInteger(newCards) || newCards < 0) throw usage(`--new-cards must be a whole number, 0 or more, not '${values["new-cards"]}'`);
+  if (!Number.isInteger(newCards) || newCards < 0)
+    throw usage(`--new-cards must be a whole number, 0 or more, not '${values["new-cards"]}'`);
   const shardSize = Number(values["shard-size"] ?? DEFAULT_SHARD_SIZE);
-  if (!Number.isInteger(shardSize) || shardSize < 1) throw usage(`--shard-size must be a whole number, 1 or more, not '${values["shard-size"]}'`);
+  if (!Number.isInteger(shardSize) || shardSize < 1)
+    throw usage(`--shard-size must be a whole number, 1 or more, not '${values["shard-size"]}'`);
   const cacheDir = values.cache ? resolve(values.cache) : undefined;
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
-  await buildSite({ digestsDir, topicsFile, overridesFile, enrichedFile, outDir, siteUrl, feedItems, cardLimit, newCards, shardSize, cacheDir, progress: (line) => console.log(line) });
+  await buildSite({
+    digestsDir,
+    topicsFile,
+    overridesFile,
+    enrichedFile,
+    outDir,
+    siteUrl,
+    feedItems,
+    cardLimit,
+    newCards,
+    shardSize,
+    cacheDir,
+    progress: (line) => console.log(line),
+  });
   return 0;
 }
 
@@ -144,12 +177,22 @@ async function add(argv: string[]) {
   // The file keeps its form: a .json or .atom digest stays one.
   const ext = DIGEST_EXTENSIONS.find((e) => file.endsWith(e)) ?? ".txt";
   const target = join(folder, `${digest.date.toISODate()}${ext}`);
-  if (!values.force && (await stat(target).then(() => true, () => false))) {
+  if (
+    !values.force &&
+    (await stat(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     if ((await readFile(target, "utf8")) === (await readFile(file, "utf8"))) {
       console.log(`${target}: already there, unchanged`);
       return 0;
     }
-    throw new UserError(file, 1, `a digest for ${digest.date.toISODate()} exists already (${target}); pass --force to replace it`);
+    throw new UserError(
+      file,
+      1,
+      `a digest for ${digest.date.toISODate()} exists already (${target}); pass --force to replace it`,
+    );
   }
   await mkdir(folder, { recursive: true });
   await cp(file, target);
@@ -158,17 +201,34 @@ async function add(argv: string[]) {
 }
 
 async function fetchCommand(argv: string[]) {
-  const { values } = args(argv, { date: { type: "string" }, digests: { type: "string" }, "api-url": { type: "string" }, force: { type: "boolean" } });
+  const { values } = args(argv, {
+    date: { type: "string" },
+    digests: { type: "string" },
+    "api-url": { type: "string" },
+    force: { type: "boolean" },
+  });
   const date = dateFlag(values.date) ?? DateTime.utc().startOf("day");
   const folder = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const apiUrl = urlFlag(values["api-url"]);
-  const { target, papers, changed } = await fetchDay({ date, folder, apiUrl, force: values.force, progress: (line) => console.error(line) });
+  const { target, papers, changed } = await fetchDay({
+    date,
+    folder,
+    apiUrl,
+    force: values.force,
+    progress: (line) => console.error(line),
+  });
   console.log(`${target}: ${changed ? "written" : "already there, unchanged"}, ${papers} papers`);
   return 0;
 }
 
 async function enrichCommand(argv: string[]) {
-  const { values } = args(argv, { digests: { type: "string" }, enriched: { type: "string" }, "api-url": { type: "string" }, delay: { type: "string" }, limit: { type: "string" } });
+  const { values } = args(argv, {
+    digests: { type: "string" },
+    enriched: { type: "string" },
+    "api-url": { type: "string" },
+    delay: { type: "string" },
+    limit: { type: "string" },
+  });
   const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const file = resolve(values.enriched ?? join(PROJECT_DIR, ENRICHED_FILE));
   const delay = Number(values.delay ?? ARXIV_DELAY);
@@ -176,7 +236,14 @@ async function enrichCommand(argv: string[]) {
   const limit = Number(values.limit ?? Infinity);
   if (!(limit >= 1)) throw usage(`--limit must be a whole number above 0, not '${values.limit}'`);
   const { papers } = mergeDigests(await readDigests(digestsDir));
-  const result = await enrich({ papers, file, apiUrl: urlFlag(values["api-url"]), delay, limit, progress: (line) => console.log(line) });
+  const result = await enrich({
+    papers,
+    file,
+    apiUrl: urlFlag(values["api-url"]),
+    delay,
+    limit,
+    progress: (line) => console.log(line),
+  });
   const without = papers.filter((p) => !p.source.arxivId).length;
   console.log(
     `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; looked up ${result.looked}: ` +
@@ -186,25 +253,49 @@ async function enrichCommand(argv: string[]) {
 }
 
 async function explain(argv: string[]) {
-  const { values, positionals } = args(argv, { digests: { type: "string" }, topics: { type: "string" }, overrides: { type: "string" }, enriched: { type: "string" } }, true);
+  const { values, positionals } = args(
+    argv,
+    {
+      digests: { type: "string" },
+      topics: { type: "string" },
+      overrides: { type: "string" },
+      enriched: { type: "string" },
+    },
+    true,
+  );
   const query = positionals.join(" ").trim();
   if (!query) throw usage("explain needs a paper: its slug, arXiv id or words of its title");
   const file = (flag: string | undefined, fallback: string) => resolve(flag ?? join(PROJECT_DIR, fallback));
   const overridesFile = file(values.overrides, OVERRIDES_FILE);
   const taxonomy = await loadTaxonomy(file(values.topics, TOPICS_FILE));
   const overrides = await loadOverrides(overridesFile);
-  const { papers } = mergeDigests(await readDigests(file(values.digests, DEFAULT_DIGESTS_DIR)), await readEnriched(file(values.enriched, ENRICHED_FILE)));
+  const { papers } = mergeDigests(
+    await readDigests(file(values.digests, DEFAULT_DIGESTS_DIR)),
+    await readEnriched(file(values.enriched, ENRICHED_FILE)),
+  );
   const run = classifyArchive(papers, taxonomy);
   const classified = papers.map((p, i) => ({ ...p, topics: pickTopics(run.scores[i]) }));
-  const onSite = applyOverrides(classified, overrides, taxonomy.map((t) => t.slug), overridesFile);
+  const onSite = applyOverrides(
+    classified,
+    overrides,
+    taxonomy.map((t) => t.slug),
+    overridesFile,
+  );
   const matches = findPapers(onSite, query);
-  if (matches.length === 0) throw new UserError("", 0, `paper-digest explain: no paper's slug, arXiv id or title matches '${query}'`);
+  if (matches.length === 0)
+    throw new UserError("", 0, `paper-digest explain: no paper's slug, arXiv id or title matches '${query}'`);
   if (matches.length > 1) {
     console.error(`paper-digest explain: ${matches.length} papers match '${query}'; name one by its slug:`);
     for (const p of matches.slice(0, 20)) console.error(`  ${p.slug}  ${p.title}`);
     return 1;
   }
-  const lines = explainTopics(matches[0], onSite.indexOf(matches[0]), run, taxonomy, overrides.map((override) => ({ override, file: overridesFile })));
+  const lines = explainTopics(
+    matches[0],
+    onSite.indexOf(matches[0]),
+    run,
+    taxonomy,
+    overrides.map((override) => ({ override, file: overridesFile })),
+  );
   console.log(lines.join("\n"));
   return 0;
 }
@@ -218,9 +309,15 @@ function urlFlag(value: string | undefined) {
 async function serve(argv: string[]) {
   const { values } = args(argv, { out: { type: "string" }, port: { type: "string" } });
   const port = Number(values.port ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`--port must be a port number, not '${values.port}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usage(`--port must be a port number, not '${values.port}'`);
   const dir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
-  if (!(await stat(join(dir, "index.html")).then(() => true, () => false))) {
+  if (
+    !(await stat(join(dir, "index.html")).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new UserError(dir, 1, "no built site here: run 'paper-digest build' first");
   }
   const server = await serveSite(dir, port, "localhost").catch((err: NodeJS.ErrnoException) => {

@@ -9,7 +9,12 @@ import sirv from "sirv";
  * their content types, and /404.html with status 404 for anything missing.
  * `headers` adds a host's own headers (the tests use netlify.toml's).
  */
-export async function serveSite(dir: string, port: number, host = "127.0.0.1", headers?: (path: string) => Record<string, string>) {
+export async function serveSite(
+  dir: string,
+  port: number,
+  host = "127.0.0.1",
+  headers?: (path: string) => Record<string, string>,
+) {
   const files = sirv(dir, {
     dev: true,
     setHeaders(res, pathname) {

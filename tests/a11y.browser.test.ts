@@ -42,7 +42,9 @@ describeInBrowser("accessibility in a real browser", () => {
         const page = await context.newPage();
         await page.goto(new URL(path, browser.url).href);
         if (type === "search") await page.waitForSelector("#search-results .paper-item a");
-        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+          .analyze();
         for (const v of violations) found.push(`${type}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
         await context.close();
       }
@@ -55,11 +57,13 @@ describeInBrowser("accessibility in a real browser", () => {
       const page = await browser.browser.newPage();
       await page.goto(new URL(path, browser.url).href);
       // Number every element a keyboard user must be able to reach.
-      const focusable = await page.$$eval('a[href], input, button:not([hidden]), summary, [tabindex="0"]', (els) =>
-        els.filter((e, i) => {
-          e.setAttribute("data-tab-check", String(i));
-          return (e as HTMLElement).offsetParent !== null || e.classList.contains("skip");
-        }).length,
+      const focusable = await page.$$eval(
+        'a[href], input, button:not([hidden]), summary, [tabindex="0"]',
+        (els) =>
+          els.filter((e, i) => {
+            e.setAttribute("data-tab-check", String(i));
+            return (e as HTMLElement).offsetParent !== null || e.classList.contains("skip");
+          }).length,
       );
       const reached = new Set<string>();
       const unringed: string[] = [];
@@ -70,7 +74,10 @@ describeInBrowser("accessibility in a real browser", () => {
           if (!el || el === document.body) return null;
           const style = getComputedStyle(el);
           const ring = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-          return { key: `${el.getAttribute("data-tab-check")} ${el.tagName} ${el.getAttribute("href") ?? el.id}`, ring };
+          return {
+            key: `${el.getAttribute("data-tab-check")} ${el.tagName} ${el.getAttribute("href") ?? el.id}`,
+            ring,
+          };
         });
         if (!focused) continue;
         reached.add(focused.key);
@@ -94,10 +101,16 @@ describeInBrowser("accessibility of the monthly charts", () => {
         const context = await browser.browser.newContext({ colorScheme: scheme });
         const page = await context.newPage();
         await page.goto(new URL(path, browser.url).href);
-        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+          .analyze();
         for (const v of violations) found.push(`${path}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`);
         // Bars take the accent colour, which differs from the page background in both schemes.
-        const colours = await page.$eval(path === "/topics/" ? ".sparkline" : ".month-chart svg", (svg) => ({ bar: getComputedStyle(svg).fill, bg: getComputedStyle(document.body).backgroundColor, box: svg.getBoundingClientRect().height }));
+        const colours = await page.$eval(path === "/topics/" ? ".sparkline" : ".month-chart svg", (svg) => ({
+          bar: getComputedStyle(svg).fill,
+          bg: getComputedStyle(document.body).backgroundColor,
+          box: svg.getBoundingClientRect().height,
+        }));
         expect(colours.bar, path).not.toBe(colours.bg);
         expect(colours.box, path).toBeGreaterThan(10);
         await context.close();

@@ -9,12 +9,26 @@ import { sourcesDigests } from "./support/sourcesDigests.ts";
 const LOCK = join(ROOT, ".paper-digest.lock");
 // One card cache for the file: the second test's build reuses the first's cards.
 const cache = tempDir("pd-cache-");
-const args = (digests: string, out: string, cache: string) => ["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://digest.example.org"];
+const args = (digests: string, out: string, cache: string) => [
+  "build",
+  "--digests",
+  digests,
+  "--out",
+  out,
+  "--cache",
+  cache,
+  "--site-url",
+  "https://digest.example.org",
+];
 
 describe("one build at a time", () => {
   it("refuses a second build of the project while the first runs, in one line, and the first still succeeds", async () => {
     const digests = await sourcesDigests();
-    const first = spawn(process.execPath, [join(ROOT, "bin/paper-digest.js"), ...args(digests, join(await tempDir(), "site"), await cache)], { cwd: ROOT });
+    const first = spawn(
+      process.execPath,
+      [join(ROOT, "bin/paper-digest.js"), ...args(digests, join(await tempDir(), "site"), await cache)],
+      { cwd: ROOT },
+    );
     let stdout = "";
     first.stdout.on("data", (chunk) => (stdout += chunk));
     const done = new Promise<number>((resolve) => first.on("close", (code) => resolve(code ?? 1)));
@@ -22,7 +36,9 @@ describe("one build at a time", () => {
     while (!/^merge/m.test(stdout)) await new Promise((r) => setTimeout(r, 50));
     const second = await runCli(args(digests, join(await tempDir(), "site"), await cache));
     expect(second.code).toBe(1);
-    expect(second.stderr.trim()).toMatch(/^.*\.paper-digest\.lock:1: another paper-digest build is running \(pid \d+, since .+\): wait for it to finish$/);
+    expect(second.stderr.trim()).toMatch(
+      /^.*\.paper-digest\.lock:1: another paper-digest build is running \(pid \d+, since .+\): wait for it to finish$/,
+    );
     expect(await done).toBe(0);
     expect(existsSync(LOCK)).toBe(false);
   });
@@ -38,7 +54,8 @@ describe("one build at a time", () => {
       const result = await runCli(args(await sourcesDigests(), join(parent, "site"), await cache));
       expect(result.code, result.stderr).toBe(0);
       // Removed by a process the build starts (as a swapped-out site is), which may outlive it by a moment.
-      for (let waited = 0; existsSync(leftover) && waited < 20_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; existsSync(leftover) && waited < 20_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       expect(existsSync(leftover)).toBe(false);
       expect(existsSync(join(parent, "site", "index.html"))).toBe(true);
       expect(existsSync(LOCK)).toBe(false);
@@ -50,17 +67,23 @@ describe("one build at a time", () => {
   it("ends its drawing process with it when a build is killed, so no card is drawn for a build that is gone", async () => {
     // A cold card cache: the build draws its cards for seconds.
     const cards = await tempDir("pd-cache-");
-    const build = spawn(process.execPath, [join(ROOT, "bin/paper-digest.js"), ...args(await sourcesDigests(), join(await tempDir(), "site"), cards)], { cwd: ROOT });
+    const build = spawn(
+      process.execPath,
+      [join(ROOT, "bin/paper-digest.js"), ...args(await sourcesDigests(), join(await tempDir(), "site"), cards)],
+      { cwd: ROOT },
+    );
     // Its exit, not its streams' close: a drawing process left behind would hold those open.
     const ended = new Promise((resolve) => build.on("exit", resolve));
     // Killed once it has drawn its first card.
-    const drawn = () => readdirSync(join(cards, "cards"), { withFileTypes: true }).filter((f) => f.name.endsWith(".png")).length;
+    const drawn = () =>
+      readdirSync(join(cards, "cards"), { withFileTypes: true }).filter((f) => f.name.endsWith(".png")).length;
     while (!existsSync(join(cards, "cards")) || drawn() === 0) await new Promise((r) => setTimeout(r, 20));
     const drawers = childrenOf(build.pid!).filter((pid) => commandOf(pid).includes("cardProcess"));
     expect(drawers.length).toBeGreaterThan(0);
     build.kill("SIGKILL");
     await ended;
-    for (let waited = 0; drawers.some(alive) && waited < 1_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; drawers.some(alive) && waited < 1_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
     expect(drawers.filter(alive)).toEqual([]);
   });
 });

@@ -21,7 +21,14 @@ describe("paper-digest check", () => {
   it("reports each bad file on one FILE:LINE: line and exits 1", async () => {
     const dir = await tempDir();
     const bad = join(dir, "2025-03-14.txt");
-    await writeFile(bad, "boilerplate\n\nMar 13\n\nA title\n\nAn abstract long enough to look like one, really it is, it goes on for a while like an abstract does and more. ".repeat(1) + "x".repeat(200) + "\n");
+    await writeFile(
+      bad,
+      "boilerplate\n\nMar 13\n\nA title\n\nAn abstract long enough to look like one, really it is, it goes on for a while like an abstract does and more. ".repeat(
+        1,
+      ) +
+        "x".repeat(200) +
+        "\n",
+    );
     const r = await runCli(["check", SEED, bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("2025-03-13, 69 papers");
@@ -70,7 +77,9 @@ describe("paper-digest build", () => {
     await writeFile(join(digests, "2025-03-14.txt"), "Mar 14\n\nTitle with no abstract\n");
     const r = await runCli(["build", "--digests", digests, "--out", out]);
     expect(r.code).toBe(1);
-    expect(oneLineError(r.stderr)).toBe(`${join(digests, "2025-03-14.txt")}:3: the title "Title with no abstract" has no abstract`);
+    expect(oneLineError(r.stderr)).toBe(
+      `${join(digests, "2025-03-14.txt")}:3: the title "Title with no abstract" has no abstract`,
+    );
     expect(await snapshot(out)).toEqual(before);
   });
 
@@ -87,7 +96,10 @@ describe("paper-digest build", () => {
 
   it("leaves the last good site byte-identical when topics.yaml is malformed", async () => {
     const topics = join(await tempDir(), "topics.yaml");
-    await writeFile(topics, "topics:\n  - slug: a\n    name: A\n    description: About A.\n    terms:\n      alpha: many\n");
+    await writeFile(
+      topics,
+      "topics:\n  - slug: a\n    name: A\n    description: About A.\n    terms:\n      alpha: many\n",
+    );
     const r = await runCli(["build", "--topics", topics, "--out", out]);
     expect(r.code).toBe(1);
     expect(oneLineError(r.stderr)).toBe(`${topics}:6: the weight of 'alpha' must be a positive number`);

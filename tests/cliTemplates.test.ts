@@ -9,7 +9,10 @@ describe("templates through the CLI", () => {
   it("renders a template added to content/, then its edited text, and an edited shared module everywhere it is used", async () => {
     const project = join(await tempDir(), "project");
     for (const part of ["bin", "src", "layouts", "content", ".eleventy.js", "package.json", "tsconfig.json"]) {
-      await cp(join(ROOT, part), join(project, part), { recursive: true, filter: (src) => !src.includes("content/generated") });
+      await cp(join(ROOT, part), join(project, part), {
+        recursive: true,
+        filter: (src) => !src.includes("content/generated"),
+      });
     }
     await symlink(join(ROOT, "node_modules"), join(project, "node_modules"));
     await mkdir(join(project, "content/digests"), { recursive: true });
@@ -22,11 +25,17 @@ describe("templates through the CLI", () => {
     };
     const site = (path: string) => readFile(join(project, "_site", path), "utf8");
 
-    await writeFile(template, 'export const data = { permalink: "/hello.txt" };\nexport function render() { return "first"; }\n');
+    await writeFile(
+      template,
+      'export const data = { permalink: "/hello.txt" };\nexport function render() { return "first"; }\n',
+    );
     await build();
     expect(await site("hello.txt")).toBe("first");
 
-    await writeFile(template, 'export const data = { permalink: "/hello.txt" };\nexport function render() { return "second"; }\n');
+    await writeFile(
+      template,
+      'export const data = { permalink: "/hello.txt" };\nexport function render() { return "second"; }\n',
+    );
     await build();
     expect(await site("hello.txt")).toBe("second");
 

@@ -22,7 +22,9 @@ describe("a build that fails in a later stage", () => {
 
   it("in Pagefind: says so on one line, exits 1 and leaves the last site byte-identical", async () => {
     // A cache of its own: with the last build's, nothing would need indexing and Pagefind wouldn't run.
-    const r = await runCli(["build", "--out", out, "--cache", join(await tempDir(), "cache")], { env: { PAGEFIND_BINARY_PATH: "/bin/false", PAGEFIND_EXTENDED_BINARY_PATH: "/bin/false" } });
+    const r = await runCli(["build", "--out", out, "--cache", join(await tempDir(), "cache")], {
+      env: { PAGEFIND_BINARY_PATH: "/bin/false", PAGEFIND_EXTENDED_BINARY_PATH: "/bin/false" },
+    });
     expect(r.code).toBe(1);
     const errors = r.stderr.trim().split("\n");
     expect(errors).toHaveLength(1);
@@ -52,10 +54,16 @@ describe("a build that fails in a later stage", () => {
     // A copy of the project with one broken template, as a curator might write it.
     const project = join(await tempDir(), "project");
     for (const part of ["bin", "src", "layouts", "content", ".eleventy.js", "package.json", "tsconfig.json"]) {
-      await cp(join(ROOT, part), join(project, part), { recursive: true, filter: (src) => !src.includes("content/generated") });
+      await cp(join(ROOT, part), join(project, part), {
+        recursive: true,
+        filter: (src) => !src.includes("content/generated"),
+      });
     }
     await symlink(join(ROOT, "node_modules"), join(project, "node_modules"));
-    await writeFile(join(project, "content/broken.11ty.ts"), 'export function render() { throw new Error("the broken template"); }\n');
+    await writeFile(
+      join(project, "content/broken.11ty.ts"),
+      'export function render() { throw new Error("the broken template"); }\n',
+    );
     await mkdir(join(project, "content/digests"), { recursive: true });
     await cp(SEED, join(project, "content/digests/2025-03-13.txt"));
 

@@ -43,10 +43,13 @@ describe("the site's RSS feed", () => {
       // The parser hands over the description as a reader shows it: the HTML's text.
       expect(item.description).toBe(paper.abstract);
       expect(new Date(item.published!).toISOString().slice(0, 10)).toBe(paper.date);
-      expect(item.categories.map((c) => c.label ?? c.term)).toEqual(paper.topics.map((t) => topics.find((x) => x.slug === t)!.name));
+      expect(item.categories.map((c) => c.label ?? c.term)).toEqual(
+        paper.topics.map((t) => topics.find((x) => x.slug === t)!.name),
+      );
     }
     // The dates are RFC 822, as RSS 2.0 requires.
-    for (const [, date] of xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)) expect(DateTime.fromRFC2822(date).isValid, date).toBe(true);
+    for (const [, date] of xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g))
+      expect(DateTime.fromRFC2822(date).isValid, date).toBe(true);
     expect(xml).toContain('<guid isPermaLink="true">');
     expect(xml).toMatch(/<\?xml-stylesheet type="text\/xsl" href="\/feed\.xsl"\?>/);
   });
@@ -64,7 +67,10 @@ describe("topic feeds", () => {
   it("exist for every topic and hold only that topic's papers", async () => {
     for (const topic of topics) {
       const feed = parseFeed(await read(`topics/${topic.slug}/feed.xml`)).toJSON();
-      const expected = papers.filter((p) => p.topics.includes(topic.slug)).map((p) => p.url).sort();
+      const expected = papers
+        .filter((p) => p.topics.includes(topic.slug))
+        .map((p) => p.url)
+        .sort();
       expect(feed.items.map((i) => i.url).sort()).toEqual(expected);
       expect(feed.self).toBe(`${SITE}/topics/${topic.slug}/feed.xml`);
       expect(feed.title).toContain(topic.name);
@@ -105,19 +111,35 @@ describe("absolute URLs and permalink metadata", () => {
       urls.push(feed.url!, feed.self!, ...feed.items.flatMap((i) => [i.url!, i.id!]));
     }
     const json = JSON.parse(await read("feed.json"));
-    urls.push(json.home_page_url, json.feed_url, ...json.items.flatMap((i: { id: string; url: string }) => [i.id, i.url]));
+    urls.push(
+      json.home_page_url,
+      json.feed_url,
+      ...json.items.flatMap((i: { id: string; url: string }) => [i.id, i.url]),
+    );
     urls.push(...[...parseHTML(await read("sitemap.xml")).document.querySelectorAll("loc")].map((l) => l.textContent!));
     const index = JSON.parse(await read("papers.json"));
-    urls.push(index.site.url, ...index.papers.map((p: { url: string }) => p.url), ...index.topics.map((t: { url: string }) => t.url), ...index.digests.map((d: { url: string }) => d.url));
+    urls.push(
+      index.site.url,
+      ...index.papers.map((p: { url: string }) => p.url),
+      ...index.topics.map((t: { url: string }) => t.url),
+      ...index.digests.map((d: { url: string }) => d.url),
+    );
     expect(urls.length).toBeGreaterThan(500);
     for (const url of urls) expect(url?.startsWith(`${SITE}/`), url).toBe(true);
   });
 
   it("lists every page in the sitemap, with a date, and points robots.txt at it", async () => {
     const sitemap = parseHTML(await read("sitemap.xml")).document;
-    const locs = [...sitemap.querySelectorAll("url")].map((u) => ({ loc: u.querySelector("loc")!.textContent!, lastmod: u.querySelector("lastmod")!.textContent! }));
+    const locs = [...sitemap.querySelectorAll("url")].map((u) => ({
+      loc: u.querySelector("loc")!.textContent!,
+      lastmod: u.querySelector("lastmod")!.textContent!,
+    }));
     for (const p of papers) expect(locs.some((l) => l.loc === p.url)).toBe(true);
-    for (const url of ["/", "/digests/", "/topics/", "/search/", "/subscribe/", "/digests/2025-03-13/"]) expect(locs.some((l) => l.loc === `${SITE}${url}`), url).toBe(true);
+    for (const url of ["/", "/digests/", "/topics/", "/search/", "/subscribe/", "/digests/2025-03-13/"])
+      expect(
+        locs.some((l) => l.loc === `${SITE}${url}`),
+        url,
+      ).toBe(true);
     for (const l of locs) {
       expect(l.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       // Every sitemap entry is a page that exists.
@@ -143,23 +165,44 @@ describe("absolute URLs and permalink metadata", () => {
       );
       // A large-image card of its own, which X reads with the Open Graph title and description.
       expect(meta('name="twitter:card"')).toBe("summary_large_image");
-      expect(meta('property="og:image"')).toBe(`${paper.url.replace(/\/papers\/.*/, "")}/cards/papers/${paper.slug}.png`);
+      expect(meta('property="og:image"')).toBe(
+        `${paper.url.replace(/\/papers\/.*/, "")}/cards/papers/${paper.slug}.png`,
+      );
       expect(meta('property="og:image:alt"')).toBe(`${paper.title} · Paper Digest`);
       expect(meta('name="citation_title"')).toBe(paper.title);
       expect(meta('name="citation_publication_date"')).toBe(paper.date.replaceAll("-", "/"));
       const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
-      expect(ld).toMatchObject({ "@type": "ScholarlyArticle", headline: paper.title, abstract: paper.abstract, datePublished: paper.date, url: paper.url });
+      expect(ld).toMatchObject({
+        "@type": "ScholarlyArticle",
+        headline: paper.title,
+        abstract: paper.abstract,
+        datePublished: paper.date,
+        url: paper.url,
+      });
       // The permalink works without JavaScript.
       expect(doc.querySelector(`.permalink a[href="/papers/${paper.slug}/"]`)).not.toBeNull();
     }
   });
 
   it("links the site feeds from every page", async () => {
-    const pages = ["index.html", "digests/index.html", "topics/index.html", "search/index.html", "404.html", `papers/${papers[0].slug}/index.html`];
+    const pages = [
+      "index.html",
+      "digests/index.html",
+      "topics/index.html",
+      "search/index.html",
+      "404.html",
+      `papers/${papers[0].slug}/index.html`,
+    ];
     for (const page of pages) {
       const doc = parseHTML(await read(page)).document;
-      expect(doc.querySelector('link[rel="alternate"][type="application/rss+xml"][href="/feed.xml"]'), page).not.toBeNull();
-      expect(doc.querySelector('link[rel="alternate"][type="application/feed+json"][href="/feed.json"]'), page).not.toBeNull();
+      expect(
+        doc.querySelector('link[rel="alternate"][type="application/rss+xml"][href="/feed.xml"]'),
+        page,
+      ).not.toBeNull();
+      expect(
+        doc.querySelector('link[rel="alternate"][type="application/feed+json"][href="/feed.json"]'),
+        page,
+      ).not.toBeNull();
     }
   });
 });
@@ -190,11 +233,17 @@ describe("netlify.toml, read by Netlify's own parser", () => {
     expect(headersFor(headers, "/topics/agents/feed.xml")["Content-Type"]).toMatch(/xml/);
     expect(headersFor(headers, "/feed.json")["Content-Type"]).toMatch(/^application\/feed\+json/);
     const fragments = await readdir(join(out, "pagefind/fragment"));
-    expect(headersFor(headers, `/pagefind/fragment/${fragments[0]}`)["Cache-Control"]).toMatch(/max-age=31536000, immutable/);
+    expect(headersFor(headers, `/pagefind/fragment/${fragments[0]}`)["Cache-Control"]).toMatch(
+      /max-age=31536000, immutable/,
+    );
     expect(headersFor(headers, "/papers/x/")["Cache-Control"]).toMatch(/max-age=0/);
     expect(headersFor(headers, "/pagefind/pagefind.js")["Cache-Control"]).not.toMatch(/immutable/);
     // A paper shard of a larger archive (this one fits the primary) is cached the same way.
-    expect(headersFor(headers, `/pagefind/papers-0-7999/fragment/${fragments[0]}`)["Cache-Control"]).toMatch(/max-age=31536000, immutable/);
-    expect(headersFor(headers, "/pagefind/papers-0-7999/pagefind-entry.json")["Cache-Control"]).not.toMatch(/immutable/);
+    expect(headersFor(headers, `/pagefind/papers-0-7999/fragment/${fragments[0]}`)["Cache-Control"]).toMatch(
+      /max-age=31536000, immutable/,
+    );
+    expect(headersFor(headers, "/pagefind/papers-0-7999/pagefind-entry.json")["Cache-Control"]).not.toMatch(
+      /immutable/,
+    );
   });
 });

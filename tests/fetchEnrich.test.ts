@@ -23,15 +23,22 @@ async function serve(answer: (url: URL, n: number) => Reply) {
 /** A folder's files and their content: what "untouched" is checked against. */
 async function snapshot(dir: string) {
   const names = (await readdir(dir)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), "utf8")] as const)));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n), "utf8")] as const)),
+  );
 }
 
 describe("paper-digest fetch", () => {
-  const fetchDay = (folder: string, api: string, ...extra: string[]) => runCli(["fetch", "--date", "2025-03-13", "--digests", folder, "--api-url", `${api}/api/daily_papers`, ...extra]);
+  const fetchDay = (folder: string, api: string, ...extra: string[]) =>
+    runCli(["fetch", "--date", "2025-03-13", "--digests", folder, "--api-url", `${api}/api/daily_papers`, ...extra]);
 
   it("saves the day's Daily Papers response verbatim as content/digests/<date>.json, once", async () => {
     const body = await readFile(DAY, "utf8");
-    const api = await serve((url) => (url.searchParams.get("date") === "2025-03-13" ? { body, headers: { "content-type": "application/json" } } : { status: 404 }));
+    const api = await serve((url) =>
+      url.searchParams.get("date") === "2025-03-13"
+        ? { body, headers: { "content-type": "application/json" } }
+        : { status: 404 },
+    );
     const folder = await tempDir();
     const first = await fetchDay(folder, api.base);
     expect(first.code, first.stderr).toBe(0);
@@ -54,11 +61,31 @@ describe("paper-digest fetch", () => {
 
   const failures: [string, () => Promise<string>, RegExp][] = [
     ["offline", deadAddress, /: cannot reach 127\.0\.0\.1:\d+: ECONNREFUSED \(offline\?\)$/],
-    ["HTTP 500", async () => (await serve(() => ({ status: 500, headers: { "retry-after": "0" } }))).base, /: HTTP 500 Internal Server Error after 4 attempts$/],
-    ["HTTP 429 that never ends", async () => (await serve(() => ({ status: 429, headers: { "retry-after": "0" } }))).base, /: rate limited \(HTTP 429\): try again later after 4 attempts$/],
-    ["a malformed response", async () => (await serve(() => ({ body: '[{"paper": {"id": "2501.00656", "title": "Cut off' }))).base, /^http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2025-03-13:1: not valid JSON: /],
-    ["a response that isn't papers", async () => (await serve(() => ({ body: '{"error": "Invalid date format"}' }))).base, /:1: the response: should be a list$/],
-    ["a day with no papers", async () => (await serve(() => ({ body: "[]" }))).base, /: no papers for 2025-03-13 on Daily Papers \(yet\?\)$/],
+    [
+      "HTTP 500",
+      async () => (await serve(() => ({ status: 500, headers: { "retry-after": "0" } }))).base,
+      /: HTTP 500 Internal Server Error after 4 attempts$/,
+    ],
+    [
+      "HTTP 429 that never ends",
+      async () => (await serve(() => ({ status: 429, headers: { "retry-after": "0" } }))).base,
+      /: rate limited \(HTTP 429\): try again later after 4 attempts$/,
+    ],
+    [
+      "a malformed response",
+      async () => (await serve(() => ({ body: '[{"paper": {"id": "2501.00656", "title": "Cut off' }))).base,
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2025-03-13:1: not valid JSON: /,
+    ],
+    [
+      "a response that isn't papers",
+      async () => (await serve(() => ({ body: '{"error": "Invalid date format"}' }))).base,
+      /:1: the response: should be a list$/,
+    ],
+    [
+      "a day with no papers",
+      async () => (await serve(() => ({ body: "[]" }))).base,
+      /: no papers for 2025-03-13 on Daily Papers \(yet\?\)$/,
+    ],
   ];
   for (const [what, api, message] of failures) {
     it(`says so in one line on ${what}, exits 1 and leaves the digests untouched`, async () => {
@@ -101,7 +128,11 @@ A Paper That arXiv Does Not Have
 An abstract that no search will find.
 `;
   async function arxiv(fail?: (n: number) => Reply | undefined) {
-    const responses = { symbolic: await recorded("arxiv-symbolic-discovery.atom"), parsel: await recorded("arxiv-parsel.atom"), empty: await recorded("arxiv-empty.atom") };
+    const responses = {
+      symbolic: await recorded("arxiv-symbolic-discovery.atom"),
+      parsel: await recorded("arxiv-parsel.atom"),
+      empty: await recorded("arxiv-empty.atom"),
+    };
     return serve((url, n) => {
       const failed = fail?.(n);
       if (failed) return failed;
@@ -117,7 +148,18 @@ An abstract that no search will find.
     return { digests, enriched: join(await tempDir(), "arxiv.atom") };
   }
   const enrich = (f: { digests: string; enriched: string }, api: string, ...extra: string[]) =>
-    runCli(["enrich", "--digests", f.digests, "--enriched", f.enriched, "--api-url", `${api}/api/query`, "--delay", "0.3", ...extra]);
+    runCli([
+      "enrich",
+      "--digests",
+      f.digests,
+      "--enriched",
+      f.enriched,
+      "--api-url",
+      `${api}/api/query`,
+      "--delay",
+      "0.3",
+      ...extra,
+    ]);
 
   it("finds papers by exact title only, one request at a time, and builds use what it stored", async () => {
     const api = await arxiv();
@@ -126,14 +168,17 @@ An abstract that no search will find.
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("found      2302.06675  Symbolic Discovery of Optimization Algorithms");
     expect(result.stdout).toContain("not found  A Paper That arXiv Does Not Have");
-    expect(result.stdout).toMatch(/3 papers without an arXiv id in the digests, 0 found before; looked up 3: 2 found, 1 not found/);
+    expect(result.stdout).toMatch(
+      /3 papers without an arXiv id in the digests, 0 found before; looked up 3: 2 found, 1 not found/,
+    );
     // The queries are title phrases, spaced by the delay.
     expect(api.requests.map((r) => r.url.searchParams.get("search_query"))).toEqual([
       'ti:"symbolic discovery of optimization algorithms"',
       'ti:"parsel algorithmic reasoning with language models by composing decompositions"',
       'ti:"a paper that arxiv does not have"',
     ]);
-    for (const [i, r] of api.requests.entries()) if (i > 0) expect(r.at - api.requests[i - 1].at).toBeGreaterThanOrEqual(290);
+    for (const [i, r] of api.requests.entries())
+      if (i > 0) expect(r.at - api.requests[i - 1].at).toBeGreaterThanOrEqual(290);
     // The decoy that merely contains the title's words was not taken.
     const known = await readEnriched(f.enriched);
     expect([...known.values()].map((s) => s.arxivId).sort()).toEqual(["2212.10561", "2302.06675"]);
@@ -162,7 +207,9 @@ An abstract that no search will find.
       const f = await folders();
       const result = await enrich(f, api.base);
       expect(result.code).toBe(1);
-      expect(result.stderr.trim().split("\n").at(-1)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/query\?search_query=ti%3A%22parsel/);
+      expect(result.stderr.trim().split("\n").at(-1)).toMatch(
+        /^http:\/\/127\.0\.0\.1:\d+\/api\/query\?search_query=ti%3A%22parsel/,
+      );
       await expect(readFile(f.enriched)).rejects.toThrow(/ENOENT/);
     });
   }

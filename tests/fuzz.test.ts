@@ -15,10 +15,25 @@ import { UserError } from "../src/userError.ts";
 const line = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 80 }),
   fc.string({ unit: fc.constantFrom(..."<>&\"'`*_[](){}#!|\\-:=%$~^ \t"), maxLength: 40 }),
-  fc.constantFrom("", "Mar 13", "2025-03-13", "March 13, 2025", "---", "{{ x }}", "{% if %}", "<script>", "  ", "a".repeat(250)),
+  fc.constantFrom(
+    "",
+    "Mar 13",
+    "2025-03-13",
+    "March 13, 2025",
+    "---",
+    "{{ x }}",
+    "{% if %}",
+    "<script>",
+    "  ",
+    "a".repeat(250),
+  ),
   fc.string({ unit: "binary", maxLength: 60 }),
 );
-const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.string({ unit: fc.constantFrom(..."<>&\"'`*_[](){}#!|\\-+.:=%$~^ 1a"), maxLength: 100 }));
+const text = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.string({ unit: fc.constantFrom(..."<>&\"'`*_[](){}#!|\\-+.:=%$~^ 1a"), maxLength: 100 }),
+);
 
 describe("the parser, on any sequence of lines", () => {
   it("returns titles and abstracts that are exactly lines of the input, or our own error with a line number", () => {
@@ -26,7 +41,12 @@ describe("the parser, on any sequence of lines", () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom("\n", "\r\n"), (lines, eol) => {
         const input = lines.join(eol);
-        const inputLines = new Set(input.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((l) => l.trim()));
+        const inputLines = new Set(
+          input
+            .replace(/^\uFEFF/, "")
+            .split(/\r\n|\r|\n/)
+            .map((l) => l.trim()),
+        );
         const count = input.split(/\r\n|\r|\n/).length;
         try {
           const digest = parseDigest("f.txt", input, date);
@@ -50,20 +70,31 @@ describe("the parser, on any sequence of lines", () => {
 describe("slugs, for any title", () => {
   it("are non-empty lowercase ASCII, within the length limit, and stable", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })), (title) => {
-        const slug = titleSlug(title);
-        expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-        expect(slug.length).toBeLessThanOrEqual(SLUG_MAX);
-        expect(titleSlug(title)).toBe(slug);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })),
+        (title) => {
+          const slug = titleSlug(title);
+          expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+          expect(slug.length).toBeLessThanOrEqual(SLUG_MAX);
+          expect(titleSlug(title)).toBe(slug);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("of ASCII titles are the words transliteration gives (the permalinks published before it was skipped for them)", () => {
     // The slug as transliteration makes it (for titles short enough not to be cut).
-    const transliterated = (title: string) => slugify(title, { lowercase: true, separator: "-" }).replace(/[^a-z0-9-]+/g, "-").split("-").filter(Boolean).join("-");
-    const ascii = fc.oneof(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 120 }), fc.string({ unit: fc.constantFrom(..."aZ09 -_'.,:;!?&+/()[]\"\t"), maxLength: 60 }));
+    const transliterated = (title: string) =>
+      slugify(title, { lowercase: true, separator: "-" })
+        .replace(/[^a-z0-9-]+/g, "-")
+        .split("-")
+        .filter(Boolean)
+        .join("-");
+    const ascii = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 120 }),
+      fc.string({ unit: fc.constantFrom(..."aZ09 -_'.,:;!?&+/()[]\"\t"), maxLength: 60 }),
+    );
     fc.assert(
       fc.property(ascii, (title) => {
         const expected = transliterated(title);
@@ -92,19 +123,42 @@ describe("what emit writes, for any text", () => {
 
 describe("TeX in an abstract, for any text", () => {
   // What texHtml may produce: emphasis, code and MathML. Nothing that links, loads, styles or runs.
-  const ALLOWED = /^(strong|em|code|math|semantics|annotation|mrow|mi|mn|mo|ms|mtext|mspace|msup|msub|msubsup|mfrac|msqrt|mroot|mover|munder|munderover|mtable|mtr|mtd|mpadded|mphantom|menclose|mstyle|merror|mmultiscripts|mprescripts|none|mlabeledtr)$/;
+  const ALLOWED =
+    /^(strong|em|code|math|semantics|annotation|mrow|mi|mn|mo|ms|mtext|mspace|msup|msub|msubsup|mfrac|msqrt|mroot|mover|munder|munderover|mtable|mtr|mtd|mpadded|mphantom|menclose|mstyle|merror|mmultiscripts|mprescripts|none|mlabeledtr)$/;
 
   it("renders only emphasis and MathML, with no attribute that could link, style or run", () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ unit: fc.constantFrom(..."$\\{}^_ ()[]abxn2~-`'\"", "\\textbf{", "\\emph{", "\\href{javascript:alert(1)}{x}", "\\style{color:red}", "\\color{red}", "\\url{", "$$", "\\(", "\\)", "<b>", "&amp;"), maxLength: 40 })), (source) => {
-        const body = parseHTML(`<html><body>${texHtml(source).html}</body></html>`).document.body;
-        for (const el of body.querySelectorAll("*")) {
-          expect(el.tagName.toLowerCase()).toMatch(ALLOWED);
-          for (const attr of el.attributes) expect(attr.name).not.toMatch(/^(on|style$|href$|src$|xlink)/);
-        }
-        // Text without TeX shows exactly as it is.
-        if (!mayHaveTex(source)) expect(body.textContent).toBe(source);
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          fc.string({
+            unit: fc.constantFrom(
+              ..."$\\{}^_ ()[]abxn2~-`'\"",
+              "\\textbf{",
+              "\\emph{",
+              "\\href{javascript:alert(1)}{x}",
+              "\\style{color:red}",
+              "\\color{red}",
+              "\\url{",
+              "$$",
+              "\\(",
+              "\\)",
+              "<b>",
+              "&amp;",
+            ),
+            maxLength: 40,
+          }),
+        ),
+        (source) => {
+          const body = parseHTML(`<html><body>${texHtml(source).html}</body></html>`).document.body;
+          for (const el of body.querySelectorAll("*")) {
+            expect(el.tagName.toLowerCase()).toMatch(ALLOWED);
+            for (const attr of el.attributes) expect(attr.name).not.toMatch(/^(on|style$|href$|src$|xlink)/);
+          }
+          // Text without TeX shows exactly as it is.
+          if (!mayHaveTex(source)) expect(body.textContent).toBe(source);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -20,12 +20,15 @@ let papers: { slug: string; title: string; abstract: string }[];
 
 /** Every file of the built site under `dir`, relative. */
 async function files(dir: string) {
-  return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
 }
 
 /** An abstract as its page shows it, with each formula marked: text nodes as TeX reads them, math as "⟨math⟩". */
 const withMathMarked = (source: string) => {
-  const text = (nodes: TexNode[]): string => nodes.map((n) => (n.kind === "text" ? n.text : n.kind === "math" ? "⟨math⟩" : text(n.children))).join("");
+  const text = (nodes: TexNode[]): string =>
+    nodes.map((n) => (n.kind === "text" ? n.text : n.kind === "math" ? "⟨math⟩" : text(n.children))).join("");
   return text(parseTex(source));
 };
 
@@ -59,10 +62,14 @@ describe("hostile titles and abstracts", () => {
       expect(visible(abstract.textContent)).toBe(visible(withMathMarked(entry.abstract)));
       expect(doc.querySelector("title")?.textContent).toBe(`${title} · Paper Digest`);
       expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(title);
-      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(texText(entry.abstract));
+      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(
+        texText(entry.abstract),
+      );
     }
     const home = parseHTML(await readFile(join(out, "index.html"), "utf8")).document;
-    expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(entries.map((e) => visible(texText(e.title))));
+    expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(
+      entries.map((e) => visible(texText(e.title))),
+    );
   });
 
   it("render TeX attacks inert: no link, style, class of theirs, image or script, and what doesn't parse shows as source", async () => {
@@ -74,7 +81,13 @@ describe("hostile titles and abstracts", () => {
     const abstract = doc.querySelector(".abstract")!;
     expect(abstract.querySelectorAll("math").length).toBeGreaterThan(2);
     expect([...abstract.querySelectorAll("code.tex")].map((c) => c.textContent)).toEqual(
-      expect.arrayContaining(["\\htmlClass{x}{y}", "\\class{evil}{y}", "x^{", "\\href{javascript:alert(8)}{z}", "\\includegraphics{https://evil.example/x.png}"]),
+      expect.arrayContaining([
+        "\\htmlClass{x}{y}",
+        "\\class{evil}{y}",
+        "x^{",
+        "\\href{javascript:alert(8)}{z}",
+        "\\includegraphics{https://evil.example/x.png}",
+      ]),
     );
     // The emphasis is ours, and what it holds is text.
     expect(visible(abstract.querySelector("em")?.textContent)).toBe("<img src=x onerror=alert(9)>");
@@ -85,9 +98,14 @@ describe("hostile titles and abstracts", () => {
     const rss = parseFeed(xml).toJSON();
     const json = JSON.parse(await readFile(join(out, "feed.json"), "utf8"));
     // Titles are plain text: the XML holds exactly the title.
-    const xmlTitles = [...new DOMParser().parseFromString(xml, "text/xml").querySelectorAll("item > title")].map((t) => t.textContent);
+    const xmlTitles = [...new DOMParser().parseFromString(xml, "text/xml").querySelectorAll("item > title")].map(
+      (t) => t.textContent,
+    );
     expect(xmlTitles.sort()).toEqual(entries.map((e) => texText(e.title)).sort());
-    for (const { title, abstract } of entries.map((e) => ({ title: texText(e.title), abstract: texText(e.abstract) }))) {
+    for (const { title, abstract } of entries.map((e) => ({
+      title: texText(e.title),
+      abstract: texText(e.abstract),
+    }))) {
       const entry = { title, abstract };
       const url = `https://digest.example.org/papers/${papers.find((p) => p.title === entry.title)!.slug}/`;
       const item = rss.items.find((i) => i.url === url);
@@ -110,7 +128,10 @@ describe("hostile titles and abstracts", () => {
       const doc = parseHTML(await readFile(join(out, file), "utf8")).document;
       for (const script of doc.querySelectorAll("script")) {
         const src = script.getAttribute("src");
-        expect(src ? ours.has(src) : script.getAttribute("type") === "application/ld+json", `${file}: ${script.outerHTML.slice(0, 80)}`).toBe(true);
+        expect(
+          src ? ours.has(src) : script.getAttribute("type") === "application/ld+json",
+          `${file}: ${script.outerHTML.slice(0, 80)}`,
+        ).toBe(true);
       }
       for (const el of doc.querySelectorAll("*")) {
         for (const attr of el.attributes) {
@@ -119,17 +140,25 @@ describe("hostile titles and abstracts", () => {
         }
       }
       // Emphasis may only come from TeX (\\emph, \\textbf), never from the text's own tags.
-      expect(doc.querySelectorAll("body iframe, body img, body style, body object, body embed, main b, main blockquote, main h1 a, main [style]")).toHaveLength(0);
+      expect(
+        doc.querySelectorAll(
+          "body iframe, body img, body style, body object, body embed, main b, main blockquote, main h1 a, main [style]",
+        ),
+      ).toHaveLength(0);
     }
     // Nor in the feeds and sitemap, where the text is escaped XML.
-    for (const file of ["feed.xml", "sitemap.xml"]) expect(await readFile(join(out, file), "utf8")).not.toMatch(/<script|<img|<iframe/i);
+    for (const file of ["feed.xml", "sitemap.xml"])
+      expect(await readFile(join(out, file), "utf8")).not.toMatch(/<script|<img|<iframe/i);
   });
 
   it("never run as template code: the template syntax reaches the page unevaluated", async () => {
-    const page = await readFile(join(out, "papers", papers.find((p) => p.title.startsWith("{{"))!.slug, "index.html"), "utf8");
+    const page = await readFile(
+      join(out, "papers", papers.find((p) => p.title.startsWith("{{"))!.slug, "index.html"),
+      "utf8",
+    );
     expect(page).toContain("{{ 7 * 7 }}");
     expect(page).not.toMatch(/>\s*49 and/);
-    expect(page).toContain('{% include &quot;secret.njk&quot; %}');
+    expect(page).toContain("{% include &quot;secret.njk&quot; %}");
   });
 });
 
@@ -144,12 +173,20 @@ describeInBrowser("hostile text in the browser", () => {
       await d.dismiss();
     });
     await page.goto(new URL("/search/?q=attention", browser.url).href);
-    await page.waitForFunction(() => [...document.querySelectorAll("#search-results h2 a")].some((t) => /Attention/.test(t.textContent ?? "")));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("#search-results h2 a")].some((t) => /Attention/.test(t.textContent ?? "")),
+    );
     const titles = await page.$$eval("#search-results h2 a", (els) => els.map((e) => e.textContent?.trim()));
     expect(titles).toContain(entries[0].title);
     // The abstract's markup shows as text in the excerpt, and no element from the input came to life.
     expect(await page.textContent("#search-results")).toContain("<img src=x onerror=alert(1)>");
-    expect(await page.$$eval("#search-results *", (els) => [...new Set(els.map((e) => e.tagName))].sort())).toEqual(["A", "H2", "LI", "MARK", "P"]);
+    expect(await page.$$eval("#search-results *", (els) => [...new Set(els.map((e) => e.tagName))].sort())).toEqual([
+      "A",
+      "H2",
+      "LI",
+      "MARK",
+      "P",
+    ]);
     for (const path of papers.map((p) => `/papers/${p.slug}/`)) await page.goto(new URL(path, browser.url).href);
     expect(dialogs).toEqual([]);
     await page.close();

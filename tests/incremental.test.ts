@@ -9,12 +9,22 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
 import { build as bundle } from "esbuild";
 import { inputHashes } from "../src/build/stageCache.ts";
-import { type BuildManifest, STAGE_PROGRAM, VERSION, buildFingerprint, readManifest, stageFingerprint, writeManifest } from "../src/build/buildManifest.ts";
+import {
+  type BuildManifest,
+  STAGE_PROGRAM,
+  VERSION,
+  buildFingerprint,
+  readManifest,
+  stageFingerprint,
+  writeManifest,
+} from "../src/build/buildManifest.ts";
 import { deserialize, serialize } from "node:v8";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
 async function textDigest(date: string, from: number, to: number) {
-  const papers: { title: string; abstract: string }[] = parse(await readFile(join(ROOT, "tests/fixtures/topics-validation/papers.yaml"), "utf8"));
+  const papers: { title: string; abstract: string }[] = parse(
+    await readFile(join(ROOT, "tests/fixtures/topics-validation/papers.yaml"), "utf8"),
+  );
   return `${date}\n\n${papers
     .slice(from, to)
     .map((p) => `${p.title}\n${p.abstract}`)
@@ -22,7 +32,23 @@ async function textDigest(date: string, from: number, to: number) {
 }
 
 async function build(digests: string, out: string, cache: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  const result = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://digest.example.org", "--shard-size", "40", ...extra], { env });
+  const result = await runCli(
+    [
+      "build",
+      "--digests",
+      digests,
+      "--out",
+      out,
+      "--cache",
+      cache,
+      "--site-url",
+      "https://digest.example.org",
+      "--shard-size",
+      "40",
+      ...extra,
+    ],
+    { env },
+  );
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -39,7 +65,13 @@ async function siteFiles(dir: string) {
     if (entry.isDirectory()) files.set(`${path}/`, "");
     if (!entry.isFile()) continue;
     const bytes = await readFile(join(dir, path));
-    files.set(path, bytes.toString("latin1").replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, "<lastBuildDate/>").replace(/"generated":"[^"]*"/, '"generated":""'));
+    files.set(
+      path,
+      bytes
+        .toString("latin1")
+        .replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/, "<lastBuildDate/>")
+        .replace(/"generated":"[^"]*"/, '"generated":""'),
+    );
   }
   return files;
 }
@@ -95,7 +127,9 @@ describe("incremental builds", () => {
 
     // A full build of a large archive renders its pages in several Eleventy runs (bounded memory): the same site.
     const batched = join(await tempDir("pd-inc-batched-"), "site");
-    const inRuns = await build(digests, batched, join(batched, "..", "cache"), [], { PAPER_DIGEST_PAGES_PER_RUN: "50" });
+    const inRuns = await build(digests, batched, join(batched, "..", "cache"), [], {
+      PAPER_DIGEST_PAGES_PER_RUN: "50",
+    });
     expect(line(inRuns, "cache")).toMatch(/full build/);
     await expectSameSite(batched, full);
   });
@@ -137,11 +171,26 @@ describe("incremental builds", () => {
     const [site, stages] = [join(dirname(out), "site-topics"), join(dirname(out), "cache-topics")];
     await build(digests, site, stages, ["--topics", topics]);
     // A new topic whose term is a word of the bundled digest: it gets papers and a page.
-    await writeFile(topics, `${text.trimEnd()}\n  - slug: benchmarks-edited\n    name: Benchmarks edited\n    description: Papers that introduce a benchmark.\n    terms:\n      benchmark: 5\n`);
+    await writeFile(
+      topics,
+      `${text.trimEnd()}\n  - slug: benchmarks-edited\n    name: Benchmarks edited\n    description: Papers that introduce a benchmark.\n    terms:\n      benchmark: 5\n`,
+    );
     await build(digests, site, stages, ["--topics", topics]);
     expect(await readFile(join(site, "topics/benchmarks-edited/index.html"), "utf8")).toContain("Benchmarks edited");
     await writeFile(topics, `${text.trimEnd()}\n  - slug: Not A Slug\n`);
-    const broken = await runCli(["build", "--digests", digests, "--out", site, "--cache", stages, "--topics", topics, "--site-url", "https://digest.example.org"]);
+    const broken = await runCli([
+      "build",
+      "--digests",
+      digests,
+      "--out",
+      site,
+      "--cache",
+      stages,
+      "--topics",
+      topics,
+      "--site-url",
+      "https://digest.example.org",
+    ]);
     expect(broken.code).toBe(1);
     const [error, ...more] = broken.stderr.trim().split("\n");
     expect(more).toEqual([]);
@@ -155,7 +204,12 @@ describe("incremental builds", () => {
     // One page among many is found while the day's pages render: the build says so and starts over, whole.
     const stdout = await build(digests, out, cache);
     expect(stdout).toMatch(/^cache\s+the last built site was changed or removed: building it whole$/m);
-    expect(stdout.split("\n").filter((l) => l.startsWith("cache ")).at(-1)).toMatch(/full build: the last built site was changed/);
+    expect(
+      stdout
+        .split("\n")
+        .filter((l) => l.startsWith("cache "))
+        .at(-1),
+    ).toMatch(/full build: the last built site was changed/);
     expect(await readFile(page, "utf8")).not.toBe("edited by hand");
     // The first attempt's folder is gone (the last site's, swapped out, may still be on its way out).
     expect(await readdir(dirname(out))).not.toContainEqual(expect.stringMatching(/building-\w+$/));
@@ -173,8 +227,22 @@ describe("incremental builds", () => {
     await writeFile(manifest, whole.subarray(0, whole.length >> 1));
     expect(line(await build(digests, out, cache), "cache")).toMatch(/full build: the cache's manifest is unreadable/);
 
-    const other = await runCli(["build", "--digests", digests, "--out", out, "--cache", cache, "--site-url", "https://elsewhere.example.org", "--shard-size", "40"]);
-    expect(line(other.stdout, "cache")).toMatch(/full build: the program, templates, configuration or dependencies changed/);
+    const other = await runCli([
+      "build",
+      "--digests",
+      digests,
+      "--out",
+      out,
+      "--cache",
+      cache,
+      "--site-url",
+      "https://elsewhere.example.org",
+      "--shard-size",
+      "40",
+    ]);
+    expect(line(other.stdout, "cache")).toMatch(
+      /full build: the program, templates, configuration or dependencies changed/,
+    );
     expect(await readFile(join(out, "index.html"), "utf8")).toContain("https://elsewhere.example.org/");
   });
 });
@@ -195,11 +263,22 @@ describe("the build manifest", () => {
       version: VERSION,
       fingerprint: "print",
       out,
-      pages: new Map([["papers/a.md", "hashA"], ["feeds.md", "hashF"], ["empty.md", "hashE"]]),
-      outputs: new Map([["papers/a.md", ["papers/a/index.html"]], ["feeds.md", ["feed.xml", "__proto__"]], ["empty.md", []]]),
+      pages: new Map([
+        ["papers/a.md", "hashA"],
+        ["feeds.md", "hashF"],
+        ["empty.md", "hashE"],
+      ]),
+      outputs: new Map([
+        ["papers/a.md", ["papers/a/index.html"]],
+        ["feeds.md", ["feed.xml", "__proto__"]],
+        ["empty.md", []],
+      ]),
       documents: new Map([["papers/a/index.html", "docA"]]),
       shards: { pagefind: "shardKey" },
-      files: new Map([["papers/a/index.html", await stamp("papers/a/index.html")], ["__proto__", await stamp("__proto__")]]),
+      files: new Map([
+        ["papers/a/index.html", await stamp("papers/a/index.html")],
+        ["__proto__", await stamp("__proto__")],
+      ]),
       site: ["papers/a/index.html", "feed.xml", "__proto__", "cards/a.png"],
       papersJson: undefined,
     };
@@ -211,7 +290,9 @@ describe("the build manifest", () => {
     expect((read as BuildManifest).outputs.get("feeds.md")).toEqual(["feed.xml", "__proto__"]);
     expect([...(read as BuildManifest).files.keys()]).toEqual(["papers/a/index.html", "__proto__"]);
 
-    expect(readManifest(file, "another print", out)).toMatch(/program, templates, configuration or dependencies changed/);
+    expect(readManifest(file, "another print", out)).toMatch(
+      /program, templates, configuration or dependencies changed/,
+    );
     expect(readManifest(file, "print", join(dir, "elsewhere"))).toMatch(/another output folder/);
     // A number that points past the paths it names: the manifest is not used.
     const packed = deserialize(await readFile(file));
@@ -223,7 +304,9 @@ describe("the build manifest", () => {
     };
     expect(await damaged((p) => (p.site[0] = p.paths.length))).toMatch(/incomplete or from another version/);
     // Counts of files that still add up, but one below nothing.
-    expect(await damaged((p) => ((p.outputs[1][0] = -1), (p.outputs[1][1] += 2)))).toMatch(/incomplete or from another version/);
+    expect(await damaged((p) => ((p.outputs[1][0] = -1), (p.outputs[1][1] += 2)))).toMatch(
+      /incomplete or from another version/,
+    );
     expect(await damaged(() => {})).toEqual(read);
     await rm(dir, { recursive: true, force: true });
   });
@@ -233,7 +316,16 @@ describe("the stage cache's fingerprint", () => {
   it("covers every module the cached stages run, and no template or site helper", async () => {
     // What esbuild finds the stages import (and the parsers of the configuration files whose results they keep), as the CLI's bundle would hold it.
     const { metafile } = await bundle({
-      entryPoints: ["src/topics/assignTopics.ts", "src/related/relatedPapers.ts", "src/emit/paperExtras.ts", "src/search/vocabulary.ts", "src/build/stageCache.ts", "src/library/textHash.ts", "src/topics/taxonomy.ts", "src/search/synonyms.ts"].map((f) => join(ROOT, f)),
+      entryPoints: [
+        "src/topics/assignTopics.ts",
+        "src/related/relatedPapers.ts",
+        "src/emit/paperExtras.ts",
+        "src/search/vocabulary.ts",
+        "src/build/stageCache.ts",
+        "src/library/textHash.ts",
+        "src/topics/taxonomy.ts",
+        "src/search/synonyms.ts",
+      ].map((f) => join(ROOT, f)),
       absWorkingDir: ROOT,
       bundle: true,
       write: false,
@@ -252,21 +344,36 @@ describe("the stage cache's fingerprint", () => {
 
   it("stays when a template or a site helper changes (a full build that keeps the stages), not when a stage's source does", async () => {
     // Three copies of a few of the project's files: as they are, with a template and a helper edited, with a stage's module edited.
-    const files = ["src/topics/analyseText.ts", "src/site/shell.ts", "layouts/paper.11ty.ts", "content/404.11ty.ts", "package-lock.json"];
+    const files = [
+      "src/topics/analyseText.ts",
+      "src/site/shell.ts",
+      "layouts/paper.11ty.ts",
+      "content/404.11ty.ts",
+      "package-lock.json",
+    ];
     const project = async (...edited: string[]) => {
       const root = await tempDir("pd-print-");
       for (const file of files) {
         await mkdir(dirname(join(root, file)), { recursive: true });
-        await writeFile(join(root, file), (await readFile(join(ROOT, file), "utf8")) + (edited.includes(file) ? "\n// edited\n" : ""));
+        await writeFile(
+          join(root, file),
+          (await readFile(join(ROOT, file), "utf8")) + (edited.includes(file) ? "\n// edited\n" : ""),
+        );
       }
       return root;
     };
-    const [asIs, template, stage] = await Promise.all([project(), project("layouts/paper.11ty.ts", "src/site/shell.ts"), project("src/topics/analyseText.ts")]);
+    const [asIs, template, stage] = await Promise.all([
+      project(),
+      project("layouts/paper.11ty.ts", "src/site/shell.ts"),
+      project("src/topics/analyseText.ts"),
+    ]);
     const inputs = ["topics.yaml's text", "synonyms.yaml's text", "stages"];
     expect(stageFingerprint(inputs, template)).toBe(stageFingerprint(inputs, asIs));
     expect(buildFingerprint([], template)).not.toBe(buildFingerprint([], asIs));
     expect(stageFingerprint(inputs, stage)).not.toBe(stageFingerprint(inputs, asIs));
-    expect(stageFingerprint(["another topics.yaml", ...inputs.slice(1)], asIs)).not.toBe(stageFingerprint(inputs, asIs));
+    expect(stageFingerprint(["another topics.yaml", ...inputs.slice(1)], asIs)).not.toBe(
+      stageFingerprint(inputs, asIs),
+    );
   });
 });
 
@@ -297,7 +404,11 @@ describe("the stage cache's input hashes", () => {
   });
 
   it("give the first papers' hash as a build with only those papers computed it", () => {
-    const items = [["Paper one", "Abstract"], ["Paper two", "Another"], ["Paper three", "Third"]];
+    const items = [
+      ["Paper one", "Abstract"],
+      ["Paper two", "Another"],
+      ["Paper three", "Third"],
+    ];
     expect(inputHashes(items, 2).first).toBe(hashOf(items.slice(0, 2)));
     expect(inputHashes(items, 2).all).toBe(hashOf(items));
   });

@@ -15,7 +15,7 @@ const slugs = (digests: Digest[]) => Object.fromEntries(mergeDigests(digests).pa
 describe("titleSlug", () => {
   it("is lowercase ASCII words joined by hyphens", () => {
     expect(titleSlug("ExpertFlow: Optimized Expert Activation")).toBe("expertflow-optimized-expert-activation");
-    expect(titleSlug("  GPT-4o & o1: 100% \"better\"?  ")).toBe("gpt-4o-o1-100-better");
+    expect(titleSlug('  GPT-4o & o1: 100% "better"?  ')).toBe("gpt-4o-o1-100-better");
   });
 
   it("transliterates accents and other scripts", () => {
@@ -30,7 +30,8 @@ describe("titleSlug", () => {
   });
 
   it("is cut at a word boundary within the length limit", () => {
-    const title = "A very long title about mixture of experts routing that goes on and on well past any sensible URL length for a paper";
+    const title =
+      "A very long title about mixture of experts routing that goes on and on well past any sensible URL length for a paper";
     const slug = titleSlug(title);
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX);
     expect(titleSlug(title).startsWith("a-very-long-title-about-mixture-of-experts")).toBe(true);
@@ -75,7 +76,10 @@ describe("mergeDigests", () => {
   });
 
   it("never changes an existing URL when a newer digest is added", () => {
-    const before = [digest("2025-03-13", "Deep Nets", "Wide Nets", "Ünïcode"), digest("2025-03-14", "Déep Nets", "Tall Nets")];
+    const before = [
+      digest("2025-03-13", "Deep Nets", "Wide Nets", "Ünïcode"),
+      digest("2025-03-14", "Déep Nets", "Tall Nets"),
+    ];
     const after = [...before, digest("2025-03-15", "Unicode", "Deep Nets", "Déep Nets!", "Wide-Nets", "Brand New")];
     const old = slugs(before);
     const now = slugs(after);
@@ -84,8 +88,8 @@ describe("mergeDigests", () => {
   });
 
   it("rejects two digests with the same date", () => {
-    expect(() => mergeDigests([digest("2025-03-13", "A"), { ...digest("2025-03-13", "B"), file: "copy/2025-03-13.txt" }])).toThrow(
-      /another digest has the same date/,
-    );
+    expect(() =>
+      mergeDigests([digest("2025-03-13", "A"), { ...digest("2025-03-13", "B"), file: "copy/2025-03-13.txt" }]),
+    ).toThrow(/another digest has the same date/);
   });
 });

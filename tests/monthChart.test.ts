@@ -14,7 +14,12 @@ const paper = (date: string) => ({ digests: [date] }) as unknown as Paper;
 
 describe("papers per month", () => {
   it("covers every month from the first digest to the last, gaps and year ends included, at most three years", () => {
-    expect(archiveMonths(["2025-02-03", "2024-11-20", "2025-02-28"])).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(archiveMonths(["2025-02-03", "2024-11-20", "2025-02-28"])).toEqual([
+      "2024-11",
+      "2024-12",
+      "2025-01",
+      "2025-02",
+    ]);
     expect(archiveMonths([])).toEqual([]);
     const long = archiveMonths(["2020-01-01", "2025-06-30"]);
     expect(long).toHaveLength(36);
@@ -24,7 +29,10 @@ describe("papers per month", () => {
 
   it("counts each paper once, in the month it first appeared", () => {
     const months = ["2024-11", "2024-12", "2025-01"];
-    expect(monthlyCounts([paper("2024-11-02"), paper("2025-01-09"), paper("2025-01-31"), paper("2023-05-01")], months).counts).toEqual([2 - 1, 0, 2]);
+    expect(
+      monthlyCounts([paper("2024-11-02"), paper("2025-01-09"), paper("2025-01-31"), paper("2023-05-01")], months)
+        .counts,
+    ).toEqual([2 - 1, 0, 2]);
   });
 });
 
@@ -44,11 +52,16 @@ describe("the chart", () => {
     expect(svg.getAttribute("aria-label")).toBe("Agents: 9 papers over 3 months, most in Jan 2025 (6), 6 in Jan 2025");
     expect(doc.querySelector("figcaption")!.textContent).toContain("most in Jan 2025 (6)");
     // The exact numbers, newest first, for anyone who opens the table.
-    expect([...doc.querySelectorAll("tbody tr")].map((r) => r.textContent)).toEqual(["Jan 20256", "Dec 20240", "Nov 20243"]);
+    expect([...doc.querySelectorAll("tbody tr")].map((r) => r.textContent)).toEqual([
+      "Jan 20256",
+      "Dec 20240",
+      "Nov 20243",
+    ]);
   });
 
   it("keeps a topic name as text", () => {
-    const markup = monthChart(chart, `<img src=x onerror=alert(1)>"`).value + monthSparkline(chart, "<script>x</script>").value;
+    const markup =
+      monthChart(chart, `<img src=x onerror=alert(1)>"`).value + monthSparkline(chart, "<script>x</script>").value;
     const doc = dom(markup);
     expect(doc.querySelectorAll("img, script")).toHaveLength(0);
     expect(doc.querySelector("svg")!.getAttribute("aria-label")).toMatch(/^<img src=x onerror=alert\(1\)>": /);
@@ -73,13 +86,21 @@ describe("charts on a site that spans months", () => {
     const validator = new HtmlValidate(JSON.parse(await readFile(join(ROOT, ".htmlvalidate.json"), "utf8")));
     const topic = await readFile(join(out, "topics/large-language-models/index.html"), "utf8");
     const overview = await readFile(join(out, "topics/index.html"), "utf8");
-    for (const [name, text] of [["topic", topic], ["overview", overview]]) {
+    for (const [name, text] of [
+      ["topic", topic],
+      ["overview", overview],
+    ]) {
       const report = await validator.validateString(text);
-      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)), name).toEqual([]);
+      expect(
+        report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+        name,
+      ).toEqual([]);
     }
     const doc = parseHTML(topic).document;
     const label = doc.querySelector(".month-chart svg")!.getAttribute("aria-label")!;
-    expect(label).toMatch(/^Large Language Models: \d+ papers over 6 months, most in (Oct 2024|Mar 2025) \(\d+\), \d+ in Mar 2025$/);
+    expect(label).toMatch(
+      /^Large Language Models: \d+ papers over 6 months, most in (Oct 2024|Mar 2025) \(\d+\), \d+ in Mar 2025$/,
+    );
     expect(doc.querySelectorAll(".month-chart tbody tr")).toHaveLength(6);
     // Not a search result: the chart is left out of the index.
     expect(doc.querySelector(".month-chart")!.closest("[data-pagefind-ignore]")).not.toBeNull();

@@ -6,7 +6,11 @@ import { runCli, tempDir } from "./support/cli.ts";
 import { netlifyConfig } from "./support/netlifyHeaders.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * A stand-in for Netlify's utils.cache (@netlify/cache-utils) with its documented
@@ -43,7 +47,17 @@ describe("the Netlify cache plugin", () => {
     const constants = { PUBLISH_DIR: "_site" };
     const digests = await sourcesDigests();
     const build = async () => {
-      const result = await runCli(["build", "--digests", digests, "--out", join(project, "_site"), "--cache", join(project, ".cache"), "--site-url", "https://digest.example.org"]);
+      const result = await runCli([
+        "build",
+        "--digests",
+        digests,
+        "--out",
+        join(project, "_site"),
+        "--cache",
+        join(project, ".cache"),
+        "--site-url",
+        "https://digest.example.org",
+      ]);
       if (result.code !== 0) throw new Error(result.stderr);
       return result.stdout;
     };

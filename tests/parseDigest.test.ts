@@ -34,13 +34,20 @@ describe("the seed digest", () => {
       "TimberVision: A Multi-Task Dataset and Framework for Log-Component Segmentation and Tracking in Autonomous Forestry Operations",
     );
     expect(digest.entries[0].abstract.startsWith("Timber represents an increasingly valuable")).toBe(true);
-    expect(digest.entries.at(-1)!.title).toBe("ExpertFlow: Optimized Expert Activation and Token Allocation for Efficient Mixture-of-Experts Inference");
+    expect(digest.entries.at(-1)!.title).toBe(
+      "ExpertFlow: Optimized Expert Activation and Token Allocation for Efficient Mixture-of-Experts Inference",
+    );
     expect(digest.entries.at(-1)!.abstract.endsWith("resource-constrained inference scenarios.")).toBe(true);
   });
 
   it("drops the page boilerplate before the date line", () => {
     const titles = parse(seedText).entries.map((e) => e.title);
-    for (const boilerplate of ["new", "Subscribe", "byAK and the research community", "Get trending papers in your email inbox!"]) {
+    for (const boilerplate of [
+      "new",
+      "Subscribe",
+      "byAK and the research community",
+      "Get trending papers in your email inbox!",
+    ]) {
       expect(titles).not.toContain(boilerplate);
     }
   });
@@ -93,7 +100,9 @@ describe("rejected input: one FILE:LINE: message each", () => {
   });
 
   it("a date line that disagrees with the file name", () => {
-    expect(failure("new\n\nMar 14\n\nT\n\nA")).toMatch(/^d\.txt:3: the date line says 2025-03-14 but the file is dated 2025-03-13$/);
+    expect(failure("new\n\nMar 14\n\nT\n\nA")).toMatch(
+      /^d\.txt:3: the date line says 2025-03-14 but the file is dated 2025-03-13$/,
+    );
   });
 
   it("a date that does not exist", () => {
@@ -105,7 +114,9 @@ describe("rejected input: one FILE:LINE: message each", () => {
   });
 
   it("a title with no abstract at the end", () => {
-    expect(failure(`Mar 13\n\nFirst\n\n${abstract(1)}\n\nLonely title\n`)).toMatch(/^d\.txt:7: the title "Lonely title" has no abstract$/);
+    expect(failure(`Mar 13\n\nFirst\n\n${abstract(1)}\n\nLonely title\n`)).toMatch(
+      /^d\.txt:7: the title "Lonely title" has no abstract$/,
+    );
   });
 
   it("a title with no abstract in the middle", () => {
@@ -119,10 +130,16 @@ describe("rejected input: one FILE:LINE: message each", () => {
 
   it("bytes that are not UTF-8, on the line that holds them", async () => {
     const file = join(await tempDir(), "2025-03-13.txt");
-    const bytes = Buffer.concat([Buffer.from(`Mar 13\n\nGood title\n\n${abstract(1)}\n\nBad `), Buffer.from([0xff, 0xfe]), Buffer.from(" title\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from(`Mar 13\n\nGood title\n\n${abstract(1)}\n\nBad `),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(" title\n"),
+    ]);
     await writeFile(file, bytes);
     await expect(readDigestFile(file)).rejects.toThrow(UserError);
-    await readDigestFile(file).catch((err: UserError) => expect(err.toString()).toBe(`${file}:7: the file is not UTF-8 text`));
+    await readDigestFile(file).catch((err: UserError) =>
+      expect(err.toString()).toBe(`${file}:7: the file is not UTF-8 text`),
+    );
   });
 
   it("a date line without a year and no file date", () => {

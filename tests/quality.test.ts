@@ -40,7 +40,9 @@ for (const name of ["seed", "hostile", "sources"]) {
       const problems: string[] = [];
       for (const file of files) {
         const report = await validator.validateFile(file);
-        for (const result of report.results) for (const m of result.messages) problems.push(`${file.slice(sites[name].length)}:${m.line}: ${m.message} (${m.ruleId})`);
+        for (const result of report.results)
+          for (const m of result.messages)
+            problems.push(`${file.slice(sites[name].length)}:${m.line}: ${m.message} (${m.ruleId})`);
       }
       expect(problems).toEqual([]);
     });
@@ -50,7 +52,11 @@ for (const name of ["seed", "hostile", "sources"]) {
       const broken: string[] = [];
       const ids = new Map<string, Set<string>>();
       const idsOf = async (file: string) => {
-        if (!ids.has(file)) ids.set(file, new Set([...parseHTML(await readFile(file, "utf8")).document.querySelectorAll("[id]")].map((e) => e.id)));
+        if (!ids.has(file))
+          ids.set(
+            file,
+            new Set([...parseHTML(await readFile(file, "utf8")).document.querySelectorAll("[id]")].map((e) => e.id)),
+          );
         return ids.get(file)!;
       };
       for (const file of await htmlFiles(out)) {
@@ -61,7 +67,8 @@ for (const name of ["seed", "hostile", "sources"]) {
           const target = fileFor(out, url, page);
           if (!target) continue;
           if (!existsSync(target.file)) broken.push(`${page} → ${url}`);
-          else if (target.hash && target.file.endsWith(".html") && !(await idsOf(target.file)).has(target.hash)) broken.push(`${page} → ${url} (no such anchor)`);
+          else if (target.hash && target.file.endsWith(".html") && !(await idsOf(target.file)).has(target.hash))
+            broken.push(`${page} → ${url} (no such anchor)`);
         }
       }
       expect(broken).toEqual([]);
@@ -71,7 +78,9 @@ for (const name of ["seed", "hostile", "sources"]) {
       const out = sites[name];
       const texts = ["feed.xml", "feed.json", "sitemap.xml", "papers.json"];
       const urls = new Set<string>();
-      for (const t of texts) for (const [url] of (await readFile(join(out, t), "utf8")).matchAll(new RegExp(`${SITE}/[^\\s"<>]*`, "g"))) urls.add(url);
+      for (const t of texts)
+        for (const [url] of (await readFile(join(out, t), "utf8")).matchAll(new RegExp(`${SITE}/[^\\s"<>]*`, "g")))
+          urls.add(url);
       const json = JSON.parse(await readFile(join(out, "papers.json"), "utf8"));
       expect(urls.size).toBeGreaterThanOrEqual(json.papers.length);
       const missing = [...urls].filter((u) => !existsSync(fileFor(out, u)!.file));

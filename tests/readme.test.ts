@@ -13,12 +13,20 @@ const freePort = () =>
 
 it("serves the bundled digest's site with the README's `npm start`", async () => {
   const port = await freePort();
-  const child = spawn("npm", ["start"], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, detached: true, stdio: "ignore" });
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    detached: true,
+    stdio: "ignore",
+  });
   try {
     let home = "";
     for (let i = 0; i < 120 && !home; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      home = await fetch(`http://localhost:${port}/`).then((r) => (r.ok ? r.text() : ""), () => "");
+      home = await fetch(`http://localhost:${port}/`).then(
+        (r) => (r.ok ? r.text() : ""),
+        () => "",
+      );
     }
     expect(home).toContain("Papers of 13 March 2025");
     const paper = await fetch(`http://localhost:${port}/papers/2-olmo-2-furious/`);

@@ -21,7 +21,9 @@ describeInBrowser("search in a real browser", () => {
   };
   /** The result titles once the search has settled (the status line says how many, or none). */
   const resultTitles = async (page: Page) => {
-    await page.waitForFunction(() => /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
     return page.$$eval("#search-results h2 a", (els) => els.map((e) => e.textContent?.trim() ?? ""));
   };
 
@@ -64,7 +66,9 @@ describeInBrowser("search in a real browser", () => {
     expect(new URL(page.url()).searchParams.get("topic")).toBe("Mixture of Experts");
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(all.length);
-    const papers = (await (await fetch(new URL("/papers.json", browser.url))).json()) as { papers: { title: string; topics: string[] }[] };
+    const papers = (await (await fetch(new URL("/papers.json", browser.url))).json()) as {
+      papers: { title: string; topics: string[] }[];
+    };
     const moe = new Set(papers.papers.filter((p) => p.topics.includes("mixture-of-experts")).map((p) => p.title));
     for (const title of filtered) expect(moe.has(title), title).toBe(true);
     await page.close();
@@ -98,10 +102,21 @@ describeInBrowser("search in a real browser", () => {
     // A reader types a paper's name ("DeepSeekMoE", "ProSper") or the opening words of its title…
     const byName = seed.map((e) => {
       const name = e.title.split(/:| -- /)[0];
-      return { e, q: name.length < e.title.length && name.split(" ").length <= 4 ? name : e.title.split(" ").slice(0, 5).join(" ") };
+      return {
+        e,
+        q:
+          name.length < e.title.length && name.split(" ").length <= 4 ? name : e.title.split(" ").slice(0, 5).join(" "),
+      };
     });
     // …or the acronym an abstract defines.
-    const acronyms = Object.entries({ PPP: "Probabilistic Partitive", PEFT: "Parameter-Efficient Fine-Tuning", ICLL: "In-Context Language Learning", AMDPs: "Sample-efficient Learning", OFA: "Once-for-All", LOOP: "Sample-efficient Learning" });
+    const acronyms = Object.entries({
+      PPP: "Probabilistic Partitive",
+      PEFT: "Parameter-Efficient Fine-Tuning",
+      ICLL: "In-Context Language Learning",
+      AMDPs: "Sample-efficient Learning",
+      OFA: "Once-for-All",
+      LOOP: "Sample-efficient Learning",
+    });
     const byAcronym = acronyms.map(([q, start]) => ({ e: seed.find((e) => e.title.startsWith(start))!, q }));
     const entries = [...byName, ...byAcronym].map((x) => x.e);
     const queries = [...byName, ...byAcronym].map((x) => x.q);
@@ -117,7 +132,9 @@ describeInBrowser("search in a real browser", () => {
       }
       return out;
     })(${JSON.stringify(queries)})`);
-    const missed = entries.map((e, i) => (ranks[i].includes(texText(e.title)) ? "" : `${queries[i]} → ${e.title}`)).filter(Boolean);
+    const missed = entries
+      .map((e, i) => (ranks[i].includes(texText(e.title)) ? "" : `${queries[i]} → ${e.title}`))
+      .filter(Boolean);
     expect(missed).toEqual([]);
     await page.close();
   });

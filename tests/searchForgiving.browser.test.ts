@@ -12,7 +12,11 @@ import { cp } from "node:fs/promises";
 // Search as a new reader uses it: typos, paraphrases, acronyms, questions and
 // author names (tests/fixtures/search/queries.yaml), on the bundled digest alone
 // and on an archive of two digests of real papers.
-const queries = parse(await readFile(join(ROOT, "tests/fixtures/search/queries.yaml"), "utf8")) as { q: string; want: string; kind: string }[];
+const queries = parse(await readFile(join(ROOT, "tests/fixtures/search/queries.yaml"), "utf8")) as {
+  q: string;
+  want: string;
+  kind: string;
+}[];
 const sites: { seed: string; archive: string } = { seed: "", archive: "" };
 const report: string[] = [];
 
@@ -29,7 +33,9 @@ afterAll(() => {
 
 /** Waits for the search page to settle and gives the first five results' URLs. */
 async function topFive(page: Page) {
-  await page.waitForFunction(() => /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""));
+  await page.waitForFunction(() =>
+    /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""),
+  );
   return page.$$eval("#search-results h2 a", (els) => els.slice(0, 5).map((e) => e.getAttribute("href")));
 }
 
@@ -40,7 +46,11 @@ for (const name of ["seed", "archive"] as const) {
     it("puts the wanted paper among the first five for every query of the relevance set, where plain Pagefind misses many", async () => {
       const page = await browser.browser.newPage();
       await page.goto(new URL("/search/", browser.url).href);
-      const slugs = new Set((JSON.parse(await readFile(join(sites[name], "papers.json"), "utf8")).papers as { slug: string }[]).map((p) => p.slug));
+      const slugs = new Set(
+        (JSON.parse(await readFile(join(sites[name], "papers.json"), "utf8")).papers as { slug: string }[]).map(
+          (p) => p.slug,
+        ),
+      );
       const set = queries.filter((x) => slugs.has(x.want));
       expect(set.length).toBeGreaterThanOrEqual(name === "seed" ? 20 : 40);
       const plain: string[][] = await page.evaluate(`(async (qs) => {
@@ -81,7 +91,9 @@ describeInBrowser("what the search page shows and fetches", () => {
     const { page, fetched } = await open("/search/?q=graph%20atention%20networks");
     const top = await topFive(page);
     expect(top[0]).toBe("/papers/graph-attention-networks/");
-    expect(await page.textContent("#search-notice")).toBe("Showing results for graph attention networks. Search instead for graph atention networks.");
+    expect(await page.textContent("#search-notice")).toBe(
+      "Showing results for graph attention networks. Search instead for graph atention networks.",
+    );
     expect(await page.textContent("#search-status")).toMatch(/^\d+ papers? for “graph attention networks”/);
     expect(await page.getAttribute("#search-notice", "aria-live")).toBe("polite");
     // Only the vocabulary of the word that needed it was fetched.
@@ -98,8 +110,12 @@ describeInBrowser("what the search page shows and fetches", () => {
     await topFive(page);
     await page.waitForLoadState("networkidle");
     // No shard's filter index either (the primary's at /pagefind/filter/, the papers' at /pagefind/papers-<first>-<last>/filter/).
-    expect(fetched.some((p) => /^\/pagefind\/(papers-[\d-]+\/)?pf_index|^\/pagefind\/(papers-[\d-]+\/)?index\//.test(p))).toBe(true);
-    expect(fetched.filter((p) => p.startsWith("/search/words/") || /^\/pagefind\/(papers-[\d-]+\/)?filter\//.test(p))).toEqual([]);
+    expect(
+      fetched.some((p) => /^\/pagefind\/(papers-[\d-]+\/)?pf_index|^\/pagefind\/(papers-[\d-]+\/)?index\//.test(p)),
+    ).toBe(true);
+    expect(
+      fetched.filter((p) => p.startsWith("/search/words/") || /^\/pagefind\/(papers-[\d-]+\/)?filter\//.test(p)),
+    ).toEqual([]);
     expect(await page.isHidden("#search-notice")).toBe(true);
     await page.close();
   });
@@ -107,7 +123,9 @@ describeInBrowser("what the search page shows and fetches", () => {
   it("follows the papers with every word by those with some, marked and counted", async () => {
     const { page } = await open("/search/?q=how%20can%20I%20make%20attention%20faster%20on%20GPUs");
     await topFive(page);
-    expect(await page.textContent("#search-status")).toMatch(/^\d+ papers? for “how can I make attention faster on GPUs” with every word, and \d+ with some of its words\.$/);
+    expect(await page.textContent("#search-status")).toMatch(
+      /^\d+ papers? for “how can I make attention faster on GPUs” with every word, and \d+ with some of its words\.$/,
+    );
     const marks = await page.$$eval("#search-results .partial .match", (els) => els.map((e) => e.textContent));
     expect(marks.length).toBeGreaterThan(0);
     // Of its four meaningful words: "how", "can", "I" and "on" are too common to count.
@@ -130,7 +148,9 @@ describeInBrowser("what the search page shows and fetches", () => {
     const { page } = await open("/search/?q=Kaiming%20He");
     const top = await topFive(page);
     expect(top[0]).toBe("/papers/focal-loss-for-dense-object-detection/");
-    expect(await page.textContent("#search-results .paper-item .meta")).toMatch(/^Tsung-Yi Lin · Priya Goyal · Ross Girshick et al\. · /);
+    expect(await page.textContent("#search-results .paper-item .meta")).toMatch(
+      /^Tsung-Yi Lin · Priya Goyal · Ross Girshick et al\. · /,
+    );
     await page.close();
   });
 });

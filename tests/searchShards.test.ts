@@ -44,7 +44,10 @@ describe("a paper page's indexed document", () => {
 
   it("stays the same when only what search ignores changes: related papers, the digests it was in, its digest count", () => {
     const key = documentKey(indexedDocument(page)!);
-    const otherRelated = page.replace(/<section class="related"[\s\S]*?<\/section>/, '<section class="related"><h2>Related papers</h2><ol><li><a href="/papers/x/">Another paper</a></li></ol></section>');
+    const otherRelated = page.replace(
+      /<section class="related"[\s\S]*?<\/section>/,
+      '<section class="related"><h2>Related papers</h2><ol><li><a href="/papers/x/">Another paper</a></li></ol></section>',
+    );
     expect(otherRelated).not.toBe(page);
     expect(documentKey(indexedDocument(otherRelated)!)).toBe(key);
     const listedTwice = page.replace(/(<\/time>)/, "$1 · in 2 digests");
@@ -54,7 +57,13 @@ describe("a paper page's indexed document", () => {
   it("changes when anything search reads changes: a word of the abstract, a topic", () => {
     const key = documentKey(indexedDocument(page)!);
     expect(documentKey(indexedDocument(page.replaceAll("We present OLMo 2", "We present OLMo 3"))!)).not.toBe(key);
-    expect(documentKey(indexedDocument(page.replace('data-pagefind-filter="topic">Large Language Models', 'data-pagefind-filter="topic">Agents'))!)).not.toBe(key);
+    expect(
+      documentKey(
+        indexedDocument(
+          page.replace('data-pagefind-filter="topic">Large Language Models', 'data-pagefind-filter="topic">Agents'),
+        )!,
+      ),
+    ).not.toBe(key);
   });
 
   it("is undefined for a page search doesn't index", () => {
@@ -64,12 +73,17 @@ describe("a paper page's indexed document", () => {
 
 describe("search shards", () => {
   const papers = (n: number) => Array.from({ length: n }, (_, i) => `papers/p${i}/index.html`);
-  const cut = (n: number, size: number) => planShards([], papers(n), size).slice(1).map((s) => s.dir.replace("pagefind/papers-", ""));
+  const cut = (n: number, size: number) =>
+    planShards([], papers(n), size)
+      .slice(1)
+      .map((s) => s.dir.replace("pagefind/papers-", ""));
 
   it("puts topic pages and the unfinished block in the primary index, the other papers in shards, oldest first, each paper once", () => {
     const shards = planShards(["topics/a/index.html"], papers(23), 16);
     expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html", ...papers(23).slice(22)] });
-    expect([...shards.slice(1), shards[0]].flatMap((s) => s.pages).filter((p) => p.startsWith("papers/"))).toEqual(papers(23));
+    expect([...shards.slice(1), shards[0]].flatMap((s) => s.pages).filter((p) => p.startsWith("papers/"))).toEqual(
+      papers(23),
+    );
   });
 
   it("cuts full shards, then blocks of an eighth grouped by powers of two", () => {

@@ -11,7 +11,16 @@ let site: Awaited<ReturnType<typeof buildWithCli>>;
 let entries: DigestEntry[];
 let papersJson: {
   site: { url: string };
-  papers: { slug: string; url: string; title: string; abstract: string; date: string; digests: string[]; topics: string[]; related: string[] }[];
+  papers: {
+    slug: string;
+    url: string;
+    title: string;
+    abstract: string;
+    date: string;
+    digests: string[];
+    topics: string[];
+    related: string[];
+  }[];
   topics: { slug: string; name: string; url: string; count: number }[];
 };
 
@@ -48,7 +57,9 @@ describe("the seed site", () => {
   it("links every paper from the home page, in digest order, with an excerpt", async () => {
     const doc = await site.page("/");
     const items = [...doc.querySelectorAll(".paper-item")];
-    expect(items.map((li) => visible(li.querySelector("h2 a")?.textContent))).toEqual(entries.map((e) => texText(e.title)));
+    expect(items.map((li) => visible(li.querySelector("h2 a")?.textContent))).toEqual(
+      entries.map((e) => texText(e.title)),
+    );
     for (const [i, li] of items.entries()) {
       const excerpt = visible(li.querySelector(".excerpt")?.textContent);
       expect(excerpt.length).toBeGreaterThan(20);
@@ -111,11 +122,14 @@ describe("the seed site", () => {
       expect(doc.querySelectorAll("script"), url).toHaveLength(0);
     }
     const paper = await site.page(`/papers/${papersJson.papers[0].slug}/`);
-    const scripts = [...paper.querySelectorAll("script:not([type='application/ld+json'])")].map((s) => s.getAttribute("src"));
+    const scripts = [...paper.querySelectorAll("script:not([type='application/ld+json'])")].map((s) =>
+      s.getAttribute("src"),
+    );
     expect(scripts).toEqual(["/assets/copy-link.js"]);
     const css = await readdir(join(site.out, "assets"));
     let bytes = 0;
-    for (const f of css.filter((f) => f.endsWith(".css"))) bytes += (await readFile(join(site.out, "assets", f))).length;
+    for (const f of css.filter((f) => f.endsWith(".css")))
+      bytes += (await readFile(join(site.out, "assets", f))).length;
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(10 * 1024);
   });
@@ -142,7 +156,10 @@ describe("the seed site", () => {
       const doc = await site.page(`/topics/${topic.slug}/`);
       expect(visible(doc.querySelector("h1")?.textContent)).toBe(topic.name);
       const listed = [...doc.querySelectorAll(".paper-item h2 a")].map((a) => a.getAttribute("href")).sort();
-      const expected = papersJson.papers.filter((p) => p.topics.includes(topic.slug)).map((p) => `/papers/${p.slug}/`).sort();
+      const expected = papersJson.papers
+        .filter((p) => p.topics.includes(topic.slug))
+        .map((p) => `/papers/${p.slug}/`)
+        .sort();
       expect(listed).toEqual(expected);
       expect(topic.count).toBe(expected.length);
       expect(topic.url).toBe(`https://digest.example.org/topics/${topic.slug}/`);

@@ -17,11 +17,21 @@ import type { Digest } from "../src/model.ts";
 const digests: Digest[] = ["2025-03-13", "2025-03-14"].map((date, d) => ({
   file: `${date}.txt`,
   date: parseIsoDate(date)!,
-  entries: Array.from({ length: 65 }, (_, i) => ({ title: `Paper ${d}-${i}`, abstract: `Abstract ${d} ${i}. More.`, line: 1 })),
+  entries: Array.from({ length: 65 }, (_, i) => ({
+    title: `Paper ${d}-${i}`,
+    abstract: `Abstract ${d} ${i}. More.`,
+    line: 1,
+  })),
 }));
 const merged = mergeDigests(digests);
 const library = { ...merged, papers: merged.papers.map((p, i) => ({ ...p, topics: i % 13 < 7 ? ["alpha"] : [] })) };
-const site = { title: "T", description: "D", language: "en", url: "https://x.example", generated: "2025-03-14T00:00:00Z" };
+const site = {
+  title: "T",
+  description: "D",
+  language: "en",
+  url: "https://x.example",
+  generated: "2025-03-14T00:00:00Z",
+};
 const files = sitePages(library, [{ slug: "alpha", name: "Alpha", description: "About alpha." }], site);
 const front = (path: string) => JSON.parse(files.get(path)!.split("\n")[1]);
 
@@ -43,8 +53,11 @@ describe("long lists", () => {
   });
 
   it("put the newest day first and keep each day in its digest's order, in topic pages and feeds alike", () => {
-    const topicSlugs = [front("topics/alpha/2025-03-1.md"), front("topics/alpha/2025-03-2.md")].flatMap((m) => m.items.map((i: { slug: string }) => i.slug));
-    const listed = (day: number) => library.digests[day].slugs.filter((s) => library.papers.find((p) => p.slug === s)!.topics.includes("alpha"));
+    const topicSlugs = [front("topics/alpha/2025-03-1.md"), front("topics/alpha/2025-03-2.md")].flatMap((m) =>
+      m.items.map((i: { slug: string }) => i.slug),
+    );
+    const listed = (day: number) =>
+      library.digests[day].slugs.filter((s) => library.papers.find((p) => p.slug === s)!.topics.includes("alpha"));
     expect(topicSlugs).toEqual([...listed(1), ...listed(0)]);
     expect(front("topics/alpha/index.md").items.map((i: { slug: string }) => i.slug)).toEqual(topicSlugs.slice(0, 50));
     const feeds = JSON.parse(files.get("feeds.json")!) as { path: string; items: { url: string }[] }[];
@@ -57,12 +70,19 @@ describe("long lists", () => {
     const days = ["2024-11-05", "2024-12-10", "2025-01-07", "2025-01-20"].map((date, d) => ({
       file: `${date}.txt`,
       date: parseIsoDate(date)!,
-      entries: Array.from({ length: 40 }, (_, i) => ({ title: `Item ${d}-${i}`, abstract: `Text ${d} ${i}.`, line: 1 })),
+      entries: Array.from({ length: 40 }, (_, i) => ({
+        title: `Item ${d}-${i}`,
+        abstract: `Text ${d} ${i}.`,
+        line: 1,
+      })),
     }));
     const build = (n: number) => {
       const m = mergeDigests(days.slice(0, n));
       const lib = { ...m, papers: m.papers.map((p) => ({ ...p, topics: ["alpha"] })) };
-      return sitePages(lib, [{ slug: "alpha", name: "Alpha", description: "About alpha." }], { ...site, generated: "2025-02-01T00:00:00Z" });
+      return sitePages(lib, [{ slug: "alpha", name: "Alpha", description: "About alpha." }], {
+        ...site,
+        generated: "2025-02-01T00:00:00Z",
+      });
     };
     const before = build(3);
     const after = build(4);
@@ -73,7 +93,10 @@ describe("long lists", () => {
     expect(moved).toContain("topics/alpha/index.md");
     expect(moved).toContain("topics/alpha/2025-01-1.md");
     // The card and the sitemap entry of a past month stay put too.
-    const entry = (files: Map<string, string>) => JSON.parse(files.get("sitemaps.json")!)[0].xml.match(/<url><loc>[^<]*\/topics\/alpha\/2024-11\/<\/loc><lastmod>[^<]*<\/lastmod><\/url>/)?.[0];
+    const entry = (files: Map<string, string>) =>
+      JSON.parse(files.get("sitemaps.json")!)[0].xml.match(
+        /<url><loc>[^<]*\/topics\/alpha\/2024-11\/<\/loc><lastmod>[^<]*<\/lastmod><\/url>/,
+      )?.[0];
     expect(entry(after)).toBeDefined();
     expect(entry(after)).toBe(entry(before));
   });
@@ -81,15 +104,26 @@ describe("long lists", () => {
   it("keep the archive's newest 50 digests on /digests/ and the rest on a page per year", () => {
     const many: Digest[] = Array.from({ length: 60 }, (_, i) => {
       const date = DateTime.fromISO("2024-12-01", { zone: "utc" }).plus({ days: i }).toISODate()!;
-      return { file: `${date}.txt`, date: parseIsoDate(date)!, entries: [{ title: `Daily ${i}`, abstract: `Text ${i}.`, line: 1 }] };
+      return {
+        file: `${date}.txt`,
+        date: parseIsoDate(date)!,
+        entries: [{ title: `Daily ${i}`, abstract: `Text ${i}.`, line: 1 }],
+      };
     });
     const m = mergeDigests(many);
-    const out = sitePages({ ...m, papers: m.papers.map((p) => ({ ...p, topics: [] })) }, [{ slug: "alpha", name: "Alpha", description: "A." }], site);
+    const out = sitePages(
+      { ...m, papers: m.papers.map((p) => ({ ...p, topics: [] })) },
+      [{ slug: "alpha", name: "Alpha", description: "A." }],
+      site,
+    );
     const get = (path: string) => JSON.parse(out.get(path)!.split("\n")[1]);
     const archive = get("digests/index.md");
     expect(archive.digests).toHaveLength(50);
     expect(archive.digests[0].date).toBe("2025-01-29");
-    expect(archive.years).toEqual([{ url: "/digests/2025/", label: "2025", count: 29 }, { url: "/digests/2024/", label: "2024", count: 31 }]);
+    expect(archive.years).toEqual([
+      { url: "/digests/2025/", label: "2025", count: 29 },
+      { url: "/digests/2024/", label: "2024", count: 31 },
+    ]);
     expect(get("digests/2024.md").digests).toHaveLength(31);
     expect(get("digests/2024.md").permalink).toBe("/digests/2024/");
   });
@@ -106,7 +140,12 @@ describe("long lists", () => {
 describe("papers.json", () => {
   const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
   // Titles and abstracts a piecewise writer could mangle: quotes, backslashes, line separators, emoji, a lone surrogate.
-  const awkward = { ...library, papers: library.papers.map((p, i) => (i === 3 ? { ...p, title: 'A "quoted" \\ title \u2028 😀', abstract: "Lone \ud800 surrogate </script>" } : p)) };
+  const awkward = {
+    ...library,
+    papers: library.papers.map((p, i) =>
+      i === 3 ? { ...p, title: 'A "quoted" \\ title \u2028 😀', abstract: "Lone \ud800 surrogate </script>" } : p,
+    ),
+  };
   const whole = (lib: typeof library) => JSON.stringify(papersJson(lib, topics, site));
 
   it("is written a paper at a time as the very JSON of the whole index, text and all", async () => {
@@ -122,13 +161,21 @@ describe("papers.json", () => {
     const dir = await tempDir("pd-json-");
     const index = writePapersJson(join(dir, "last.json"), awkward, topics, site, () => false);
     // A day later: one more paper at the end, and paper 5's topics changed.
-    const next = { ...awkward, papers: [...awkward.papers.map((p, i) => (i === 5 ? { ...p, topics: [] } : p)), { ...awkward.papers[0], slug: "new-paper", title: "New paper" }] };
+    const next = {
+      ...awkward,
+      papers: [
+        ...awkward.papers.map((p, i) => (i === 5 ? { ...p, topics: [] } : p)),
+        { ...awkward.papers[0], slug: "new-paper", title: "New paper" },
+      ],
+    };
     const last = { file: join(dir, "last.json"), index };
     writePapersJson(join(dir, "now.json"), next, topics, site, (p) => p.slug !== next.papers[5].slug, last);
     expect(await readFile(join(dir, "now.json"), "utf8")).toBe(whole(next));
     // Vouching for paper 5 shows the entry is copied: its old topics come back.
     writePapersJson(join(dir, "copied.json"), next, topics, site, () => true, last);
-    expect(JSON.parse(await readFile(join(dir, "copied.json"), "utf8")).papers[5].topics).toEqual(awkward.papers[5].topics);
+    expect(JSON.parse(await readFile(join(dir, "copied.json"), "utf8")).papers[5].topics).toEqual(
+      awkward.papers[5].topics,
+    );
     // A last file edited by hand is never copied from.
     await writeFile(join(dir, "last.json"), (await readFile(join(dir, "last.json"), "utf8")).replace("Alpha", "alpha"));
     await utimes(join(dir, "last.json"), new Date(), new Date(Date.now() + 10_000));
@@ -144,21 +191,42 @@ describe("a paper page's key", () => {
       { slug: "beta", name: "Beta", description: "About beta." },
     ];
     // Every paper related to two others, so a change to one paper reaches other papers' pages.
-    const base = { ...library, papers: library.papers.map((p, i, all) => ({ ...p, related: [all[(i + 1) % all.length].slug, all[(i + 7) % all.length].slug] })) };
+    const base = {
+      ...library,
+      papers: library.papers.map((p, i, all) => ({
+        ...p,
+        related: [all[(i + 1) % all.length].slug, all[(i + 7) % all.length].slug],
+      })),
+    };
     const pagesOf = (lib: typeof base) => {
       const out = new Map<string, { key: string; text: string }>();
-      const take = (path: string, page: SitePage) => typeof page !== "string" && out.set(path, { key: page.key, text: page.make() });
-      eachSitePage(take, lib, topics, site, 100, planCards(lib, topics, site.title), paperExtras(lib.papers, () => []).extras);
+      const take = (path: string, page: SitePage) =>
+        typeof page !== "string" && out.set(path, { key: page.key, text: page.make() });
+      eachSitePage(
+        take,
+        lib,
+        topics,
+        site,
+        100,
+        planCards(lib, topics, site.title),
+        paperExtras(lib.papers, () => []).extras,
+      );
       return out;
     };
-    const edit = (i: number, change: (p: (typeof base.papers)[number]) => object) => ({ ...base, papers: base.papers.map((p, j) => (j === i ? { ...p, ...change(p) } : p)) });
+    const edit = (i: number, change: (p: (typeof base.papers)[number]) => object) => ({
+      ...base,
+      papers: base.papers.map((p, j) => (j === i ? { ...p, ...change(p) } : p)),
+    });
     const before = pagesOf(base);
     expect([...before.keys()].filter((path) => path.startsWith("papers/"))).toHaveLength(130);
     expect(before.has("topics/alpha/index.md")).toBe(true);
     const edits = {
       title: edit(0, (p) => ({ title: `${p.title}!` })),
       "abstract, one character": edit(3, (p) => ({ abstract: p.abstract.replace("Abstract", "abstract") })),
-      "abstract moved into the title": edit(4, (p) => ({ title: `${p.title}${p.abstract.slice(0, 3)}`, abstract: p.abstract.slice(3) })),
+      "abstract moved into the title": edit(4, (p) => ({
+        title: `${p.title}${p.abstract.slice(0, 3)}`,
+        abstract: p.abstract.slice(3),
+      })),
       "TeX abstract": edit(5, (p) => ({ abstractTex: `${p.abstract} $x^2$` })),
       authors: edit(6, () => ({ source: { authors: ["Ada Lovelace"] } })),
       topics: edit(7, () => ({ topics: ["beta"] })),
@@ -177,8 +245,12 @@ describe("a paper page's key", () => {
       // Lists whose text is the same keep their keys, unless they show the edited paper.
       const edited = new Set(lib.papers.filter((p, j) => p !== base.papers[j]).map((p) => p.slug));
       const items = (text: string): { slug: string }[] => JSON.parse(text.split("\n")[1]).items;
-      const holding = (path: string) => [after.get(path)!.text, before.get(path)!.text].some((text) => items(text).some((i) => edited.has(i.slug)));
-      expect(rekeyed.filter((path) => !path.startsWith("papers/") && !moved.includes(path) && !holding(path)), what).toEqual([]);
+      const holding = (path: string) =>
+        [after.get(path)!.text, before.get(path)!.text].some((text) => items(text).some((i) => edited.has(i.slug)));
+      expect(
+        rekeyed.filter((path) => !path.startsWith("papers/") && !moved.includes(path) && !holding(path)),
+        what,
+      ).toEqual([]);
     }
   });
 });
@@ -189,7 +261,12 @@ describe("the site's dates", () => {
     for (let d = DateTime.utc(2000, 1, 1); d.year < 2040; d = d.plus({ days: 1 })) {
       const iso = d.toISODate()!;
       const ours = [longDate(iso), shortDate(iso), monthName(iso), shortMonth(iso.slice(0, 7))].join(" | ");
-      const luxon = [d.toFormat("d LLLL yyyy"), d.toFormat("d LLL yyyy"), d.toFormat("LLLL yyyy"), d.toFormat("LLL yyyy")].join(" | ");
+      const luxon = [
+        d.toFormat("d LLLL yyyy"),
+        d.toFormat("d LLL yyyy"),
+        d.toFormat("LLLL yyyy"),
+        d.toFormat("LLL yyyy"),
+      ].join(" | ");
       if (ours !== luxon) differ.push(`${iso}: ${ours} ≠ ${luxon}`);
     }
     expect(differ).toEqual([]);

@@ -6,8 +6,15 @@ import type { SitemapEntry } from "../src/site/pageData.ts";
 const SITE = "https://digest.example.org";
 const xml = (text: string) => parseHTML(text).document;
 const papers = (year: string, n: number): SitemapEntry[] =>
-  Array.from({ length: n }, (_, i) => ({ url: `${SITE}/papers/${year}-${i}/`, lastmod: `${year}-0${1 + (i % 9)}-01`, period: year }));
-const sitePages: SitemapEntry[] = [{ url: `${SITE}/`, lastmod: "2026-02-01" }, { url: `${SITE}/topics/`, lastmod: "2026-02-01" }];
+  Array.from({ length: n }, (_, i) => ({
+    url: `${SITE}/papers/${year}-${i}/`,
+    lastmod: `${year}-0${1 + (i % 9)}-01`,
+    period: year,
+  }));
+const sitePages: SitemapEntry[] = [
+  { url: `${SITE}/`, lastmod: "2026-02-01" },
+  { url: `${SITE}/topics/`, lastmod: "2026-02-01" },
+];
 
 describe("sitemaps", () => {
   it("keeps one /sitemap.xml while the site has at most 50,000 URLs", () => {
@@ -22,7 +29,10 @@ describe("sitemaps", () => {
     const files = sitemapFiles(entries, SITE, 5);
     const index = xml(files.get("/sitemap.xml")!);
     expect(index.querySelector("sitemapindex")).not.toBeNull();
-    const listed = [...index.querySelectorAll("sitemap")].map((s) => ({ loc: s.querySelector("loc")!.textContent, lastmod: s.querySelector("lastmod")!.textContent }));
+    const listed = [...index.querySelectorAll("sitemap")].map((s) => ({
+      loc: s.querySelector("loc")!.textContent,
+      lastmod: s.querySelector("lastmod")!.textContent,
+    }));
     expect(listed.map((s) => s.loc)).toEqual([
       `${SITE}/sitemaps/site.xml`,
       `${SITE}/sitemaps/2024.xml`,

@@ -58,38 +58,100 @@ describe("a Daily Papers response (.json)", () => {
     expect(message).toMatch(/^2025-03-13\.json:\d+: \[1\]\.paper\.title: is missing$/);
     // The line is within the broken item (at its "paper" object).
     expect(Number(message.split(":")[1])).toBeLessThanOrEqual(line);
-    expect(Number(message.split(":")[1])).toBeGreaterThan(text.split("\n").findIndex((l) => l.includes('"id": "2501.00656"')));
+    expect(Number(message.split(":")[1])).toBeGreaterThan(
+      text.split("\n").findIndex((l) => l.includes('"id": "2501.00656"')),
+    );
 
     items[1].paper.title = "Back";
     items[2].paper.summary = "   ";
-    expect(errorOf("2025-03-13.json", JSON.stringify(items, null, 2))).toMatch(/:\d+: \[2\]\.paper\.summary: is empty$/);
+    expect(errorOf("2025-03-13.json", JSON.stringify(items, null, 2))).toMatch(
+      /:\d+: \[2\]\.paper\.summary: is empty$/,
+    );
     items[2].paper.summary = "An abstract.";
     items[0].paper.id = "not-an-id";
-    expect(errorOf("2025-03-13.json", JSON.stringify(items, null, 2))).toMatch(/:\d+: \[0\]\.paper\.id: is not an arXiv id/);
+    expect(errorOf("2025-03-13.json", JSON.stringify(items, null, 2))).toMatch(
+      /:\d+: \[0\]\.paper\.id: is not an arXiv id/,
+    );
   });
 
   it("says where JSON itself is broken, and what a response must be", () => {
-    expect(errorOf("2025-03-13.json", '[\n  {"paper": {"id": "2501.00656",\n  "title": "x" "summary": "y"}}\n]')).toMatch(/^2025-03-13\.json:3: not valid JSON: /);
-    expect(errorOf("2025-03-13.json", '{"error": "Invalid date"}')).toBe("2025-03-13.json:1: the response: should be a list");
+    expect(
+      errorOf("2025-03-13.json", '[\n  {"paper": {"id": "2501.00656",\n  "title": "x" "summary": "y"}}\n]'),
+    ).toMatch(/^2025-03-13\.json:3: not valid JSON: /);
+    expect(errorOf("2025-03-13.json", '{"error": "Invalid date"}')).toBe(
+      "2025-03-13.json:1: the response: should be a list",
+    );
     expect(errorOf("2025-03-13.json", "[]")).toBe("2025-03-13.json:1: no papers in this response");
-    expect(errorOf("2025-03-13.json", '[{"paper": {"id": "2501.00656", "title": "T\\u0007", "summary": "S"}}]')).toMatch(/control character U\+0007/);
+    expect(
+      errorOf("2025-03-13.json", '[{"paper": {"id": "2501.00656", "title": "T\\u0007", "summary": "S"}}]'),
+    ).toMatch(/control character U\+0007/);
   });
 
   it("ignores fields it doesn't know and accepts missing optional ones", () => {
-    const digest = parseDigest("2025-03-13.json", JSON.stringify([{ paper: { id: "2501.00656v2", title: " A  title ", summary: "An\nabstract.", somethingNew: { x: 1 } }, extra: true }]), DATE);
-    expect(digest.entries[0]).toMatchObject({ title: "A title", abstract: "An abstract.", source: { arxivId: "2501.00656", version: 2 } });
+    const digest = parseDigest(
+      "2025-03-13.json",
+      JSON.stringify([
+        {
+          paper: { id: "2501.00656v2", title: " A  title ", summary: "An\nabstract.", somethingNew: { x: 1 } },
+          extra: true,
+        },
+      ]),
+      DATE,
+    );
+    expect(digest.entries[0]).toMatchObject({
+      title: "A title",
+      abstract: "An abstract.",
+      source: { arxivId: "2501.00656", version: 2 },
+    });
     expect(digest.entries[0].source?.authors).toBeUndefined();
   });
 
   it("ignores optional fields of an unexpected type rather than losing the day", () => {
-    const odd = { id: "2501.00656", title: "T", summary: "S", upvotes: "1.2k", githubStars: null, authors: null, githubRepo: 42, publishedAt: 7 };
-    const digest = parseDigest("2025-03-13.json", JSON.stringify([{ paper: odd }, { paper: { ...odd, id: "2501.00657", authors: [{ name: "Ada" }, { fullname: "no name" }, "text"] } }]), DATE);
-    expect(digest.entries[0].source).toEqual({ arxivId: "2501.00656", links: { arxiv: "https://arxiv.org/abs/2501.00656", pdf: "https://arxiv.org/pdf/2501.00656", huggingFace: "https://huggingface.co/papers/2501.00656" } });
+    const odd = {
+      id: "2501.00656",
+      title: "T",
+      summary: "S",
+      upvotes: "1.2k",
+      githubStars: null,
+      authors: null,
+      githubRepo: 42,
+      publishedAt: 7,
+    };
+    const digest = parseDigest(
+      "2025-03-13.json",
+      JSON.stringify([
+        { paper: odd },
+        { paper: { ...odd, id: "2501.00657", authors: [{ name: "Ada" }, { fullname: "no name" }, "text"] } },
+      ]),
+      DATE,
+    );
+    expect(digest.entries[0].source).toEqual({
+      arxivId: "2501.00656",
+      links: {
+        arxiv: "https://arxiv.org/abs/2501.00656",
+        pdf: "https://arxiv.org/pdf/2501.00656",
+        huggingFace: "https://huggingface.co/papers/2501.00656",
+      },
+    });
     expect(digest.entries[1].source?.authors).toEqual(["Ada"]);
   });
 
   it("never takes a javascript: or relative link from the response", () => {
-    const digest = parseDigest("2025-03-13.json", JSON.stringify([{ paper: { id: "2501.00656", title: "T", summary: "S", githubRepo: "javascript:alert(1)", projectPage: "/relative" } }]), DATE);
+    const digest = parseDigest(
+      "2025-03-13.json",
+      JSON.stringify([
+        {
+          paper: {
+            id: "2501.00656",
+            title: "T",
+            summary: "S",
+            githubRepo: "javascript:alert(1)",
+            projectPage: "/relative",
+          },
+        },
+      ]),
+      DATE,
+    );
     expect(digest.entries[0].source?.links?.code).toBeUndefined();
     expect(digest.entries[0].source?.links?.project).toBeUndefined();
   });
@@ -100,27 +162,55 @@ describe("an arXiv API response (.atom)", () => {
     const digest = await readDigestFile(ATOM_DAY);
     expect(digest.date.toISODate()).toBe("2025-03-14");
     const [gat, focal, flash] = digest.entries;
-    expect(gat.source).toMatchObject({ arxivId: "1710.10903", version: 3, published: "2017-10-30", primaryCategory: "stat.ML", categories: ["stat.ML", "cs.AI", "cs.LG", "cs.SI"] });
-    expect(gat.source?.authors).toEqual(["Petar Veličković", "Guillem Cucurull", "Arantxa Casanova", "Adriana Romero", "Pietro Liò", "Yoshua Bengio"]);
+    expect(gat.source).toMatchObject({
+      arxivId: "1710.10903",
+      version: 3,
+      published: "2017-10-30",
+      primaryCategory: "stat.ML",
+      categories: ["stat.ML", "cs.AI", "cs.LG", "cs.SI"],
+    });
+    expect(gat.source?.authors).toEqual([
+      "Petar Veličković",
+      "Guillem Cucurull",
+      "Arantxa Casanova",
+      "Adriana Romero",
+      "Pietro Liò",
+      "Yoshua Bengio",
+    ]);
     expect(gat.source?.comment).toBe("To appear at ICLR 2018. 12 pages, 2 figures");
-    expect(gat.abstract).toMatch(/^We present graph attention networks \(GATs\), novel neural network architectures that operate/);
+    expect(gat.abstract).toMatch(
+      /^We present graph attention networks \(GATs\), novel neural network architectures that operate/,
+    );
     expect(gat.abstract).not.toMatch(/\s{2}|\n/);
     expect(focal.source?.authors?.at(-1)).toBe("Piotr Dollár");
-    expect(focal.source).toMatchObject({ doi: "10.1109/TPAMI.2018.2858826", journalRef: "IEEE Transactions on Pattern Analysis and Machine Intelligence 2018" });
+    expect(focal.source).toMatchObject({
+      doi: "10.1109/TPAMI.2018.2858826",
+      journalRef: "IEEE Transactions on Pattern Analysis and Machine Intelligence 2018",
+    });
     expect(flash.title).toBe("FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness");
-    expect(flash.source?.links).toEqual({ arxiv: "https://arxiv.org/abs/2205.14135", pdf: "https://arxiv.org/pdf/2205.14135" });
+    expect(flash.source?.links).toEqual({
+      arxiv: "https://arxiv.org/abs/2205.14135",
+      pdf: "https://arxiv.org/pdf/2205.14135",
+    });
   });
 
   it("reports malformed XML at its line, and an entry without what a paper needs at the entry's line", async () => {
     const atom = await readFile(ATOM_DAY, "utf8");
     const lines = atom.split("\n");
-    const broken = atom.replace("<title>Focal Loss for Dense Object Detection</title>", "<title>Focal Loss for Dense Object Detection</titel>");
+    const broken = atom.replace(
+      "<title>Focal Loss for Dense Object Detection</title>",
+      "<title>Focal Loss for Dense Object Detection</titel>",
+    );
     const brokenLine = lines.findIndex((l) => l.includes("<title>Focal Loss")) + 1;
     expect(errorOf("2025-03-14.atom", broken)).toMatch(new RegExp(`^2025-03-14\\.atom:${brokenLine}: not valid XML: `));
     const noSummary = atom.replace(/<summary>\s+The highest[\s\S]*?<\/summary>/, "");
     const entryLine = lines.findIndex((l, i) => l.includes("<entry>") && lines[i + 1].includes("1708.02002")) + 1;
-    expect(errorOf("2025-03-14.atom", noSummary)).toBe(`2025-03-14.atom:${entryLine}: entry <summary> is missing or empty`);
-    expect(errorOf("2025-03-14.atom", "<html><body>Service unavailable</body></html>")).toBe("2025-03-14.atom:1: not an Atom feed (no <feed> in the Atom namespace)");
+    expect(errorOf("2025-03-14.atom", noSummary)).toBe(
+      `2025-03-14.atom:${entryLine}: entry <summary> is missing or empty`,
+    );
+    expect(errorOf("2025-03-14.atom", "<html><body>Service unavailable</body></html>")).toBe(
+      "2025-03-14.atom:1: not an Atom feed (no <feed> in the Atom namespace)",
+    );
   });
 
   it("turns the API's own error entry into a readable message", () => {
@@ -132,7 +222,9 @@ describe("an arXiv API response (.atom)", () => {
     <summary>incorrect id format for 1234</summary>
   </entry>
 </feed>`;
-    expect(errorOf("2025-03-14.atom", error)).toBe("2025-03-14.atom:3: the arXiv API answered with an error: incorrect id format for 1234");
+    expect(errorOf("2025-03-14.atom", error)).toBe(
+      "2025-03-14.atom:3: the arXiv API answered with an error: incorrect id format for 1234",
+    );
   });
 });
 
@@ -157,18 +249,33 @@ describe("merging sources", () => {
     const day = (date: string, title: string, upvotes: number, version: number) => ({
       file: `${date}.json`,
       date: parseIsoDate(date)!,
-      entries: [{ title, abstract: "A", line: 1, source: { arxivId: "2501.00001", version, snapshots: [{ date, upvotes }] } }],
+      entries: [
+        { title, abstract: "A", line: 1, source: { arxivId: "2501.00001", version, snapshots: [{ date, upvotes }] } },
+      ],
     });
     const library = mergeDigests([day("2025-03-14", "Old Title", 3, 1), day("2025-03-15", "A New Title", 9, 2)]);
     expect(library.papers).toHaveLength(1);
-    expect(library.papers[0]).toMatchObject({ slug: "old-title", title: "Old Title", digests: ["2025-03-14", "2025-03-15"] });
+    expect(library.papers[0]).toMatchObject({
+      slug: "old-title",
+      title: "Old Title",
+      digests: ["2025-03-14", "2025-03-15"],
+    });
     expect(library.papers[0].source.version).toBe(2);
-    expect(library.papers[0].source.snapshots).toEqual([{ date: "2025-03-14", upvotes: 3 }, { date: "2025-03-15", upvotes: 9 }]);
+    expect(library.papers[0].source.snapshots).toEqual([
+      { date: "2025-03-14", upvotes: 3 },
+      { date: "2025-03-15", upvotes: 9 },
+    ]);
   });
 
   it("keeps two papers with different ids apart even when their titles are the same", () => {
     const entry = (id: string) => ({ title: "Attention", abstract: id, line: 1, source: { arxivId: id } });
-    const library = mergeDigests([{ file: "2025-03-14.json", date: parseIsoDate("2025-03-14")!, entries: [entry("2501.00001"), entry("2501.00002")] }]);
+    const library = mergeDigests([
+      {
+        file: "2025-03-14.json",
+        date: parseIsoDate("2025-03-14")!,
+        entries: [entry("2501.00001"), entry("2501.00002")],
+      },
+    ]);
     expect(library.papers.map((p) => p.slug)).toEqual(["attention", "attention-2"]);
   });
 });

@@ -12,11 +12,14 @@ import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigest
 let site: Awaited<ReturnType<typeof buildWithCli>>;
 let seedSlugs: string[];
 let papers: Record<string, any>[];
-const meta = (doc: Document, name: string) => [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute("content"));
+const meta = (doc: Document, name: string) =>
+  [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute("content"));
 
 beforeAll(async () => {
   const seedSite = await buildWithCli(join(SEED, ".."));
-  seedSlugs = JSON.parse(await readFile(join(seedSite.out, "papers.json"), "utf8")).papers.map((p: { slug: string }) => p.slug);
+  seedSlugs = JSON.parse(await readFile(join(seedSite.out, "papers.json"), "utf8")).papers.map(
+    (p: { slug: string }) => p.slug,
+  );
   site = await buildWithCli(await sourcesDigests());
   papers = JSON.parse(await readFile(join(site.out, "papers.json"), "utf8")).papers;
 });
@@ -40,7 +43,9 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
 
   it("links the paper itself: arXiv, PDF, Hugging Face, code and project page", async () => {
     const doc = await site.page(LONG_AUTHORS);
-    const links = Object.fromEntries([...doc.querySelectorAll(".paper-links a")].map((a) => [a.textContent, a.getAttribute("href")]));
+    const links = Object.fromEntries(
+      [...doc.querySelectorAll(".paper-links a")].map((a) => [a.textContent, a.getAttribute("href")]),
+    );
     expect(links).toEqual({
       arXiv: "https://arxiv.org/abs/2501.00656",
       PDF: "https://arxiv.org/pdf/2501.00656",
@@ -48,23 +53,44 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
       Code: "https://github.com/allenai/OLMo",
       "Project page": "https://allenai.org/olmo",
     });
-    expect(visible(doc.querySelector(".facts")?.textContent)).toBe("Published 31 December 2024 · 57 upvotes on Hugging Face · 5,213 stars on GitHub");
+    expect(visible(doc.querySelector(".facts")?.textContent)).toBe(
+      "Published 31 December 2024 · 57 upvotes on Hugging Face · 5,213 stars on GitHub",
+    );
   });
 
   it("gives an arXiv-style BibTeX entry as selectable text, and Google Scholar's citation tags", async () => {
     const doc = await site.page("/papers/focal-loss-for-dense-object-detection/");
     const bib = doc.querySelector(".cite pre")?.textContent ?? "";
     expect(bib).toMatch(/^@misc\{lin2017focal,\n/);
-    for (const field of ["title={Focal Loss for Dense Object Detection}", "author={Tsung-Yi Lin and Priya Goyal and Ross Girshick and Kaiming He and Piotr Dollár}", "year={2017}", "eprint={1708.02002}", "archivePrefix={arXiv}", "primaryClass={cs.CV}", "url={https://arxiv.org/abs/1708.02002}"]) {
+    for (const field of [
+      "title={Focal Loss for Dense Object Detection}",
+      "author={Tsung-Yi Lin and Priya Goyal and Ross Girshick and Kaiming He and Piotr Dollár}",
+      "year={2017}",
+      "eprint={1708.02002}",
+      "archivePrefix={arXiv}",
+      "primaryClass={cs.CV}",
+      "url={https://arxiv.org/abs/1708.02002}",
+    ]) {
       expect(bib).toContain(field);
     }
-    expect(meta(doc, "citation_author")).toEqual(["Tsung-Yi Lin", "Priya Goyal", "Ross Girshick", "Kaiming He", "Piotr Dollár"]);
+    expect(meta(doc, "citation_author")).toEqual([
+      "Tsung-Yi Lin",
+      "Priya Goyal",
+      "Ross Girshick",
+      "Kaiming He",
+      "Piotr Dollár",
+    ]);
     expect(meta(doc, "citation_arxiv_id")).toEqual(["1708.02002"]);
     expect(meta(doc, "citation_pdf_url")).toEqual(["https://arxiv.org/pdf/1708.02002"]);
     expect(meta(doc, "citation_publication_date")).toEqual(["2017/08/07"]);
     expect(meta(doc, "citation_doi")).toEqual(["10.1109/TPAMI.2018.2858826"]);
-    const notes = Object.fromEntries([...doc.querySelectorAll(".notes dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
-    expect(notes).toEqual({ Comment: "ICCV 2017", "Journal reference": "IEEE Transactions on Pattern Analysis and Machine Intelligence 2018" });
+    const notes = Object.fromEntries(
+      [...doc.querySelectorAll(".notes dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+    );
+    expect(notes).toEqual({
+      Comment: "ICCV 2017",
+      "Journal reference": "IEEE Transactions on Pattern Analysis and Machine Intelligence 2018",
+    });
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(ld.author.map((a: { name: string }) => a.name).at(-1)).toBe("Piotr Dollár");
     expect(ld.identifier).toEqual({ "@type": "PropertyValue", propertyID: "arXiv", value: "1708.02002" });
@@ -87,8 +113,18 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
     const json = JSON.parse(await readFile(join(site.out, "feed.json"), "utf8"));
     expect(json.items.find((i: { id: string }) => i.id.endsWith(WITH_MATH)).content_text).toBe(flash.abstract);
     // What Pagefind indexed for the page (its fragment, in whichever shard: gzip, a signature, then JSON).
-    const fragmentFiles = (await readdir(join(site.out, "pagefind"), { recursive: true })).filter((f) => f.endsWith(".pf_fragment"));
-    const fragments = await Promise.all(fragmentFiles.map(async (f) => JSON.parse(gunzipSync(await readFile(join(site.out, "pagefind", f))).toString("utf8").replace(/^pagefind_dcd/, ""))));
+    const fragmentFiles = (await readdir(join(site.out, "pagefind"), { recursive: true })).filter((f) =>
+      f.endsWith(".pf_fragment"),
+    );
+    const fragments = await Promise.all(
+      fragmentFiles.map(async (f) =>
+        JSON.parse(
+          gunzipSync(await readFile(join(site.out, "pagefind", f)))
+            .toString("utf8")
+            .replace(/^pagefind_dcd/, ""),
+        ),
+      ),
+    );
     const indexed = fragments.find((f) => f.url === WITH_MATH).content;
     expect(indexed).toContain("costs O(n^2) memory");
     expect(indexed).toContain("Tri Dao");
@@ -98,7 +134,12 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
   it("offers 'Find this paper' searches only for papers no source identified", async () => {
     const text = await site.page(`/papers/${seedSlugs[0]}/`);
     const links = [...text.querySelectorAll(".find a")].map((a) => a.getAttribute("href")!);
-    expect(links.map((l) => new URL(l).host)).toEqual(["arxiv.org", "www.semanticscholar.org", "scholar.google.com", "huggingface.co"]);
+    expect(links.map((l) => new URL(l).host)).toEqual([
+      "arxiv.org",
+      "www.semanticscholar.org",
+      "scholar.google.com",
+      "huggingface.co",
+    ]);
     const title = text.querySelector("h1")!.textContent!;
     expect(new URL(links[1]).searchParams.get("q")).toBe(title);
     expect(text.querySelector(".paper-links, .cite")).toBeNull();
@@ -108,9 +149,20 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
   it("names authors and the arXiv page in both feeds", async () => {
     const xml = await readFile(join(site.out, "feed.xml"), "utf8");
     const doc = new DOMParser().parseFromString(xml, "text/xml");
-    const item = [...doc.querySelectorAll("item")].find((i) => i.querySelector("title")?.textContent === "Graph Attention Networks")!;
-    expect([...item.getElementsByTagName("dc:creator")].map((c) => c.textContent)).toEqual(["Petar Veličković", "Guillem Cucurull", "Arantxa Casanova", "Adriana Romero", "Pietro Liò", "Yoshua Bengio"]);
-    const parsed = parseFeed(xml).toJSON().items.find((i) => i.title === "Graph Attention Networks")!;
+    const item = [...doc.querySelectorAll("item")].find(
+      (i) => i.querySelector("title")?.textContent === "Graph Attention Networks",
+    )!;
+    expect([...item.getElementsByTagName("dc:creator")].map((c) => c.textContent)).toEqual([
+      "Petar Veličković",
+      "Guillem Cucurull",
+      "Arantxa Casanova",
+      "Adriana Romero",
+      "Pietro Liò",
+      "Yoshua Bengio",
+    ]);
+    const parsed = parseFeed(xml)
+      .toJSON()
+      .items.find((i) => i.title === "Graph Attention Networks")!;
     expect(parsed.authors.map((a) => a.name)).toContain("Petar Veličković");
     const json = JSON.parse(await readFile(join(site.out, "feed.json"), "utf8"));
     const gat = json.items.find((i: { title: string }) => i.title === "Graph Attention Networks");
@@ -120,7 +172,13 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
 
   it("carries the new fields in papers.json", () => {
     const gat = papers.find((p) => p.title === "Graph Attention Networks")!;
-    expect(gat).toMatchObject({ arxivId: "1710.10903", version: 3, published: "2017-10-30", primaryCategory: "stat.ML", comment: "To appear at ICLR 2018. 12 pages, 2 figures" });
+    expect(gat).toMatchObject({
+      arxivId: "1710.10903",
+      version: 3,
+      published: "2017-10-30",
+      primaryCategory: "stat.ML",
+      comment: "To appear at ICLR 2018. 12 pages, 2 figures",
+    });
     expect(gat.authors).toHaveLength(6);
     const olmo = papers.find((p) => p.slug === "2-olmo-2-furious")!;
     expect(olmo.snapshots).toEqual([{ date: "2025-03-13", upvotes: 57, stars: 5213 }]);

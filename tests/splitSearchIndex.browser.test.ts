@@ -20,7 +20,8 @@ const vowels = "aou";
 const ends = "kxz";
 function word(n: number): string {
   let w = "";
-  for (let k = n, i = 0; i < 2 || k > 0; i++, k = Math.floor(k / 30)) w += consonants[k % 10] + vowels[Math.floor(k / 10) % 3];
+  for (let k = n, i = 0; i < 2 || k > 0; i++, k = Math.floor(k / 30))
+    w += consonants[k % 10] + vowels[Math.floor(k / 10) % 3];
   return w + ends[n % 3];
 }
 const base = Array.from({ length: 600 }, (_, i) => word(i));
@@ -28,7 +29,7 @@ const vocabulary = [...base, ...base.slice(0, 120).flatMap((w, i) => [`${w}ak`, 
 
 // Deterministic pseudo-random numbers, so every run indexes the same pages.
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 // Zipf-like: a few words on most pages, as "model" or "language" are in an archive of papers.
 const weights = vocabulary.map((_, i) => 1 / (i + 1));
 const total = weights.reduce((a, b) => a + b, 0);
@@ -61,13 +62,19 @@ describeInBrowser("a search on the index cut finer", () => {
     const { index } = await pagefind.createIndex({ forceLanguage: "en" });
     for (let page = 0; page < 500; page++) {
       const text = Array.from({ length: 60 }, pick).join(" ");
-      await index!.addHTMLFile({ sourcePath: `p/${page}/index.html`, content: `<html lang="en"><body><h1>Page ${page}</h1><p>${text}</p></body></html>` });
+      await index!.addHTMLFile({
+        sourcePath: `p/${page}/index.html`,
+        content: `<html lang="en"><body><h1>Page ${page}</h1><p>${text}</p></body></html>`,
+      });
     }
     await index!.writeFiles({ outputPath: join(own, "pagefind") });
     await pagefind.close();
     // The page searches with Pagefind's own script, as the site does.
     const search = `window.search = async (q) => (await (await import("/pagefind/pagefind.js")).search(q)).results.map((r) => r.id);`;
-    await writeFile(join(own, "index.html"), `<!doctype html><title>search</title><script type="module">${search}</script>`);
+    await writeFile(
+      join(own, "index.html"),
+      `<!doctype html><title>search</title><script type="module">${search}</script>`,
+    );
     await mkdir(cut);
     await cp(own, cut, { recursive: true });
     expect(await splitSearchIndex(join(cut, "pagefind"))).toBeGreaterThan(0);
@@ -90,7 +97,10 @@ describeInBrowser("a search on the index cut finer", () => {
         bodies = [];
         await page.goto(server.url);
         await page.waitForFunction(() => "search" in window);
-        results[q] = await page.evaluate((q) => (window as unknown as { search: (q: string) => Promise<string[]> }).search(q), q);
+        results[q] = await page.evaluate(
+          (q) => (window as unknown as { search: (q: string) => Promise<string[]> }).search(q),
+          q,
+        );
         // Pagefind's search resolves once the chunks it needs have arrived.
         downloaded[q] = (await Promise.all(bodies)).reduce((n, b) => n + b.length, 0);
       }

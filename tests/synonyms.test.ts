@@ -21,13 +21,28 @@ const errorOf = (text: string) => {
 
 describe("words", () => {
   it("split any ASCII text as letters and digits of every script would (the fast path a plain abstract takes)", () => {
-    const unicodeWords = (text: string) => text.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
+    const unicodeWords = (text: string) =>
+      text
+        .toLowerCase()
+        .normalize("NFKC")
+        .split(/[^\p{L}\p{N}@]+/u)
+        .filter(Boolean);
     fc.assert(
       fc.property(fc.string({ unit: "binary-ascii", maxLength: 200 }), (text) => {
         expect(words(text)).toEqual(unicodeWords(text));
       }),
     );
-    expect(words("Mixture-of-Experts (MoE) for LLMs, v2.5 @scale")).toEqual(["mixture", "of", "experts", "moe", "for", "llms", "v2", "5", "@scale"]);
+    expect(words("Mixture-of-Experts (MoE) for LLMs, v2.5 @scale")).toEqual([
+      "mixture",
+      "of",
+      "experts",
+      "moe",
+      "for",
+      "llms",
+      "v2",
+      "5",
+      "@scale",
+    ]);
     expect(words("Ｆｕｌｌ-width Über")).toEqual(["full", "width", "über"]);
   });
 });
@@ -37,12 +52,30 @@ describe("content/synonyms.yaml", () => {
     const groups = await loadSynonyms(join(ROOT, "content/synonyms.yaml"));
     expect(groups.length).toBeGreaterThanOrEqual(250);
     const terms = new Set(groups.flat().map((t) => t.join(" ")));
-    for (const term of ["moe", "mixture of experts", "nas", "neural architecture search", "ppo", "rlhf", "lora", "peft", "ocr", "text recognition", "pde", "partial differential equation"]) expect(terms.has(term), term).toBe(true);
+    for (const term of [
+      "moe",
+      "mixture of experts",
+      "nas",
+      "neural architecture search",
+      "ppo",
+      "rlhf",
+      "lora",
+      "peft",
+      "ocr",
+      "text recognition",
+      "pde",
+      "partial differential equation",
+    ])
+      expect(terms.has(term), term).toBe(true);
   });
 
   it("reports a mistake at its line", () => {
-    expect(errorOf("- [MoE, mixture of experts]\n- [lonely]\n")).toBe("synonyms.yaml:2: a group needs at least two terms");
-    expect(errorOf("- [MoE, mixture of experts]\n- just text\n")).toBe("synonyms.yaml:2: each group is a list of terms, such as [MoE, mixture of experts]");
+    expect(errorOf("- [MoE, mixture of experts]\n- [lonely]\n")).toBe(
+      "synonyms.yaml:2: a group needs at least two terms",
+    );
+    expect(errorOf("- [MoE, mixture of experts]\n- just text\n")).toBe(
+      "synonyms.yaml:2: each group is a list of terms, such as [MoE, mixture of experts]",
+    );
     expect(errorOf("- [MoE, '!!!']\n")).toBe("synonyms.yaml:1: '!!!' is not a term: use words");
     expect(errorOf("moe: mixture of experts\n")).toMatch(/^synonyms\.yaml:1: expected a list of groups/);
     expect(errorOf("- [a, b\n")).toMatch(/^synonyms\.yaml:\d+: /);
@@ -50,7 +83,10 @@ describe("content/synonyms.yaml", () => {
 });
 
 describe("expanding a paper's text with synonyms", () => {
-  const groups = parseSynonyms("s.yaml", "- [MoE, mixture of experts]\n- [LLM, large language model]\n- [NAS, neural architecture search, AutoNAS]\n");
+  const groups = parseSynonyms(
+    "s.yaml",
+    "- [MoE, mixture of experts]\n- [LLM, large language model]\n- [NAS, neural architecture search, AutoNAS]\n",
+  );
   const expand = synonymIndex(groups);
 
   it("indexes a phrase's acronyms with the text, whatever the case, hyphens and plurals", () => {
@@ -67,13 +103,21 @@ describe("expanding a paper's text with synonyms", () => {
   });
 
   it("hands the search page every group, terms as lowercase words", () => {
-    expect(JSON.parse(synonymGroups(groups))).toEqual([["moe", "mixture of experts"], ["llm", "large language model"], ["nas", "neural architecture search", "autonas"]]);
+    expect(JSON.parse(synonymGroups(groups))).toEqual([
+      ["moe", "mixture of experts"],
+      ["llm", "large language model"],
+      ["nas", "neural architecture search", "autonas"],
+    ]);
   });
 });
 
 describe("the vocabulary for typo correction", () => {
   it("holds each word that starts with a letter, with the number of papers using it, in one chunk per first letter", () => {
-    const digest = parseDigest("2025-03-13.txt", "Mar 13\nTransformers for Graphs\nTransformers on graphs, in 2025 and 3D.\nAttention Everywhere\nTransformers attend.\n", parseIsoDate("2025-03-13"));
+    const digest = parseDigest(
+      "2025-03-13.txt",
+      "Mar 13\nTransformers for Graphs\nTransformers on graphs, in 2025 and 3D.\nAttention Everywhere\nTransformers attend.\n",
+      parseIsoDate("2025-03-13"),
+    );
     const { files } = vocabularyChunks(mergeDigests([digest]));
     const t = JSON.parse(files.get("search/words/t.json")!);
     expect(t.words).toEqual({ transformers: 2 });
@@ -83,7 +127,11 @@ describe("the vocabulary for typo correction", () => {
   });
 
   it("keeps words of other scripts in the shared chunk, and no numbers", () => {
-    const digest = parseDigest("2025-03-13.txt", "Mar 13\nÜber Ärzte und Модели\nΔιάχυση 2025 _tmp x86 models.\n", parseIsoDate("2025-03-13"));
+    const digest = parseDigest(
+      "2025-03-13.txt",
+      "Mar 13\nÜber Ärzte und Модели\nΔιάχυση 2025 _tmp x86 models.\n",
+      parseIsoDate("2025-03-13"),
+    );
     const shared = JSON.parse(vocabularyChunks(mergeDigests([digest])).files.get("search/words/_.json")!).words;
     expect(Object.keys(shared).sort()).toEqual(["ärzte", "über", "διάχυση", "модели"].sort());
   });

@@ -24,7 +24,14 @@ describe("turns for the heavy parts of a build", () => {
     const results = await Promise.all([work("eleventy 1", 3), work("pagefind 1", 1), work("eleventy 2", 2)]);
     expect(results).toEqual(["eleventy 1", "pagefind 1", "eleventy 2"]);
     expect(most).toBe(1);
-    expect(log).toEqual(["eleventy 1 starts", "eleventy 1 ends", "pagefind 1 starts", "pagefind 1 ends", "eleventy 2 starts", "eleventy 2 ends"]);
+    expect(log).toEqual([
+      "eleventy 1 starts",
+      "eleventy 1 ends",
+      "pagefind 1 starts",
+      "pagefind 1 ends",
+      "eleventy 2 starts",
+      "eleventy 2 ends",
+    ]);
   });
 
   it("passes the turn on when one fails, and the failure goes to its caller alone", async () => {

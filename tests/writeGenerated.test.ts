@@ -20,9 +20,9 @@ describe("the pages one Eleventy run reads (a large build renders in several)", 
     const root = await tempDir("pd-link-");
     const generated = join(root, "generated");
     const pages = new Map([
-      ["papers/a.md", "---json\n{\"title\":\"A\"}\n---\n\n"],
-      ["papers/b.md", "---json\n{\"title\":\"B\"}\n---\n\n"],
-      ["topics/c/index.md", "---json\n{\"title\":\"C\"}\n---\n\n"],
+      ["papers/a.md", '---json\n{"title":"A"}\n---\n\n'],
+      ["papers/b.md", '---json\n{"title":"B"}\n---\n\n'],
+      ["topics/c/index.md", '---json\n{"title":"C"}\n---\n\n'],
     ]);
     generate(generated, pages);
     const run = join(root, "changed");
@@ -49,7 +49,14 @@ describe("the pages one Eleventy run reads (a large build renders in several)", 
 describe("the generated folder, written a page at a time by a full build", () => {
   it("ends holding exactly the pages made, rewriting only those whose text changed", async () => {
     const dir = join(await tempDir("pd-gen-"), "generated");
-    generate(dir, new Map([["papers/kept.md", "same"], ["papers/changed.md", "old"], ["papers/gone.md", "gone"]]));
+    generate(
+      dir,
+      new Map([
+        ["papers/kept.md", "same"],
+        ["papers/changed.md", "old"],
+        ["papers/gone.md", "gone"],
+      ]),
+    );
     const before = statSync(join(dir, "papers/kept.md")).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
 

@@ -14,7 +14,11 @@ export async function onPreBuild({ utils, constants }) {
   const paths = kept(constants);
   const restored = [];
   for (const path of paths) if (await utils.cache.restore(path)) restored.push(path);
-  console.log(restored.length ? `paper-digest: restored ${restored.join(" and ")} from the previous deploy` : `paper-digest: nothing cached yet: this build starts cold`);
+  console.log(
+    restored.length
+      ? `paper-digest: restored ${restored.join(" and ")} from the previous deploy`
+      : `paper-digest: nothing cached yet: this build starts cold`,
+  );
 }
 
 export async function onPostBuild({ utils, constants }) {

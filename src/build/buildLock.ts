@@ -24,7 +24,9 @@ const alive = (pid: number) => {
 export function acquireBuildLock(file: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies Holder), { flag: "wx" });
+      writeFileSync(file, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies Holder), {
+        flag: "wx",
+      });
       return () => rmSync(file, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
@@ -36,7 +38,11 @@ export function acquireBuildLock(file: string): () => void {
       holder = undefined;
     }
     if (holder && alive(holder.pid) && holder.pid !== process.pid) {
-      throw new UserError(file, 1, `another paper-digest build is running (pid ${holder.pid}, since ${holder.started}): wait for it to finish`);
+      throw new UserError(
+        file,
+        1,
+        `another paper-digest build is running (pid ${holder.pid}, since ${holder.started}): wait for it to finish`,
+      );
     }
     rmSync(file, { force: true });
   }

@@ -37,7 +37,17 @@ export interface BuildManifest {
 export const VERSION = 3;
 
 // Everything of the program that decides how a page looks or what the search index holds.
-const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "package.json", "package-lock.json", "content/favicon.svg", "content/feed.xsl"];
+const PROGRAM = [
+  "bin",
+  "src",
+  "layouts",
+  "content/assets",
+  ".eleventy.js",
+  "package.json",
+  "package-lock.json",
+  "content/favicon.svg",
+  "content/feed.xsl",
+];
 
 /**
  * What the cached stages (classify, relate, the papers' extras, the search vocabulary: stageCache.ts)
@@ -45,7 +55,22 @@ const PROGRAM = ["bin", "src", "layouts", "content/assets", ".eleventy.js", "pac
  * templates, assets or site helpers. After a change to a template every page is rendered again, and
  * the stages still go on from their cache. A test checks this list against the stages' imports.
  */
-export const STAGE_PROGRAM = ["src/topics", "src/related", "src/library", "src/search", "src/emit/paperExtras.ts", "src/emit/excerpt.ts", "src/build/buildSite.ts", "src/build/stageCache.ts", "src/build/cacheFile.ts", "src/model.ts", "src/userError.ts", "src/shortHash.ts", "src/yamlDocument.ts", "package-lock.json"];
+export const STAGE_PROGRAM = [
+  "src/topics",
+  "src/related",
+  "src/library",
+  "src/search",
+  "src/emit/paperExtras.ts",
+  "src/emit/excerpt.ts",
+  "src/build/buildSite.ts",
+  "src/build/stageCache.ts",
+  "src/build/cacheFile.ts",
+  "src/model.ts",
+  "src/userError.ts",
+  "src/shortHash.ts",
+  "src/yamlDocument.ts",
+  "package-lock.json",
+];
 
 /**
  * A hash of the program (its sources, templates, assets, the lock file of its
@@ -54,7 +79,9 @@ export const STAGE_PROGRAM = ["src/topics", "src/related", "src/library", "src/s
  * `root` is the project (another one in tests).
  */
 export function buildFingerprint(inputs: readonly string[], root = PROJECT_DIR): string {
-  const templates = readdirSync(join(root, "content")).filter((n) => n.endsWith(".11ty.ts")).map((n) => `content/${n}`);
+  const templates = readdirSync(join(root, "content"))
+    .filter((n) => n.endsWith(".11ty.ts"))
+    .map((n) => `content/${n}`);
   return fingerprint([...PROGRAM, ...templates], inputs, root);
 }
 
@@ -77,7 +104,11 @@ function programHash(paths: readonly string[], root: string): string {
   if (known) return known;
   const hash = createHash("sha256");
   const files = paths.flatMap((p) => filesUnder(join(root, p)));
-  for (const file of files.sort()) hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update("\n");
+  for (const file of files.sort())
+    hash
+      .update(`${relative(root, file)}\n`)
+      .update(readFileSync(file))
+      .update("\n");
   const digest = hash.digest("base64url");
   programs.set(key, digest);
   return digest;
@@ -98,13 +129,21 @@ export function readManifest(file: string, fingerprint: string, out: string): Bu
   if (read === MISSING) return "no previous build in the cache";
   if (read === UNREADABLE) return "the cache's manifest is unreadable";
   const packed = read as PackedManifest;
-  if (packed?.version !== VERSION || !isPacked(packed)) return "the cache's manifest is incomplete or from another version";
+  if (packed?.version !== VERSION || !isPacked(packed))
+    return "the cache's manifest is incomplete or from another version";
   if (packed.out !== out) return "the cache describes another output folder";
   if (packed.fingerprint !== fingerprint) return "the program, templates, configuration or dependencies changed";
   const manifest = unpack(packed);
   // A site removed, or copied without its files' times, shows in any few of its files: found here, before
   // anything is built on it. (Every file a build keeps is checked while Eleventy renders; see runBuild.)
-  if (touchedFiles(out, manifest, [...manifest.files.keys()].filter((_, i) => i % 1000 === 0)).size > 0) return LAST_SITE_CHANGED;
+  if (
+    touchedFiles(
+      out,
+      manifest,
+      [...manifest.files.keys()].filter((_, i) => i % 1000 === 0),
+    ).size > 0
+  )
+    return LAST_SITE_CHANGED;
   return manifest;
 }
 
@@ -151,7 +190,11 @@ function pack({ pages, outputs, documents, files, site, ...rest }: BuildManifest
     ...rest,
     site: numbered(site),
     pages: [numbered([...pages.keys()]), [...pages.values()]] as [Int32Array, string[]],
-    outputs: [numbered([...outputs.keys()]), Int32Array.from(lists, (list) => list.length), numbered(lists.flat())] as [Int32Array, Int32Array, Int32Array],
+    outputs: [numbered([...outputs.keys()]), Int32Array.from(lists, (list) => list.length), numbered(lists.flat())] as [
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ],
     documents: [numbered([...documents.keys()]), [...documents.values()]] as [Int32Array, string[]],
     files: [numbered([...files.keys()]), stamps] as [Int32Array, Float64Array],
   };
@@ -188,7 +231,8 @@ function unpack({ paths, site, pages, outputs, documents, files, ...rest }: Pack
  * path of its list and every page's count of files whole (else it isn't trusted: the build is a full one).
  */
 function isPacked(m: PackedManifest) {
-  const named = (ids: unknown): ids is Int32Array => ids instanceof Int32Array && ids.every((i) => i >= 0 && i < m.paths.length);
+  const named = (ids: unknown): ids is Int32Array =>
+    ids instanceof Int32Array && ids.every((i) => i >= 0 && i < m.paths.length);
   const beside = (ids: Int32Array, values: unknown) => Array.isArray(values) && values.length === ids.length;
   const [outputPages, counts, outputFiles] = m.outputs ?? [];
   return (

@@ -9,12 +9,29 @@ import { generatedWriter, updateGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import { textHash } from "../library/textHash.ts";
 import type { Library, Paper } from "../model.ts";
-import { BUILD_LOCK, CACHE_DIR, CHANGED_DIR, ENRICHED_FILE, GENERATED_DIR, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../paths.ts";
+import {
+  BUILD_LOCK,
+  CACHE_DIR,
+  CHANGED_DIR,
+  ENRICHED_FILE,
+  GENERATED_DIR,
+  OVERRIDES_FILE,
+  SYNONYMS_FILE,
+  TOPICS_FILE,
+} from "../paths.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards, startCardDrawer } from "../cards/renderCards.ts";
+import {
+  A_DAYS_CARDS,
+  cachedCards,
+  drawCards,
+  isCached,
+  missingCards,
+  placeCards,
+  startCardDrawer,
+} from "../cards/renderCards.ts";
 import type { ChildProcess } from "node:child_process";
 import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
@@ -27,7 +44,18 @@ import { indexSearch } from "./indexSearch.ts";
 import { checkPagefind } from "./runPagefind.ts";
 import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
 import { removeInBackground, swapIn, updateInPlace } from "./publishSite.ts";
-import { type BuildManifest, LAST_SITE_CHANGED, VERSION, buildFingerprint, fileStamps, forgetManifest, readManifest, stageFingerprint, touchedFiles, writeManifest } from "./buildManifest.ts";
+import {
+  type BuildManifest,
+  LAST_SITE_CHANGED,
+  VERSION,
+  buildFingerprint,
+  fileStamps,
+  forgetManifest,
+  readManifest,
+  stageFingerprint,
+  touchedFiles,
+  writeManifest,
+} from "./buildManifest.ts";
 import { shortHash } from "../shortHash.ts";
 import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
@@ -80,7 +108,21 @@ export class StageError extends Error {
  * their files moved in (publishSite.ts). Runs in the project folder (see cli.ts).
  */
 async function runBuild(
-  { digestsDir, topicsFile = TOPICS_FILE, overridesFile = OVERRIDES_FILE, enrichedFile = ENRICHED_FILE, synonymsFile = SYNONYMS_FILE, outDir, siteUrl, feedItems = 100, cardLimit = DEFAULT_CARD_LIMIT, newCards = DEFAULT_NEW_CARDS, cacheDir = CACHE_DIR, shardSize = DEFAULT_SHARD_SIZE, progress = () => {} }: BuildOptions,
+  {
+    digestsDir,
+    topicsFile = TOPICS_FILE,
+    overridesFile = OVERRIDES_FILE,
+    enrichedFile = ENRICHED_FILE,
+    synonymsFile = SYNONYMS_FILE,
+    outDir,
+    siteUrl,
+    feedItems = 100,
+    cardLimit = DEFAULT_CARD_LIMIT,
+    newCards = DEFAULT_NEW_CARDS,
+    cacheDir = CACHE_DIR,
+    shardSize = DEFAULT_SHARD_SIZE,
+    progress = () => {},
+  }: BuildOptions,
   cardDrawer: ChildProcess,
   /** Why the last build's site can't be kept, when buildSite found out in an earlier attempt. */
   distrust?: string,
@@ -89,11 +131,17 @@ async function runBuild(
   const stage = async <T>(name: string, work: () => Promise<T> | T, describe: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
     const result = await work();
-    progress(`${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}${process.env.DEBUG ? ` rss=${Math.round(process.memoryUsage().rss / 2 ** 20)}MB at=${seconds(started)}` : ""}`);
+    progress(
+      `${name.padEnd(9)} ${describe(result).padEnd(44)} ${seconds(t0)}${process.env.DEBUG ? ` rss=${Math.round(process.memoryUsage().rss / 2 ** 20)}MB at=${seconds(started)}` : ""}`,
+    );
     return result;
   };
 
-  const digests = await stage("parse", () => readDigests(digestsDir), (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`);
+  const digests = await stage(
+    "parse",
+    () => readDigests(digestsDir),
+    (ds) => `${ds.length} digests, ${ds.reduce((n, d) => n + d.entries.length, 0)} entries`,
+  );
   // Classify and relate go on from the last build's state when the archive only gained newer days.
   const stageFile = join(cacheDir, "build", "stages.v8");
   const stagePrint = stageFingerprint([readOptional(topicsFile), readOptional(synonymsFile), "stages"]);
@@ -117,19 +165,40 @@ async function runBuild(
     () => {
       const previous = usable(stageCache?.classify, classifyHashes);
       const run = assignTopicsFrom(merged.papers, taxonomy, previous);
-      return { ...run, reused: previous?.count ?? 0, library: { ...merged, papers: applyOverrides(run.papers, overrides, taxonomy.map((t) => t.slug), overridesFile) } };
+      return {
+        ...run,
+        reused: previous?.count ?? 0,
+        library: {
+          ...merged,
+          papers: applyOverrides(
+            run.papers,
+            overrides,
+            taxonomy.map((t) => t.slug),
+            overridesFile,
+          ),
+        },
+      };
     },
-    (r) => `${taxonomy.length} topics, ${r.library.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}${r.reused ? `, ${r.reused} as last built` : ""}`,
+    (r) =>
+      `${taxonomy.length} topics, ${r.library.papers.filter((p) => p.topics.length === 0).length} papers uncategorised${overrides.length ? `, ${overrides.length} overridden` : ""}${r.reused ? `, ${r.reused} as last built` : ""}`,
   );
   const classified: Library = classifyRun.library;
   // The cards in the cache, listed once (a check per paper cost 10,000 file lookups).
   const cardDir = join(cacheDir, "cards");
   const cached = cachedCards(cardDir);
-  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, { isDrawn: (card) => isCached(cached, card), budget: newCards });
+  const cards = planCards(classified, taxonomy, SITE_TITLE, cardLimit, {
+    isDrawn: (card) => isCached(cached, card),
+    budget: newCards,
+  });
   const toDraw = missingCards(cards.cards, cached);
   // The day's cards are drawn into the cache by other processes while this thread goes on (they need
   // topics, not related papers, nor a site folder).
-  const drawing = stage("cards", () => inStage("cards", () => drawCards(toDraw, cardDir, undefined, [cardDrawer])), (n) => `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`);
+  const drawing = stage(
+    "cards",
+    () => inStage("cards", () => drawCards(toDraw, cardDir, undefined, [cardDrawer])),
+    (n) =>
+      `${n} drawn, ${cards.cards.size - n} from the cache${cards.waiting ? `, ${cards.waiting} for later builds` : ""}`,
+  );
   // Awaited before publishing; until then a failure must not count as unhandled.
   drawing.catch(() => {});
   // The site is built in a temporary sibling of outDir (a full build whole, an incremental one its changed
@@ -145,7 +214,14 @@ async function runBuild(
   // Pagefind indexing into `temp`, once started: a failed build waits for it before removing the folder.
   let indexStarted: Promise<unknown> | undefined;
   try {
-    const relateInputs = classified.papers.map((p) => ({ title: p.title, abstract: p.abstract, topics: p.topics, authors: p.source.authors, category: p.source.primaryCategory, day: p.digests[0] }));
+    const relateInputs = classified.papers.map((p) => ({
+      title: p.title,
+      abstract: p.abstract,
+      topics: p.topics,
+      authors: p.source.authors,
+      category: p.source.primaryCategory,
+      day: p.digests[0],
+    }));
     const relateHashes = inputHashes(
       relateInputs.map(({ title, abstract, ...rest }, i) => [words[i], rest]),
       stageCache?.relate?.state.count,
@@ -155,21 +231,47 @@ async function runBuild(
       () => {
         const previous = usable(stageCache?.relate, relateHashes);
         const run = relate(relateInputs, 5, previous);
-        return { ...run, reused: previous?.count ?? 0, library: { ...classified, papers: classified.papers.map((p, i) => ({ ...p, related: run.lists[i].map((j) => classified.papers[j].slug) })) } };
+        return {
+          ...run,
+          reused: previous?.count ?? 0,
+          library: {
+            ...classified,
+            papers: classified.papers.map((p, i) => ({
+              ...p,
+              related: run.lists[i].map((j) => classified.papers[j].slug),
+            })),
+          },
+        };
       },
-      (r) => `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
+      (r) =>
+        `${r.library.papers.reduce((n, p) => n + p.related.length, 0)} links${r.reused ? `, ${r.reused} papers' vectors as last built` : ""}`,
     );
     const library: Library = relateRun.library;
     // Relate was the last stage to read the papers' words: their memory goes to the page texts.
     forgetTokens();
-    const site = { title: SITE_TITLE, description: SITE_DESCRIPTION, language: SITE_LANGUAGE, url: siteUrl, generated: new Date().toISOString() };
+    const site = {
+      title: SITE_TITLE,
+      description: SITE_DESCRIPTION,
+      language: SITE_LANGUAGE,
+      url: siteUrl,
+      generated: new Date().toISOString(),
+    };
     const synonymList = stageCache?.synonyms ?? (await loadSynonyms(synonymsFile));
     // What the last build left: pages whose text is unchanged stay in the site it built.
     const manifestFile = join(cacheDir, "build", "manifest.v8");
     const out = resolve(outDir);
-    const fingerprint = buildFingerprint([readOptional(topicsFile), readOptional(synonymsFile), JSON.stringify({ ...site, generated: undefined }), `search shards of ${shardSize}`]);
+    const fingerprint = buildFingerprint([
+      readOptional(topicsFile),
+      readOptional(synonymsFile),
+      JSON.stringify({ ...site, generated: undefined }),
+      `search shards of ${shardSize}`,
+    ]);
     const manifest = distrust ?? readManifest(manifestFile, fingerprint, out);
-    const extrasRun = paperExtras(library.papers, synonymIndex(synonymList), usable(stageCache?.extras, classifyHashes));
+    const extrasRun = paperExtras(
+      library.papers,
+      synonymIndex(synonymList),
+      usable(stageCache?.extras, classifyHashes),
+    );
     // A full build writes each page to the generated folder as it is made (see generatedWriter).
     const full = typeof manifest === "string" ? generatedWriter(GENERATED_DIR) : undefined;
     /**
@@ -189,18 +291,35 @@ async function runBuild(
         hashes.set(path, hash);
         if (!last || !madeAlike(last, path, hash)) keep(path, pageText(page));
       };
-      eachSitePage(take, library, taxonomy, site, feedItems, cards, extrasRun.extras, new Map(merged.papers.map((p, i) => [p.slug, words[i]])));
+      eachSitePage(
+        take,
+        library,
+        taxonomy,
+        site,
+        feedItems,
+        cards,
+        extrasRun.extras,
+        new Map(merged.papers.map((p, i) => [p.slug, words[i]])),
+      );
       return { pages, hashes };
     };
     const { pages, hashes } = await stage(
       "pages",
       () => pageTexts(typeof manifest === "string" ? undefined : manifest),
-      (r) => `${r.hashes.size} pages, ${full ? "every file made and written" : `${r.pages.size} files to write`}${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
+      (r) =>
+        `${r.hashes.size} pages, ${full ? "every file made and written" : `${r.pages.size} files to write`}${extrasRun.reused ? `, ${extrasRun.reused} papers' extras as last built` : ""}`,
     );
-    const plan = await stage("cache", () => planBuild(manifest, hashes), (p) => p.describe);
+    const plan = await stage(
+      "cache",
+      () => planBuild(manifest, hashes),
+      (p) => p.describe,
+    );
     await stage(
       "emit",
-      () => (plan.previous ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length } : full!.finish()),
+      () =>
+        plan.previous
+          ? { ...updateGenerated(GENERATED_DIR, pages, plan.removed), unchanged: plan.kept.length }
+          : full!.finish(),
       (r) => `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`,
     );
     const { previous, kept } = plan;
@@ -217,11 +336,18 @@ async function runBuild(
     // Eleventy's runs and Pagefind's writes, which hold hundreds of MB each, take turns (see takeTurns).
     const turn = takeTurns();
     // A full build renders the papers first, in the order of their search shards (see indexSearch).
-    const rendering = renderPages(eleventy, temp, previous ? plan.changed : papersFirst(plan.changed, library), Boolean(previous), turn);
+    const rendering = renderPages(
+      eleventy,
+      temp,
+      previous ? plan.changed : papersFirst(plan.changed, library),
+      Boolean(previous),
+      turn,
+    );
     const renderStage = stage(
       "eleventy",
       () => inStage("eleventy", () => rendering.done),
-      (r) => `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${rendering.runs > 1 ? ` in ${rendering.runs} runs${pipelined ? " (taking turns with Pagefind's writes)" : ""}` : ""}${previous ? `, ${kept.length} pages unchanged` : ""}`,
+      (r) =>
+        `${[...r.values()].reduce((n, files) => n + files.length, 0)} files${rendering.runs > 1 ? ` in ${rendering.runs} runs${pipelined ? " (taking turns with Pagefind's writes)" : ""}` : ""}${previous ? `, ${kept.length} pages unchanged` : ""}`,
     );
     // Awaited below; until then a failure must not count as unhandled.
     renderStage.catch(() => {});
@@ -230,10 +356,22 @@ async function runBuild(
         "pagefind",
         () =>
           inStage("pagefind", async () => {
-            const run = await indexSearch(temp, outDir, library, rendering, keptFiles, previous, touched, shardSize, pagefindRuns, turn);
+            const run = await indexSearch(
+              temp,
+              outDir,
+              library,
+              rendering,
+              keptFiles,
+              previous,
+              touched,
+              shardSize,
+              pagefindRuns,
+              turn,
+            );
             return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
           }),
-        (r) => `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${pipelined && rendering.runs > 1 ? ", beside Eleventy" : ""}`,
+        (r) =>
+          `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${pipelined && rendering.runs > 1 ? ", beside Eleventy" : ""}`,
       );
       // Awaited below; until then a failure must not count as unhandled.
       search.catch(() => {});
@@ -251,7 +389,8 @@ async function runBuild(
           writeFiles(temp, new Map([...run.files, ["search/synonyms.json", synonymGroups(synonymList)]]));
           // Served as it is (through the generated folder, Eleventy would only copy it). A paper's entry
           // is a function of the paper, which its page's key covers: an unchanged key, an unchanged entry.
-          const unchanged = (p: Paper) => previous!.pages.get(`papers/${p.slug}.md`) === hashes.get(`papers/${p.slug}.md`);
+          const unchanged = (p: Paper) =>
+            previous!.pages.get(`papers/${p.slug}.md`) === hashes.get(`papers/${p.slug}.md`);
           const last = previous?.papersJson && { file: join(outDir, "papers.json"), index: previous.papersJson };
           const papersJson = writePapersJson(join(temp, "papers.json"), library, taxonomy, site, unchanged, last);
           writeStageCache(stageFile, {
@@ -265,7 +404,8 @@ async function runBuild(
           });
           return { ...run, papersJson };
         },
-        (r) => `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
+        (r) =>
+          `${r.files.size} vocabulary files for typo correction, ${synonymList.length} synonym groups, papers.json`,
       );
     // An incremental build's Eleventy renders a few hundred pages in its own process: meanwhile this thread
     // writes them. A full build's holds thousands: they wait for their turn, so that they never add to the
@@ -275,7 +415,10 @@ async function runBuild(
     // still as it left them: asked while Eleventy renders, as the stat of every one takes a quarter of a
     // second. A site changed by hand is built whole after all (see buildSite).
     const touched = previous ? touchedFiles(outDir, previous, previous.files.keys()) : new Set<string>();
-    if (kept.some((page) => previous!.outputs.get(page)!.some((file) => touched.has(file) || !previous!.files.has(file)))) throw new LastSiteChanged();
+    if (
+      kept.some((page) => previous!.outputs.get(page)!.some((file) => touched.has(file) || !previous!.files.has(file)))
+    )
+      throw new LastSiteChanged();
     const rendered = await renderStage;
     const vocabularyRun = wordsEarly ?? (await turn(writeWords));
 
@@ -301,7 +444,10 @@ async function runBuild(
     const index = await indexed;
     await placing;
     // What the search page merges, and each topic's page id in the primary index (for its filter).
-    const searchIndex = { merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`), topicPages: index.topicPages };
+    const searchIndex = {
+      merge: index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`),
+      topicPages: index.topicPages,
+    };
     writeFiles(temp, new Map([["search/index.json", JSON.stringify(searchIndex)]]));
     await stage(
       "publish",
@@ -312,22 +458,42 @@ async function runBuild(
         // Files a later build may keep: each page's outputs and the search shards, as they are now. One
         // this build didn't write is one the cache stage (or the shard check) found as the last build left it.
         const later = [...[...outputs.values()].flat(), ...index.files];
-        const files = fileStamps(temp, later.filter((file) => wrote.has(file)));
+        const files = fileStamps(
+          temp,
+          later.filter((file) => wrote.has(file)),
+        );
         for (const file of later) if (!files.has(file)) files.set(file, previous!.files.get(file)!);
         // Card paths are URL paths ("/cards/…"); the site's files are relative.
         const site = [...new Set([...made, ...later, ...[...cards.cards.keys()].map((url) => url.slice(1))])];
-        const manifest: BuildManifest = { version: VERSION, fingerprint, out, pages: hashes, outputs, documents: index.documents, shards: index.keys, files, site, papersJson: vocabularyRun.papersJson };
+        const manifest: BuildManifest = {
+          version: VERSION,
+          fingerprint,
+          out,
+          pages: hashes,
+          outputs,
+          documents: index.documents,
+          shards: index.keys,
+          files,
+          site,
+          papersJson: vocabularyRun.papersJson,
+        };
         // The old manifest describes the old site: gone before the site changes, so no crash in between leaves it trusted.
         forgetManifest(manifestFile);
         if (previous) {
           const now = new Set(site);
-          updateInPlace(temp, outDir, made, previous.site.filter((file) => !now.has(file)));
+          updateInPlace(
+            temp,
+            outDir,
+            made,
+            previous.site.filter((file) => !now.has(file)),
+          );
           await rm(temp, { recursive: true, force: true });
         } else await swapIn(temp, outDir);
         writeManifest(manifestFile, manifest);
         return { written: made.length, files: later.length, incremental: Boolean(previous) };
       },
-      (r) => `${r.incremental ? `${r.written} files updated in place` : "site swapped in"}, ${r.files} recorded for the next build`,
+      (r) =>
+        `${r.incremental ? `${r.written} files updated in place` : "site swapped in"}, ${r.files} recorded for the next build`,
     );
     progress(`${"built".padEnd(9)} ${outDir.padEnd(44)} ${seconds(started)}`);
     return library;
@@ -423,8 +589,14 @@ function leftoverFolders(outDir: string): string[] {
 /** The messages of an error and of the errors it wraps (Eleventy nests the root cause). */
 function reasons(err: unknown): string[] {
   const out: string[] = [];
-  for (let e = err as { message?: string; cause?: unknown; originalError?: unknown } | undefined; e && out.length < 5; e = (e.originalError ?? e.cause) as typeof e) {
-    const message = String(e.message ?? e).split("\n")[0].trim();
+  for (
+    let e = err as { message?: string; cause?: unknown; originalError?: unknown } | undefined;
+    e && out.length < 5;
+    e = (e.originalError ?? e.cause) as typeof e
+  ) {
+    const message = String(e.message ?? e)
+      .split("\n")[0]
+      .trim();
     if (message && !out.includes(message)) out.push(message);
   }
   return out;

@@ -22,12 +22,20 @@ await load([join(eleventy, "src/Eleventy.js"), join(eleventy, "src/Errors/Eleven
 // from the sources, as the tests do).
 const bundle = process.env.PAPER_DIGEST_BUNDLE;
 if (bundle && existsSync(join(bundle, "ts"))) {
-  register("./eleventyHooks.mjs", import.meta.url, { data: { project: pathToFileURL(`${project}/`).href, compiled: pathToFileURL(join(bundle, "ts/")).href } });
+  register("./eleventyHooks.mjs", import.meta.url, {
+    data: { project: pathToFileURL(`${project}/`).href, compiled: pathToFileURL(join(bundle, "ts/")).href },
+  });
 } else {
   const tsx = await import("tsx/esm/api");
   tsx.register();
 }
-await load(["src/site/markdownPlugin.ts", "src/site/sitePlugin.ts", ...readdirSync(join(project, "layouts")).map((f) => `layouts/${f}`)].map((f) => join(project, f)));
+await load(
+  [
+    "src/site/markdownPlugin.ts",
+    "src/site/sitePlugin.ts",
+    ...readdirSync(join(project, "layouts")).map((f) => `layouts/${f}`),
+  ].map((f) => join(project, f)),
+);
 
 const order = await new Promise((resolve) => {
   let text = "";

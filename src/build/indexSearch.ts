@@ -20,7 +20,18 @@ import type { Turn } from "./takeTurns.ts";
  * `pagefindRuns` (checkPagefind, started earlier) says the binary runs. Pagefind
  * writes a shard when its `turn` comes.
  */
-export async function indexSearch(siteDir: string, outDir: string, library: Library, rendering: Rendering, kept: ReadonlySet<string>, previous: BuildManifest | undefined, touched: ReadonlySet<string>, shardSize: number, pagefindRuns: Promise<void>, turn: Turn) {
+export async function indexSearch(
+  siteDir: string,
+  outDir: string,
+  library: Library,
+  rendering: Rendering,
+  kept: ReadonlySet<string>,
+  previous: BuildManifest | undefined,
+  touched: ReadonlySet<string>,
+  shardSize: number,
+  pagefindRuns: Promise<void>,
+  turn: Turn,
+) {
   // Indexed documents, each read once from its page (rendered now, or kept from the last build) and handed to
   // Pagefind; their keys say whether a shard changed, and are remembered for the next build.
   const documents = new Map<string, string>();
@@ -95,7 +106,14 @@ export async function indexSearch(siteDir: string, outDir: string, library: Libr
     await Promise.allSettled(finishing);
   }
   const files = [...filesIn(siteDir, "pagefind"), ...unchanged];
-  return { pages: keys.size, shards: shards.map((s) => s.dir), reindexed, keys: Object.fromEntries(shardKeys), documents: keys, files };
+  return {
+    pages: keys.size,
+    shards: shards.map((s) => s.dir),
+    reindexed,
+    keys: Object.fromEntries(shardKeys),
+    documents: keys,
+    files,
+  };
 }
 
 /** A shard's files among `files`: those under its folder, not under a shard folder inside it. */

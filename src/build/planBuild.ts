@@ -27,11 +27,18 @@ export function planBuild(manifest: BuildManifest | string, hashes: ReadonlyMap<
   const keep = new Set(kept);
   const changed = all.filter((page) => !keep.has(page));
   const removed = [...manifest.pages.keys()].filter((page) => !hashes.has(page));
-  return { previous: manifest, changed, kept, removed, describe: `incremental: ${changed.length} pages to render, ${kept.length} unchanged, ${removed.length} removed` };
+  return {
+    previous: manifest,
+    changed,
+    kept,
+    removed,
+    describe: `incremental: ${changed.length} pages to render, ${kept.length} unchanged, ${removed.length} removed`,
+  };
 }
 
 /** Whether the last build made this page from a text with this hash (and recorded what it became). */
-export const madeAlike = (manifest: BuildManifest, page: string, hash: string) => manifest.pages.get(page) === hash && manifest.outputs.has(page);
+export const madeAlike = (manifest: BuildManifest, page: string, hash: string) =>
+  manifest.pages.get(page) === hash && manifest.outputs.has(page);
 
 /** The generated page (relative to the generated folder) an Eleventy input is, if it is one. */
 export function generatedPage(input: string): string | undefined {

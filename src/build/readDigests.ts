@@ -17,7 +17,8 @@ export async function readDigests(dir: string): Promise<Digest[]> {
   } catch {
     throw new UserError(dir, 1, "cannot read the digests folder");
   }
-  if (names.length === 0) throw new UserError(dir, 1, "no digests (YYYY-MM-DD.txt, .json or .atom files) in this folder");
+  if (names.length === 0)
+    throw new UserError(dir, 1, "no digests (YYYY-MM-DD.txt, .json or .atom files) in this folder");
   const digests: Digest[] = [];
   for (const name of names) {
     const file = join(dir, name);

@@ -25,7 +25,13 @@ export interface Rendering {
  * a run, so no run holds the whole archive. Each run takes a `turn`. The
  * site-wide templates and copied files are rendered by the last run alone.
  */
-export function renderPages(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean, turn: Turn): Rendering {
+export function renderPages(
+  ahead: EleventyAhead,
+  outDir: string,
+  changed: readonly string[],
+  incremental: boolean,
+  turn: Turn,
+): Rendering {
   const written = new Set<string>();
   const waiting = new Set<{ files: readonly string[]; settle: (err?: unknown) => void }>();
   let ended: { err?: unknown } | undefined;
@@ -64,7 +70,14 @@ export function renderPages(ahead: EleventyAhead, outDir: string, changed: reado
 /** A full build of few pages renders them from GENERATED_DIR in one run. */
 const inOneRun = (changed: readonly string[], incremental: boolean) => !incremental && changed.length <= PAGES_PER_RUN;
 
-async function runs(ahead: EleventyAhead, outDir: string, changed: readonly string[], incremental: boolean, turn: Turn, wrote: (r: Rendered) => void): Promise<Rendered> {
+async function runs(
+  ahead: EleventyAhead,
+  outDir: string,
+  changed: readonly string[],
+  incremental: boolean,
+  turn: Turn,
+  wrote: (r: Rendered) => void,
+): Promise<Rendered> {
   const rendered: Rendered = new Map();
   const add = (run: Rendered) => {
     for (const [input, files] of run) rendered.set(input, files);

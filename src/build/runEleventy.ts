@@ -29,7 +29,16 @@ export function startEleventy(outDir: string): EleventyAhead {
   const resultsFile = `${outDir}.rendered.json`;
   // A large archive needs more than V8's default heap (Eleventy holds every page's data), but never more
   // than a Netlify builder (8 GiB in all, shared with Pagefind and the cards) can give: 5 GB.
-  const args = ["--max-old-space-size=5120", "--import", "./src/build/eleventyAhead.mjs", cli, "--config=.eleventy.js", `--input=${CONTENT_DIR}`, `--output=${outDir}`, "--quiet"];
+  const args = [
+    "--max-old-space-size=5120",
+    "--import",
+    "./src/build/eleventyAhead.mjs",
+    cli,
+    "--config=.eleventy.js",
+    `--input=${CONTENT_DIR}`,
+    `--output=${outDir}`,
+    "--quiet",
+  ];
   // Eleventy registers a module resolver of its own to reload edited files in watch mode; a build has no use
   // for it, and it sends every import through the loader thread.
   const env = { ...process.env, PAPER_DIGEST_RENDERED: resultsFile, ELEVENTY_SKIP_ESM_RESOLVER: "1" };
@@ -46,13 +55,19 @@ export function startEleventy(outDir: string): EleventyAhead {
 
   return {
     async render({ changedOnly = false, pagesOnly = false } = {}) {
-      child.stdin.end(`${JSON.stringify({ PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "", PAPER_DIGEST_PAGES_ONLY: pagesOnly ? "1" : "" })}\n`);
+      child.stdin.end(
+        `${JSON.stringify({ PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "", PAPER_DIGEST_PAGES_ONLY: pagesOnly ? "1" : "" })}\n`,
+      );
       try {
         const code = await exited;
         if (code !== 0) {
           // Eleventy explains a failure as numbered causes: "[11ty] 1. Having trouble … (via X)".
-          const causes = [...new Set([...stderr.matchAll(/^\[11ty\] \d+\. (.+?)(?: \(via \w+\))?$/gm)].map((m) => m[1]))];
-          throw new Error(causes.length > 0 ? causes.join(": ") : stderr.trim().split("\n")[0] || `exit status ${code}`);
+          const causes = [
+            ...new Set([...stderr.matchAll(/^\[11ty\] \d+\. (.+?)(?: \(via \w+\))?$/gm)].map((m) => m[1])),
+          ];
+          throw new Error(
+            causes.length > 0 ? causes.join(": ") : stderr.trim().split("\n")[0] || `exit status ${code}`,
+          );
         }
         const results: [string, string | false][] = JSON.parse(await readFile(resultsFile, "utf8"));
         const rendered: Rendered = new Map();

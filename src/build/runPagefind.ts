@@ -9,7 +9,15 @@ import { splitSearchIndex } from "./splitSearchIndex.ts";
 import { type Turn, atOnce } from "./takeTurns.ts";
 
 // Pagefind also writes its ready-made search UIs; the site searches through its API alone.
-const UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"];
+const UNUSED = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
 // A merged shard needs only its index: the primary's scripts run it.
 const PRIMARY_ONLY = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"];
 
@@ -21,10 +29,19 @@ const PRIMARY_ONLY = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "
  */
 export async function checkPagefind() {
   // Not among the package's exports: reached by its path, as the package's own command-line wrapper reaches it.
-  const { resolveBinaryPath } = await import(pathToFileURL(join(PROJECT_DIR, "node_modules/pagefind/lib/resolveBinary.js")).href);
+  const { resolveBinaryPath } = await import(
+    pathToFileURL(join(PROJECT_DIR, "node_modules/pagefind/lib/resolveBinary.js")).href
+  );
   const binary: string = resolveBinaryPath(["pagefind_extended", "pagefind"]);
-  const { code, stdout, stderr } = await runProcess(binary, ["--version"]).catch((err: Error) => ({ code: 1, stdout: "", stderr: err.message }));
-  if (code !== 0 || !/^pagefind /.test(stdout)) throw new Error(`Pagefind's binary does not run (${(stderr || stdout).trim().split("\n")[0] || `exit status ${code}`})`);
+  const { code, stdout, stderr } = await runProcess(binary, ["--version"]).catch((err: Error) => ({
+    code: 1,
+    stdout: "",
+    stderr: err.message,
+  }));
+  if (code !== 0 || !/^pagefind /.test(stdout))
+    throw new Error(
+      `Pagefind's binary does not run (${(stderr || stdout).trim().split("\n")[0] || `exit status ${code}`})`,
+    );
 }
 
 /**
@@ -36,7 +53,12 @@ export async function checkPagefind() {
  * most (~750 MB for 5,000 papers) and waits for its `turn`. Returns how many
  * pages it holds.
  */
-export async function runPagefind(siteDir: string, shard: SearchShard, documentOf: (page: string) => string, turn: Turn = atOnce) {
+export async function runPagefind(
+  siteDir: string,
+  shard: SearchShard,
+  documentOf: (page: string) => string,
+  turn: Turn = atOnce,
+) {
   // Pagefind's Node API prints its service's failures (with a stack) itself; the build reports them in one line.
   const quiet = console.error;
   const said: string[] = [];
@@ -48,7 +70,9 @@ export async function runPagefind(siteDir: string, shard: SearchShard, documentO
     // documents are read and sent while Pagefind parses this one's (it parses on one thread, leaving a core).
     let sent: Promise<unknown> | undefined;
     for (let i = 0; i < shard.pages.length; i += 200) {
-      const batch = shard.pages.slice(i, i + 200).map((sourcePath) => index.addHTMLFile({ sourcePath, content: documentOf(sourcePath) }));
+      const batch = shard.pages
+        .slice(i, i + 200)
+        .map((sourcePath) => index.addHTMLFile({ sourcePath, content: documentOf(sourcePath) }));
       const added = Promise.all(batch).then((all) => {
         const failed = all.find((a) => a.errors.length > 0);
         if (failed) throw new Error(failed.errors.join("; "));
@@ -91,7 +115,8 @@ export async function finishShard(siteDir: string, shard: SearchShard) {
     const entryFile = join(dir, "pagefind-entry.json");
     const entry = JSON.parse(await readFile(entryFile, "utf8"));
     const up = "../".repeat(shard.dir.split("/").length - 1);
-    for (const language of Object.values(entry.languages as Record<string, { wasm?: string }>)) language.wasm = `_/../${up}wasm.${language.wasm ?? "unknown"}`;
+    for (const language of Object.values(entry.languages as Record<string, { wasm?: string }>))
+      language.wasm = `_/../${up}wasm.${language.wasm ?? "unknown"}`;
     await writeFile(entryFile, JSON.stringify(entry));
   }
 }

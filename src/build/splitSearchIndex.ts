@@ -37,7 +37,12 @@ export async function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES):
     const files = meta.chunks.map(([, , hash]) => join(dir, "index", `${hash}.pf_index`));
     const chunks = await inParallel(files, async (file) => gunzip(await readFile(file)));
     // Named in order, so that a clash of short names resolves the same way in every build.
-    const pieces = meta.chunks.map(([from, to], i) => splitChunk(chunks[i], { from, to }, target)?.map((piece) => ({ ...piece, name: uniqueName(language, piece.bytes, taken) })));
+    const pieces = meta.chunks.map(([from, to], i) =>
+      splitChunk(chunks[i], { from, to }, target)?.map((piece) => ({
+        ...piece,
+        name: uniqueName(language, piece.bytes, taken),
+      })),
+    );
     if (pieces.every((p) => p === undefined)) continue;
     const cutChunks = [...pieces.keys()].filter((i) => pieces[i]);
     await inParallel(
@@ -46,7 +51,11 @@ export async function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES):
     );
     await inParallel(cutChunks, (i) => rm(files[i]));
     cut += cutChunks.length;
-    const bytes = meta.replaced(meta.chunks.flatMap((chunk, i) => pieces[i]?.map((piece): ChunkEntry => [piece.from, piece.to, piece.name]) ?? [chunk]));
+    const bytes = meta.replaced(
+      meta.chunks.flatMap(
+        (chunk, i) => pieces[i]?.map((piece): ChunkEntry => [piece.from, piece.to, piece.name]) ?? [chunk],
+      ),
+    );
     const hash = `${language}_${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
     await writeFile(join(dir, `pagefind.${hash}.pf_meta`), await gzip(bytes));
     await rm(metaFile);

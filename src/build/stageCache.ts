@@ -81,13 +81,19 @@ function encode(value: unknown): string {
 /** The cached state, when the file is whole and was written with `fingerprint`. */
 export function readStageCache(file: string, fingerprint: string): StageCache | undefined {
   const cache = readCacheFile(file) as StageCache | symbol;
-  return typeof cache === "object" && cache?.version === VERSION && cache.fingerprint === fingerprint ? cache : undefined;
+  return typeof cache === "object" && cache?.version === VERSION && cache.fingerprint === fingerprint
+    ? cache
+    : undefined;
 }
 
 /** A state, if it covers exactly the first papers of today's inputs. */
-export function usable<S extends { count: number }>(cached: { inputs: string; state: S } | undefined, hashes: InputHashes): S | undefined {
+export function usable<S extends { count: number }>(
+  cached: { inputs: string; state: S } | undefined,
+  hashes: InputHashes,
+): S | undefined {
   return cached && hashes.first === cached.inputs ? cached.state : undefined;
 }
 
 /** Written whole or not at all. */
-export const writeStageCache = (file: string, cache: Omit<StageCache, "version">) => writeCacheFile(file, { version: VERSION, ...cache });
+export const writeStageCache = (file: string, cache: Omit<StageCache, "version">) =>
+  writeCacheFile(file, { version: VERSION, ...cache });

@@ -20,7 +20,14 @@ export interface PapersJsonIndex {
  * last build wrote it: a day's build makes a few hundred entries instead of every one, and copies the
  * runs of unchanged ones a span at a time. Returns the new file's index.
  */
-export function writePapersJson(file: string, library: Library, topics: readonly TopicInfo[], site: SiteData, unchanged: (p: Paper) => boolean, last?: { file: string; index: PapersJsonIndex }): PapersJsonIndex {
+export function writePapersJson(
+  file: string,
+  library: Library,
+  topics: readonly TopicInfo[],
+  site: SiteData,
+  unchanged: (p: Paper) => boolean,
+  last?: { file: string; index: PapersJsonIndex },
+): PapersJsonIndex {
   const parts = papersJsonParts(library, topics, site);
   const old = last && openIfAsWritten(last.file, last.index);
   const fd = openSync(file, "w");

@@ -4,7 +4,13 @@ import { drawCard, type Card } from "./drawCard.ts";
 // A drawing process starts before its cards are known (see startCardDrawer) and draws one card to throw away: the
 // first card costs a second (fonts inflated and parsed, layout and painting compiled), paid while the
 // build reads and classifies the archive rather than after.
-const warm = drawCard({ eyebrow: "Topic", title: "Warming up", footnote: "1 paper", site: "paper-digest", accent: "#225577" }).catch(() => {});
+const warm = drawCard({
+  eyebrow: "Topic",
+  title: "Warming up",
+  footnote: "1 paper",
+  site: "paper-digest",
+  accent: "#225577",
+}).catch(() => {});
 
 // The build that started it is gone (ended, or killed): so is its work.
 process.on("disconnect", () => process.exit(0));

@@ -28,7 +28,14 @@ const FAMILY = SUBSETS.map((s) => `Inter ${s}`).join(", ");
 let fonts: Font[] | undefined;
 function loadFonts(): Font[] {
   const files = join(dirname(createRequire(import.meta.url).resolve("@fontsource/inter/package.json")), "files");
-  return SUBSETS.flatMap((s) => ([400, 700] as const).map((weight) => ({ name: `Inter ${s}`, data: readFileSync(join(files, `inter-${s}-${weight}-normal.woff`)), weight, style: "normal" as const })));
+  return SUBSETS.flatMap((s) =>
+    ([400, 700] as const).map((weight) => ({
+      name: `Inter ${s}`,
+      data: readFileSync(join(files, `inter-${s}-${weight}-normal.woff`)),
+      weight,
+      style: "normal" as const,
+    })),
+  );
 }
 
 /** Pictographs (emoji) have no glyphs here; they are decoration a card can do without. */
@@ -52,27 +59,65 @@ function titleLayout(title: string) {
   return { size, text: `${cut.slice(0, Math.max(cut.lastIndexOf(" "), budget - 20)).replace(/[\s,;:.–—-]+$/, "")}…` };
 }
 
-const div = (style: Record<string, unknown>, children?: unknown) => ({ type: "div", props: { style: { display: "flex", ...style }, children } });
+const div = (style: Record<string, unknown>, children?: unknown) => ({
+  type: "div",
+  props: { style: { display: "flex", ...style }, children },
+});
 
 function layout(card: Card, title: string | undefined) {
   const heading = title ? titleLayout(title) : undefined;
-  return div(
-    { width: CARD_WIDTH, height: CARD_HEIGHT, background: "#fdfcfa", fontFamily: FAMILY, color: "#1c1b19" },
-    [
-      div({ width: 28, height: CARD_HEIGHT, background: card.accent }),
-      div({ flexDirection: "column", boxSizing: "border-box", width: CARD_WIDTH - 28, height: CARD_HEIGHT, padding: "60px 72px 52px 64px" }, [
+  return div({ width: CARD_WIDTH, height: CARD_HEIGHT, background: "#fdfcfa", fontFamily: FAMILY, color: "#1c1b19" }, [
+    div({ width: 28, height: CARD_HEIGHT, background: card.accent }),
+    div(
+      {
+        flexDirection: "column",
+        boxSizing: "border-box",
+        width: CARD_WIDTH - 28,
+        height: CARD_HEIGHT,
+        padding: "60px 72px 52px 64px",
+      },
+      [
         div({ fontSize: 30, fontWeight: 700, color: card.accent, letterSpacing: "0.01em" }, card.eyebrow),
         heading
-          ? div({ marginTop: 28, maxHeight: 4 * 1.18 * heading.size, overflow: "hidden", fontSize: heading.size, fontWeight: 700, lineHeight: 1.18, letterSpacing: "-0.015em" }, heading.text)
+          ? div(
+              {
+                marginTop: 28,
+                maxHeight: 4 * 1.18 * heading.size,
+                overflow: "hidden",
+                fontSize: heading.size,
+                fontWeight: 700,
+                lineHeight: 1.18,
+                letterSpacing: "-0.015em",
+              },
+              heading.text,
+            )
           : div({ marginTop: 28, fontSize: 40, color: "#5b5852" }, "A paper on " + card.site),
-        card.subtitle ? div({ marginTop: 24, maxHeight: 2 * 1.35 * 32, overflow: "hidden", fontSize: 32, lineHeight: 1.35, color: "#5b5852" }, card.subtitle) : null,
-        div({ marginTop: "auto", justifyContent: "space-between", alignItems: "flex-end", fontSize: 30, color: "#5b5852" }, [
-          div({ fontWeight: 700, color: "#1c1b19", fontSize: 34 }, card.site),
-          div({}, card.footnote),
-        ]),
-      ]),
-    ],
-  );
+        card.subtitle
+          ? div(
+              {
+                marginTop: 24,
+                maxHeight: 2 * 1.35 * 32,
+                overflow: "hidden",
+                fontSize: 32,
+                lineHeight: 1.35,
+                color: "#5b5852",
+              },
+              card.subtitle,
+            )
+          : null,
+        div(
+          {
+            marginTop: "auto",
+            justifyContent: "space-between",
+            alignItems: "flex-end",
+            fontSize: 30,
+            color: "#5b5852",
+          },
+          [div({ fontWeight: 700, color: "#1c1b19", fontSize: 34 }, card.site), div({}, card.footnote)],
+        ),
+      ],
+    ),
+  ]);
 }
 
 /**

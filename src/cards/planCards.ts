@@ -17,7 +17,25 @@ export const DEFAULT_CARD_LIMIT = 15_000;
 export const DEFAULT_NEW_CARDS = 3_000;
 
 // Accent colours, one per topic in taxonomy order: dark enough for text on the card's light ground (≥ 4.5:1).
-const ACCENTS = ["#1b57b5", "#b4233c", "#0f7b5f", "#7a3fa3", "#a34a06", "#0e6f86", "#9a1b9e", "#4b6f10", "#b3123a", "#1d45c9", "#05704f", "#6b35c9", "#b03c0b", "#036197", "#951b50", "#3f5f12", "#5a2bb0"];
+const ACCENTS = [
+  "#1b57b5",
+  "#b4233c",
+  "#0f7b5f",
+  "#7a3fa3",
+  "#a34a06",
+  "#0e6f86",
+  "#9a1b9e",
+  "#4b6f10",
+  "#b3123a",
+  "#1d45c9",
+  "#05704f",
+  "#6b35c9",
+  "#b03c0b",
+  "#036197",
+  "#951b50",
+  "#3f5f12",
+  "#5a2bb0",
+];
 const NEUTRAL = "#5b5852";
 
 export interface CardPlan {
@@ -57,21 +75,41 @@ export function planCards(
   };
 
   const home = "/cards/home.png";
-  cards.set(home, { eyebrow: "Trending machine-learning papers", title: siteTitle, subtitle: "A permalink for every paper, topics, search and feeds, every day.", footnote: `${roughly(library.papers.length)} so far`, site: siteTitle, accent: ACCENTS[0] });
+  cards.set(home, {
+    eyebrow: "Trending machine-learning papers",
+    title: siteTitle,
+    subtitle: "A permalink for every paper, topics, search and feeds, every day.",
+    footnote: `${roughly(library.papers.length)} so far`,
+    site: siteTitle,
+    accent: ACCENTS[0],
+  });
 
   const topicCard = new Map<string, string>();
   for (const topic of topics) {
     const papers = library.papers.filter((p) => p.topics.includes(topic.slug)).length;
     if (papers === 0) continue;
     const path = `/cards/topics/${topic.slug}.png`;
-    cards.set(path, { eyebrow: "Topic", title: topic.name, subtitle: topic.description, footnote: roughly(papers), site: siteTitle, accent: accent.get(topic.slug)! });
+    cards.set(path, {
+      eyebrow: "Topic",
+      title: topic.name,
+      subtitle: topic.description,
+      footnote: roughly(papers),
+      site: siteTitle,
+      accent: accent.get(topic.slug)!,
+    });
     topicCard.set(topic.slug, path);
     pages.set(`/topics/${topic.slug}/`, path);
   }
 
   for (const digest of library.digests) {
     const path = `/cards/digests/${digest.date}.png`;
-    cards.set(path, { eyebrow: "Daily digest", title: `Papers of ${longDate(digest.date)}`, footnote: count(digest.slugs.length), site: siteTitle, accent: ACCENTS[0] });
+    cards.set(path, {
+      eyebrow: "Daily digest",
+      title: `Papers of ${longDate(digest.date)}`,
+      footnote: count(digest.slugs.length),
+      site: siteTitle,
+      accent: ACCENTS[0],
+    });
     pages.set(`/digests/${digest.date}/`, path);
   }
 
@@ -80,7 +118,11 @@ export function planCards(
   newestFirst(library.papers).forEach((paper, i) => {
     const page = `/papers/${paper.slug}/`;
     const card: Card = {
-      eyebrow: paper.topics.slice(0, 2).map((t) => names.get(t) ?? t).join(" · ") || "Paper",
+      eyebrow:
+        paper.topics
+          .slice(0, 2)
+          .map((t) => names.get(t) ?? t)
+          .join(" · ") || "Paper",
       title: paper.title,
       footnote: `First listed ${longDate(paper.digests[0])}`,
       site: siteTitle,

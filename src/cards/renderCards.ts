@@ -49,14 +49,20 @@ export function cachedCards(cacheDir: string): ReadonlySet<string> {
 export const isCached = (cached: ReadonlySet<string>, card: Card) => cached.has(`${cardKey(card)}.png`);
 
 /** The planned cards the cache doesn't hold yet. */
-export const missingCards = (cards: ReadonlyMap<string, Card>, cached: ReadonlySet<string>) => new Map([...cards].filter(([, card]) => !isCached(cached, card)));
+export const missingCards = (cards: ReadonlyMap<string, Card>, cached: ReadonlySet<string>) =>
+  new Map([...cards].filter(([, card]) => !isCached(cached, card)));
 
 /**
  * Draws cards (those missingCards found) into the cache in drawing processes.
  * Needs no site folder, so a build starts it early and lets it run beside its
  * own stages. Returns how many it drew.
  */
-export async function drawCards(todo: ReadonlyMap<string, Card>, cacheDir: string, processes = Math.max(1, availableParallelism()), started: ChildProcess[] = []) {
+export async function drawCards(
+  todo: ReadonlyMap<string, Card>,
+  cacheDir: string,
+  processes = Math.max(1, availableParallelism()),
+  started: ChildProcess[] = [],
+) {
   mkdirSync(cacheDir, { recursive: true });
   await drawAll([...todo], cacheDir, processes, started);
   return todo.size;
@@ -121,7 +127,12 @@ export function placeCards(cards: ReadonlyMap<string, Card>, outDir: string, cac
 }
 
 /** Draws what the cache lacks and puts every card into the site (drawCards, then placeCards). */
-export async function renderCards(cards: ReadonlyMap<string, Card>, outDir: string, cacheDir: string, processes?: number) {
+export async function renderCards(
+  cards: ReadonlyMap<string, Card>,
+  outDir: string,
+  cacheDir: string,
+  processes?: number,
+) {
   const todo = missingCards(cards, cachedCards(cacheDir));
   await drawCards(todo, cacheDir, processes);
   placeCards(cards, outDir, cacheDir);
@@ -141,7 +152,12 @@ async function drawAll(todo: [string, Card][], cacheDir: string, processes: numb
   const backlog = todo.length > A_DAYS_CARDS;
   if (backlog) started.forEach((child) => child.kill());
   const kept = backlog ? [] : started;
-  const drawers = [...kept, ...Array.from({ length: Math.max(0, (backlog ? processes : 1) - kept.length) }, () => startCardDrawer({ optimize: backlog }))];
+  const drawers = [
+    ...kept,
+    ...Array.from({ length: Math.max(0, (backlog ? processes : 1) - kept.length) }, () =>
+      startCardDrawer({ optimize: backlog }),
+    ),
+  ];
   try {
     await Promise.all(
       drawers.map(
@@ -149,9 +165,13 @@ async function drawAll(todo: [string, Card][], cacheDir: string, processes: numb
           new Promise<void>((done, fail) => {
             child.ref();
             child.channel?.ref();
-            child.on("message", ({ error, path }: { error?: string; path?: string }) => (error ? fail(new Error(`drawing ${path}: ${error}`)) : done()));
+            child.on("message", ({ error, path }: { error?: string; path?: string }) =>
+              error ? fail(new Error(`drawing ${path}: ${error}`)) : done(),
+            );
             child.on("error", fail);
-            child.on("exit", (code, signal) => fail(new Error(`a drawing process ended early (${signal ?? `exit status ${code}`})`)));
+            child.on("exit", (code, signal) =>
+              fail(new Error(`a drawing process ended early (${signal ?? `exit status ${code}`})`)),
+            );
             child.send(jobs.filter((_, i) => i % drawers.length === d));
           }),
       ),

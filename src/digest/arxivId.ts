@@ -3,7 +3,8 @@
  * "hep-th/9901001", either with an optional version "v2", bare or inside an
  * abs/pdf URL (http or https, any arxiv.org host).
  */
-const ID = /^(?:https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z][a-z.-]*(?:\.[A-Z]{2})?\/\d{7})(?:v(\d+))?(?:\.pdf)?$/;
+const ID =
+  /^(?:https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z][a-z.-]*(?:\.[A-Z]{2})?\/\d{7})(?:v(\d+))?(?:\.pdf)?$/;
 
 export function readArxivId(text: string): { id: string; version?: number } | undefined {
   const m = ID.exec(text.trim());
@@ -12,7 +13,10 @@ export function readArxivId(text: string): { id: string; version?: number } | un
 }
 
 /** The links every arXiv paper has. */
-export const arxivLinks = (id: string) => ({ arxiv: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` });
+export const arxivLinks = (id: string) => ({
+  arxiv: `https://arxiv.org/abs/${id}`,
+  pdf: `https://arxiv.org/pdf/${id}`,
+});
 
 /**
  * A web link from a source file, as an absolute http(s) URL; "github.com/x/y"
@@ -21,7 +25,11 @@ export const arxivLinks = (id: string) => ({ arxiv: `https://arxiv.org/abs/${id}
 export function webLink(text: string | null | undefined): string | undefined {
   const value = text?.trim();
   if (!value) return undefined;
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(value) ? `https://${value}` : value;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value)
+    ? value
+    : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(value)
+      ? `https://${value}`
+      : value;
   try {
     const url = new URL(withScheme);
     return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;

@@ -50,4 +50,5 @@ export function parseIsoDate(text: string): DateTime | undefined {
 }
 
 /** The calendar day of an ISO timestamp ("2025-03-12T13:21:37.000Z" → "2025-03-12"); anything else is no date. */
-export const isoDay = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined);
+export const isoDay = (value: string | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;

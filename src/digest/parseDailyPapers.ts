@@ -15,7 +15,11 @@ import { oneLine, plainText } from "./plainText.ts";
 const text = z.string().refine((s) => s.trim() !== "", "is empty");
 // What we only show is taken when it has the expected type and ignored otherwise (null, "1.2k" upvotes …):
 // an odd optional field never costs a day's digest.
-const maybe = <T>(guard: (v: unknown) => v is T) => z.unknown().optional().transform((v) => (guard(v) ? v : undefined));
+const maybe = <T>(guard: (v: unknown) => v is T) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v) => (guard(v) ? v : undefined));
 const isString = (v: unknown): v is string => typeof v === "string";
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 const Author = z.object({ name: maybe(isString), hidden: maybe((v): v is boolean => typeof v === "boolean") });
@@ -24,7 +28,10 @@ const Item = z.object({
     id: z.string().refine((s) => readArxivId(s), "is not an arXiv id (such as 2501.00656)"),
     title: text,
     summary: text,
-    authors: z.unknown().optional().transform((v) => (Array.isArray(v) ? v.flatMap((a) => Author.safeParse(a).data ?? []) : [])),
+    authors: z
+      .unknown()
+      .optional()
+      .transform((v) => (Array.isArray(v) ? v.flatMap((a) => Author.safeParse(a).data ?? []) : [])),
     publishedAt: maybe(isString),
     upvotes: maybe(isCount),
     githubRepo: maybe(isString),
@@ -38,11 +45,19 @@ const Response = z.array(Item);
 export function parseDailyPapers(file: string, source: string, date: DateTime | undefined): Digest {
   if (!date) throw new UserError(file, 1, "no date for this Daily Papers file: name it YYYY-MM-DD.json or pass --date");
   const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(source, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const lineOf = lineFinder(source);
   if (errors.length > 0 || !root) {
     const first = errors[0];
-    throw new UserError(file, lineOf(first?.offset ?? 0), `not valid JSON: ${first ? printParseErrorCode(first.error) : "empty file"}`);
+    throw new UserError(
+      file,
+      lineOf(first?.offset ?? 0),
+      `not valid JSON: ${first ? printParseErrorCode(first.error) : "empty file"}`,
+    );
   }
   const data: unknown = JSON.parse(source);
   const parsed = Response.safeParse(data);
@@ -50,7 +65,11 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
     const issue = parsed.error.issues[0];
     const path = issue.path as (string | number)[];
     const missing = path.reduce<any>((v, key) => v?.[key], data) === undefined;
-    throw new UserError(file, lineOf(nodeAt(root, path).offset), `${pathText(path)}: ${missing ? "is missing" : issueText(issue)}`);
+    throw new UserError(
+      file,
+      lineOf(nodeAt(root, path).offset),
+      `${pathText(path)}: ${missing ? "is missing" : issueText(issue)}`,
+    );
   }
   if (parsed.data.length === 0) throw new UserError(file, 1, "no papers in this response");
 
@@ -61,17 +80,31 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
     const code = webLink(paper.githubRepo);
     const project = webLink(paper.projectPage);
     const published = isoDay(paper.publishedAt);
-    const snapshot = { date: day, ...(paper.upvotes !== undefined ? { upvotes: paper.upvotes } : {}), ...(paper.githubStars !== undefined ? { stars: paper.githubStars } : {}) };
+    const snapshot = {
+      date: day,
+      ...(paper.upvotes !== undefined ? { upvotes: paper.upvotes } : {}),
+      ...(paper.githubStars !== undefined ? { stars: paper.githubStars } : {}),
+    };
     const source: PaperSource = {
       arxivId: id,
       ...(version ? { version } : {}),
       ...(authors.length ? { authors } : {}),
       ...(published ? { published } : {}),
-      links: { ...arxivLinks(id), huggingFace: `https://huggingface.co/papers/${id}`, ...(code ? { code } : {}), ...(project ? { project } : {}) },
+      links: {
+        ...arxivLinks(id),
+        huggingFace: `https://huggingface.co/papers/${id}`,
+        ...(code ? { code } : {}),
+        ...(project ? { project } : {}),
+      },
       ...(Object.keys(snapshot).length > 1 ? { snapshots: [snapshot] } : {}),
     };
     const at = (key: string) => lineOf(nodeAt(root, [i, "paper", key]).offset);
-    return { title: plainText(file, at("title"), paper.title), abstract: plainText(file, at("summary"), paper.summary), line: lineOf(nodeAt(root, [i]).offset), source };
+    return {
+      title: plainText(file, at("title"), paper.title),
+      abstract: plainText(file, at("summary"), paper.summary),
+      line: lineOf(nodeAt(root, [i]).offset),
+      source,
+    };
   });
   return { file, date, entries };
 }
@@ -86,10 +119,15 @@ function nodeAt(root: Node, path: (string | number)[]): Node {
 }
 
 /** `[12].paper.title`, as the issue tracker and jq users write paths. */
-const pathText = (path: (string | number)[]) => path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "") || "the response";
+const pathText = (path: (string | number)[]) =>
+  path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+    .join("")
+    .replace(/^\./, "") || "the response";
 
 function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") return `should be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
+  if (issue.code === "invalid_type")
+    return `should be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
   return issue.message;
 }
 

@@ -15,7 +15,10 @@ const looksLikeAbstract = (line: string) => line.length >= 200;
  * line supplies month and day and must agree with it.
  */
 export function parseTextDigest(file: string, text: string, date?: DateTime): Digest {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((l) => l.trim());
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim());
   if (lines.every((l) => l === "")) throw new UserError(file, 1, "the file is empty");
 
   const dateIndex = lines.findIndex((l) => readDateLine(l));
@@ -57,7 +60,11 @@ function resolveDate(file: string, line: number, text: string, given?: DateTime)
   const date = calendarDate(fullYear, month, day);
   if (!date.isValid) throw new UserError(file, line, `'${text}' is not a real date`);
   if (given && !sameDay(date, given)) {
-    throw new UserError(file, line, `the date line says ${date.toISODate()} but the file is dated ${given.toISODate()}`);
+    throw new UserError(
+      file,
+      line,
+      `the date line says ${date.toISODate()} but the file is dated ${given.toISODate()}`,
+    );
   }
   return date;
 }

@@ -10,6 +10,11 @@ export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 export function plainText(file: string, line: number, text: string): string {
   const folded = oneLine(text);
   const bad = CONTROL.exec(folded);
-  if (bad) throw new UserError(file, line, `control character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} in the text`);
+  if (bad)
+    throw new UserError(
+      file,
+      line,
+      `control character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} in the text`,
+    );
   return folded;
 }

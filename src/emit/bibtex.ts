@@ -1,9 +1,25 @@
 import { slugify } from "transliteration";
 import type { Paper } from "../model.ts";
 
-const STOP = new Set(["a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "towards", "toward", "is", "are"]);
+const STOP = new Set([
+  "a",
+  "an",
+  "the",
+  "on",
+  "of",
+  "in",
+  "for",
+  "and",
+  "to",
+  "with",
+  "towards",
+  "toward",
+  "is",
+  "are",
+]);
 // Characters BibTeX reads as syntax; a title or name holding them stays literal.
-const escapeBib = (text: string) => text.replace(/([{}%&$#_\\])/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`));
+const escapeBib = (text: string) =>
+  text.replace(/([{}%&$#_\\])/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`));
 
 /**
  * A BibTeX entry in arXiv's own style (@misc with eprint, archivePrefix,
@@ -15,7 +31,11 @@ export function bibtex(paper: Paper): string | undefined {
   if (!arxivId) return undefined;
   const year = (published ?? paper.digests[0]).slice(0, 4);
   const surname = ascii(authors[0]?.split(/\s+/).at(-1) ?? "");
-  const word = paper.title.split(/\s+/).map(ascii).find((w) => /[a-z]/.test(w) && !STOP.has(w)) ?? "";
+  const word =
+    paper.title
+      .split(/\s+/)
+      .map(ascii)
+      .find((w) => /[a-z]/.test(w) && !STOP.has(w)) ?? "";
   const fields = [
     ["title", escapeBib(paper.title)],
     ...(authors.length ? [["author", authors.map(escapeBib).join(" and ")]] : []),

@@ -34,7 +34,10 @@ export function siteFeeds(library: Library, topics: readonly TopicInfo[], site: 
       description: t.description,
       link: `${site.url}/topics/${t.slug}/`,
       self: `${site.url}/topics/${t.slug}/feed.xml`,
-      items: newest.filter((p) => p.topics.includes(t.slug)).slice(0, limit).map(item),
+      items: newest
+        .filter((p) => p.topics.includes(t.slug))
+        .slice(0, limit)
+        .map(item),
     })),
   ];
 }

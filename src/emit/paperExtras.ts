@@ -22,7 +22,11 @@ export interface ExtrasState {
  * their titles and abstracts are unchanged, and the synonyms too) only the new
  * papers are worked out.
  */
-export function paperExtras(papers: readonly Paper[], synonymsOf: (text: string) => string[], previous?: ExtrasState): { extras: Map<string, PaperExtras>; state: ExtrasState; reused: number } {
+export function paperExtras(
+  papers: readonly Paper[],
+  synonymsOf: (text: string) => string[],
+  previous?: ExtrasState,
+): { extras: Map<string, PaperExtras>; state: ExtrasState; reused: number } {
   const from = previous && previous.count <= papers.length ? previous.count : 0;
   const excerpts = previous ? previous.excerpts.slice(0, from) : [];
   const alsoKnownAs = previous ? previous.alsoKnownAs.slice(0, from) : [];

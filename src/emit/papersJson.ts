@@ -27,7 +27,12 @@ function around(library: Library, topics: readonly TopicInfo[], site: SiteData) 
   for (const p of library.papers) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
   return {
     site: { title: site.title, url: `${site.url}/`, generated: site.generated },
-    topics: topics.map((t) => ({ slug: t.slug, name: t.name, url: `${site.url}/topics/${t.slug}/`, count: counts.get(t.slug) ?? 0 })),
+    topics: topics.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      url: `${site.url}/topics/${t.slug}/`,
+      count: counts.get(t.slug) ?? 0,
+    })),
     digests: library.digests.map((d) => ({ date: d.date, url: `${site.url}/digests/${d.date}/`, papers: d.slugs })),
   };
 }

@@ -4,7 +4,16 @@ import { sitemapFiles } from "./sitemap.ts";
 import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import { longDate, monthName } from "../site/dates.ts";
-import type { GeneratedPage, ListPage, PaperItem, PaperPage, PaperRef, SiteData, SitemapEntry, TopicRef } from "../site/pageData.ts";
+import type {
+  GeneratedPage,
+  ListPage,
+  PaperItem,
+  PaperPage,
+  PaperRef,
+  SiteData,
+  SitemapEntry,
+  TopicRef,
+} from "../site/pageData.ts";
 import { type PaperExtras, paperExtras } from "./paperExtras.ts";
 import { siteFeeds } from "./feeds.ts";
 import { planCards, type CardPlan } from "../cards/planCards.ts";
@@ -73,7 +82,9 @@ function paperPage(paper: Paper, { extras, topics, related, prev, next, card }: 
  * eachSitePage), and they change for hundreds of old papers a day.
  */
 export function paperHash(paper: Paper, words: string): string {
-  return shortHash(`${words} ${JSON.stringify({ ...paper, title: undefined, abstract: undefined, related: undefined })}`);
+  return shortHash(
+    `${words} ${JSON.stringify({ ...paper, title: undefined, abstract: undefined, related: undefined })}`,
+  );
 }
 
 type Topics = readonly (TopicInfo & { terms?: { text: string }[] })[];
@@ -128,20 +139,39 @@ export function eachSitePage(
   const items = new Map<Paper, PaperItem>();
   const item = (p: Paper): PaperItem => {
     let entry = items.get(p);
-    if (!entry) items.set(p, (entry = { slug: p.slug, title: p.title, excerpt: extras.get(p.slug)!.excerpt, date: p.digests[0], topics: refs(p) }));
+    if (!entry)
+      items.set(
+        p,
+        (entry = {
+          slug: p.slug,
+          title: p.title,
+          excerpt: extras.get(p.slug)!.excerpt,
+          date: p.digests[0],
+          topics: refs(p),
+        }),
+      );
     return entry;
   };
   // A later page or a month of a list shows its first page's card; a page without a card of its own, the site's.
   const cardOf = (permalink: string) => {
     const list = permalink.replace(/page\/\d+\/$/, "");
-    return cards.pages.get(permalink) ?? cards.pages.get(list) ?? cards.pages.get(list.replace(/\d{4}(-\d{2})?\/$/, "")) ?? cards.home;
+    return (
+      cards.pages.get(permalink) ??
+      cards.pages.get(list) ??
+      cards.pages.get(list.replace(/\d{4}(-\d{2})?\/$/, "")) ??
+      cards.home
+    );
   };
   // Each paper's hash (see paperHash): what the keys of the pages that show it are made of.
   const hashes = new Map(library.papers.map((p) => [p.slug, paperHash(p, words?.get(p.slug) ?? textHash(p))]));
   const page = (path: string, data: GeneratedPage, body = "", lastmod = latest, period?: string) => {
     const full = { ...data, card: cardOf(data.permalink) };
     // A list shows each paper as its hash covers it: the list with its papers' hashes for items stands for its text.
-    if (full.layout === "list") take(path, { key: shortHash(`${JSON.stringify({ ...full, items: full.items.map((i) => hashes.get(i.slug)) })}\n${body}`), make: () => pageFile(full, body) });
+    if (full.layout === "list")
+      take(path, {
+        key: shortHash(`${JSON.stringify({ ...full, items: full.items.map((i) => hashes.get(i.slug)) })}\n${body}`),
+        make: () => pageFile(full, body),
+      });
     else take(path, pageFile(full, body));
     sitemap.push({ url: `${site.url}${data.permalink}`, lastmod, ...(period ? { period } : {}) });
   };
@@ -160,13 +190,26 @@ export function eachSitePage(
      * (which the build's fingerprint covers), so an incremental build makes only the pages whose key
      * changed. Making every page to hash its text cost ten times as much.
      */
-    const key = shortHash([paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ") + ` ${card}`);
+    const key = shortHash(
+      [paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ") + ` ${card}`,
+    );
     const make = () => {
-      const context = { extras: extras.get(paper.slug)!, topics: refs(paper), related: paper.related.map((s) => ({ ...ref(s)!, topics: refs(bySlug.get(s)!) })), prev: ref(prev), next: ref(next), card };
+      const context = {
+        extras: extras.get(paper.slug)!,
+        topics: refs(paper),
+        related: paper.related.map((s) => ({ ...ref(s)!, topics: refs(bySlug.get(s)!) })),
+        prev: ref(prev),
+        next: ref(next),
+        card,
+      };
       return pageFile(paperPage(paper, context));
     };
     take(`papers/${paper.slug}.md`, { key, make });
-    sitemap.push({ url: `${site.url}${permalink}`, lastmod: paper.digests.at(-1)!, period: paper.digests[0].slice(0, 4) });
+    sitemap.push({
+      url: `${site.url}${permalink}`,
+      lastmod: paper.digests.at(-1)!,
+      period: paper.digests[0].slice(0, 4),
+    });
   }
 
   // Digests in their original order; the newest is also the home page.
@@ -212,15 +255,21 @@ export function eachSitePage(
   });
   if (split) {
     for (const [year, list] of years) {
-      page(`digests/${year}.md`, {
-        layout: "archive",
-        permalink: `/digests/${year}/`,
-        title: `Digests of ${year}`,
-        heading: `Digests of ${year}`,
-        description: `Every daily digest of ${site.title} in ${year}, newest first.`,
-        digests: list.map(entry),
-        back: { url: "/digests/", label: "All digests, newest first" },
-      }, "", list[0].date, year);
+      page(
+        `digests/${year}.md`,
+        {
+          layout: "archive",
+          permalink: `/digests/${year}/`,
+          title: `Digests of ${year}`,
+          heading: `Digests of ${year}`,
+          description: `Every daily digest of ${site.title} in ${year}, newest first.`,
+          digests: list.map(entry),
+          back: { url: "/digests/", label: "All digests, newest first" },
+        },
+        "",
+        list[0].date,
+        year,
+      );
     }
   }
 
@@ -237,7 +286,12 @@ export function eachSitePage(
    * appeared in) at `base` + YYYY-MM/, in pages of PER_PAGE. When a digest is
    * added only the first page and the current month's pages change.
    */
-  const growingList = (base: string, dir: string, papers: Paper[], first: Omit<ListPage, "layout" | "permalink" | "items" | "showDates">) => {
+  const growingList = (
+    base: string,
+    dir: string,
+    papers: Paper[],
+    first: Omit<ListPage, "layout" | "permalink" | "items" | "showDates">,
+  ) => {
     const months = new Map<string, Paper[]>();
     for (const p of papers) {
       const month = p.digests[0].slice(0, 7);
@@ -246,31 +300,50 @@ export function eachSitePage(
       else months.set(month, [p]);
     }
     const split = papers.length > PER_PAGE;
-    page(`${dir}/index.md`, {
-      ...first,
-      layout: "list",
-      permalink: base,
-      items: papers.slice(0, PER_PAGE).map(item),
-      showDates: true,
-      ...(split ? { months: [...months].map(([m, ps]) => ({ url: `${base}${m}/`, label: monthName(`${m}-01`), count: ps.length })) } : {}),
-    }, "", papers[0]?.digests.at(-1) ?? latest);
+    page(
+      `${dir}/index.md`,
+      {
+        ...first,
+        layout: "list",
+        permalink: base,
+        items: papers.slice(0, PER_PAGE).map(item),
+        showDates: true,
+        ...(split
+          ? {
+              months: [...months].map(([m, ps]) => ({
+                url: `${base}${m}/`,
+                label: monthName(`${m}-01`),
+                count: ps.length,
+              })),
+            }
+          : {}),
+      },
+      "",
+      papers[0]?.digests.at(-1) ?? latest,
+    );
     if (!split) return;
     for (const [month, list] of months) {
       const label = monthName(`${month}-01`);
       for (const { items, pager, permalink, n } of paginate(list, PER_PAGE, `${base}${month}/`)) {
-        page(`${dir}/${month}-${n}.md`, {
-          layout: "list",
-          permalink,
-          title: `${first.heading}, ${label}${n === 1 ? "" : `, page ${n}`}`,
-          description: first.description,
-          heading: `${first.heading}: ${label}`,
-          lede: `${list.length} ${list.length === 1 ? "paper" : "papers"} first listed in ${label}, newest first.`,
-          back: { url: base, label: `All of ${first.heading}, newest first` },
-          ...(first.feeds ? { feeds: first.feeds } : {}),
-          items: items.map(item),
-          showDates: true,
-          ...(pager.pages > 1 ? { pager } : {}),
-        }, "", list[0].digests[0], month.slice(0, 4));
+        page(
+          `${dir}/${month}-${n}.md`,
+          {
+            layout: "list",
+            permalink,
+            title: `${first.heading}, ${label}${n === 1 ? "" : `, page ${n}`}`,
+            description: first.description,
+            heading: `${first.heading}: ${label}`,
+            lede: `${list.length} ${list.length === 1 ? "paper" : "papers"} first listed in ${label}, newest first.`,
+            back: { url: base, label: `All of ${first.heading}, newest first` },
+            ...(first.feeds ? { feeds: first.feeds } : {}),
+            items: items.map(item),
+            showDates: true,
+            ...(pager.pages > 1 ? { pager } : {}),
+          },
+          "",
+          list[0].digests[0],
+          month.slice(0, 4),
+        );
       }
     }
   };
@@ -283,7 +356,12 @@ export function eachSitePage(
       lede: `${topic.description} ${topic.papers.length} ${topic.papers.length === 1 ? "paper" : "papers"}, newest first.`,
       feeds: [{ title: `${site.title}: ${topic.name}`, url: `/topics/${topic.slug}/feed.xml` }],
       // A topic's first page is itself a search result: its name, description and vocabulary.
-      ...(topic.papers.length > 0 ? { topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) }, chart: topic.chart } : {}),
+      ...(topic.papers.length > 0
+        ? {
+            topicSearch: { count: topic.papers.length, terms: (topic.terms ?? []).map((t) => t.text) },
+            chart: topic.chart,
+          }
+        : {}),
     });
   }
   // Papers no topic fits: the newest on the overview, all of them on pages of their own.
@@ -305,7 +383,13 @@ export function eachSitePage(
       topics: counted
         .filter((t) => t.papers.length > 0)
         .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name))
-        .map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.papers.length, chart: t.chart })),
+        .map((t) => ({
+          slug: t.slug,
+          name: t.name,
+          description: t.description,
+          count: t.papers.length,
+          chart: t.chart,
+        })),
       uncategorised: uncategorised.slice(0, PER_PAGE).map(item),
       uncategorisedCount: uncategorised.length,
     });

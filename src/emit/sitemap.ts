@@ -10,7 +10,11 @@ export const SITEMAP_LIMIT = 50_000;
  * the pages that have no period (home, topics, search…) and one per year of
  * papers and digests: a past year's file no longer changes when a digest is added.
  */
-export function sitemapFiles(entries: readonly SitemapEntry[], siteUrl: string, limit = SITEMAP_LIMIT): Map<string, string> {
+export function sitemapFiles(
+  entries: readonly SitemapEntry[],
+  siteUrl: string,
+  limit = SITEMAP_LIMIT,
+): Map<string, string> {
   if (entries.length <= limit) return new Map([["/sitemap.xml", urlset(entries)]]);
   const periods = new Map<string, SitemapEntry[]>();
   for (const e of entries) {
@@ -28,11 +32,19 @@ export function sitemapFiles(entries: readonly SitemapEntry[], siteUrl: string, 
       const chunk = all.slice(part * limit, (part + 1) * limit);
       const path = `/sitemaps/${key}${part === 0 ? "" : `-${part + 1}`}.xml`;
       files.set(path, urlset(chunk));
-      index.push({ loc: `${siteUrl}${path}`, lastmod: chunk.reduce((max, e) => (e.lastmod > max ? e.lastmod : max), "") });
+      index.push({
+        loc: `${siteUrl}${path}`,
+        lastmod: chunk.reduce((max, e) => (e.lastmod > max ? e.lastmod : max), ""),
+      });
     }
   }
-  const items = index.map((s) => `  <sitemap><loc>${escapeHtml(s.loc)}</loc><lastmod>${s.lastmod}</lastmod></sitemap>\n`);
-  files.set("/sitemap.xml", `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("")}</sitemapindex>\n`);
+  const items = index.map(
+    (s) => `  <sitemap><loc>${escapeHtml(s.loc)}</loc><lastmod>${s.lastmod}</lastmod></sitemap>\n`,
+  );
+  files.set(
+    "/sitemap.xml",
+    `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("")}</sitemapindex>\n`,
+  );
   return files;
 }
 

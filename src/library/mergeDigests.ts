@@ -22,7 +22,9 @@ const formRank = (file: string) => FORM_ORDER.findIndex((ext) => file.endsWith(e
  * an id (`paper-digest enrich`), by normalised title.
  */
 export function mergeDigests(digests: readonly Digest[], known: ReadonlyMap<string, PaperSource> = new Map()): Library {
-  const sorted = [...digests].sort((a, b) => a.date.toMillis() - b.date.toMillis() || formRank(a.file) - formRank(b.file));
+  const sorted = [...digests].sort(
+    (a, b) => a.date.toMillis() - b.date.toMillis() || formRank(a.file) - formRank(b.file),
+  );
   sorted.forEach((digest, i) => {
     const previous = sorted[i - 1];
     if (previous && sameDay(previous.date, digest.date) && formRank(previous.file) === formRank(digest.file)) {
@@ -58,7 +60,10 @@ export function mergeDigests(digests: readonly Digest[], known: ReadonlyMap<stri
       }
     }
   }
-  return { papers: [...new Set([...byKey.values(), ...byId.values()])].sort(byFirstAppearance(listings)), digests: listings };
+  return {
+    papers: [...new Set([...byKey.values(), ...byId.values()])].sort(byFirstAppearance(listings)),
+    digests: listings,
+  };
 
   /** The paper this id or title names; two different ids never share a page, whatever their titles. */
   function find(id: string | undefined, key: string): Paper | undefined {
@@ -85,7 +90,12 @@ function newPaper(entry: DigestEntry, title: string, key: string, slug: string):
 
 /** Papers in order of first appearance: digest date, then position in it. */
 function byFirstAppearance(listings: readonly { slugs: string[] }[]) {
-  const order = new Map(listings.flatMap((l) => l.slugs).map((slug, i) => [slug, i] as const).reverse());
+  const order = new Map(
+    listings
+      .flatMap((l) => l.slugs)
+      .map((slug, i) => [slug, i] as const)
+      .reverse(),
+  );
   return (a: Paper, b: Paper) => order.get(a.slug)! - order.get(b.slug)!;
 }
 

@@ -7,4 +7,8 @@ import { createHash } from "node:crypto";
  * the hash as they are: copying them into one buffer first cost five times as much.
  */
 export const textHash = ({ title, abstract }: { title: string; abstract: string }) =>
-  createHash("sha256").update(`${title.length}:`).update(title, "utf16le").update(abstract, "utf16le").digest("base64url");
+  createHash("sha256")
+    .update(`${title.length}:`)
+    .update(title, "utf16le")
+    .update(abstract, "utf16le")
+    .digest("base64url");

@@ -17,11 +17,17 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * bounded number of times, after the server's Retry-After or a doubling pause;
  * everything else that goes wrong is one plain line naming the URL.
  */
-export async function getText(url: string, { retries = 3, maxWait = 60, timeout = 30_000, progress = () => {} }: GetOptions = {}): Promise<string> {
+export async function getText(
+  url: string,
+  { retries = 3, maxWait = 60, timeout = 30_000, progress = () => {} }: GetOptions = {},
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(timeout), headers: { "user-agent": "paper-digest (static site generator)" } });
+      response = await fetch(url, {
+        signal: AbortSignal.timeout(timeout),
+        headers: { "user-agent": "paper-digest (static site generator)" },
+      });
     } catch (err) {
       throw new UserError("", 0, `${url}: cannot reach ${new URL(url).host}: ${reason(err)} (offline?)`);
     }
@@ -30,7 +36,10 @@ export async function getText(url: string, { retries = 3, maxWait = 60, timeout 
     const wait = retryAfter(response.headers.get("retry-after")) ?? 2 ** attempt;
     await response.body?.cancel();
     if (!retryable || attempt >= retries || wait > maxWait) {
-      const what = response.status === 429 ? "rate limited (HTTP 429): try again later" : `HTTP ${response.status} ${response.statusText}`.trim();
+      const what =
+        response.status === 429
+          ? "rate limited (HTTP 429): try again later"
+          : `HTTP ${response.status} ${response.statusText}`.trim();
       throw new UserError("", 0, `${url}: ${what}${retryable ? ` after ${attempt + 1} attempts` : ""}`);
     }
     progress(`HTTP ${response.status} from ${new URL(url).host}: retrying in ${wait}s`);

@@ -114,10 +114,20 @@ export function relatedPapers(docs: readonly Document[], k = 5): number[][] {
  * run over the whole archive gives, score for score. Returns the lists and the
  * state to go on from next time.
  */
-export function relate(docs: readonly Document[], k = 5, previous?: RelateState): { lists: number[][]; state: RelateState } {
+export function relate(
+  docs: readonly Document[],
+  k = 5,
+  previous?: RelateState,
+): { lists: number[][]; state: RelateState } {
   const n = docs.length;
   const dayOf = (i: number) => docs[i].day ?? "";
-  const resume = previous && previous.k === k && previous.count <= n && docs.slice(previous.count).every((_, i) => dayOf(previous.count + i) > previous.lastDay) ? previous : undefined;
+  const resume =
+    previous &&
+    previous.k === k &&
+    previous.count <= n &&
+    docs.slice(previous.count).every((_, i) => dayOf(previous.count + i) > previous.lastDay)
+      ? previous
+      : undefined;
   const from = resume?.count ?? 0;
 
   const df = new Map<string, number>(resume?.df);
@@ -151,7 +161,8 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
         const d = df.get(term)!;
         if (d <= cap) (d >= 2 ? shared : unseen).push({ term, weight: (1 + Math.log(count)) * Math.log(seen / d) });
       }
-      const byWeight = (a: { term: string; weight: number }, b: { term: string; weight: number }) => b.weight - a.weight || (a.term < b.term ? -1 : 1);
+      const byWeight = (a: { term: string; weight: number }, b: { term: string; weight: number }) =>
+        b.weight - a.weight || (a.term < b.term ? -1 : 1);
       const kept = shared.sort(byWeight).slice(0, MAX_TERMS);
       const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
       const all = [...kept, ...unseen.sort(byWeight).slice(0, MAX_NEW_TERMS)];
@@ -174,7 +185,10 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     termIds.set(vectors[i].ids, offsets[i]);
     weights.set(vectors[i].weights, offsets[i]);
   }
-  const vectorOf = (i: number) => ({ ids: termIds.subarray(offsets[i], offsets[i + 1]), weights: weights.subarray(offsets[i], offsets[i + 1]) });
+  const vectorOf = (i: number) => ({
+    ids: termIds.subarray(offsets[i], offsets[i + 1]),
+    weights: weights.subarray(offsets[i], offsets[i + 1]),
+  });
   // Each term's postings (the papers that have it, and its weight there), in paper order, from postingStart[id].
   const postingStart = new Uint32Array(termNames.length + 1);
   for (const id of termIds) postingStart[id + 1]++;
@@ -194,15 +208,22 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
   const ids = new Map<string, number>();
   const idOf = (name: string) => ids.get(name) ?? (ids.set(name, ids.size), ids.size - 1);
   const mainTopic = Int32Array.from(docs, (d) => (d.topics?.length ? idOf(d.topics[0]) : -1));
-  const topicBits = Uint32Array.from(docs, (d) => (d.topics ?? []).reduce((bits, t) => bits | (1 << idOf(t) % 32), 0));
+  const topicBits = Uint32Array.from(docs, (d) =>
+    (d.topics ?? []).reduce((bits, t) => bits | (1 << (idOf(t) % 32)), 0),
+  );
   const category = Int32Array.from(docs, (d) => (d.category ? idOf(`category:${d.category}`) : -1));
-  const authorSets = docs.map((d) => (d.authors?.length ? new Set(d.authors.map((a) => a.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim())) : undefined));
+  const authorSets = docs.map((d) =>
+    d.authors?.length
+      ? new Set(d.authors.map((a) => a.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()))
+      : undefined,
+  );
   /** What else two papers share, added to `score` in one fixed order (so a pair scores the same bits either way it is met). */
   const affinity = (self: number, other: number, score: number) => {
     if (mainTopic[self] >= 0 && mainTopic[other] === mainTopic[self]) score += SAME_MAIN_TOPIC;
     else if ((topicBits[self] & topicBits[other]) !== 0 && sharesTopic(docs[self], docs[other])) score += SHARED_TOPIC;
     if (category[self] >= 0 && category[other] === category[self]) score += SAME_CATEGORY;
-    if (authorSets[self] && authorSets[other]) score += SHARED_AUTHOR * sharedAuthors(authorSets[self]!, authorSets[other]!);
+    if (authorSets[self] && authorSets[other])
+      score += SHARED_AUTHOR * sharedAuthors(authorSets[self]!, authorSets[other]!);
     return score;
   };
 
@@ -211,7 +232,10 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
   const oldBest = (i: number) => {
     const at = i * k;
     const count = resume!.bestCounts[i];
-    return { others: Array.from(resume!.bestOthers.subarray(at, at + count)), scores: Array.from(resume!.bestScores.subarray(at, at + count)) };
+    return {
+      others: Array.from(resume!.bestOthers.subarray(at, at + count)),
+      scores: Array.from(resume!.bestScores.subarray(at, at + count)),
+    };
   };
   /** Whether an old paper's list might take in a paper it scores this much (within NEAR of its last). */
   const mightJoin = (i: number, score: number) => {
@@ -261,7 +285,8 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     const score = new Map<number, number>(list.others.map((c, i) => [c, list.scores[i]]));
     for (const other of others) {
       let weightOf = weightsOf.get(other);
-      if (!weightOf) weightsOf.set(other, (weightOf = new Map(vectors[other].ids.map((id, i) => [id, vectors[other].weights[i]]))));
+      if (!weightOf)
+        weightsOf.set(other, (weightOf = new Map(vectors[other].ids.map((id, i) => [id, vectors[other].weights[i]]))));
       let s = 0;
       for (let i = 0; i < v.ids.length; i++) {
         const w = weightOf.get(v.ids[i]);
@@ -287,7 +312,20 @@ export function relate(docs: readonly Document[], k = 5, previous?: RelateState)
     bestScores.set(list.scores, i * k);
   }
   const lastDay = docs.reduce((last, _, i) => (dayOf(i) > last ? dayOf(i) : last), resume?.lastDay ?? "");
-  const state: RelateState = { k, count: n, lastDay, seen, df: [...df], terms: termNames, offsets, termIds, weights, bestCounts, bestOthers, bestScores };
+  const state: RelateState = {
+    k,
+    count: n,
+    lastDay,
+    seen,
+    df: [...df],
+    terms: termNames,
+    offsets,
+    termIds,
+    weights,
+    bestCounts,
+    bestOthers,
+    bestScores,
+  };
   const lists = Array.from({ length: n }, (_, i) => Array.from(bestOthers.subarray(i * k, i * k + bestCounts[i])));
   return { lists, state };
 }

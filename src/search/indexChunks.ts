@@ -140,7 +140,9 @@ export type ChunkEntry = [from: string, to: string, hash: string];
  * metadata is not [version, pages, chunks, …] or its list would not re-encode
  * exactly.
  */
-export function chunkList(meta: Uint8Array): { chunks: ChunkEntry[]; replaced: (chunks: ChunkEntry[]) => Uint8Array } | undefined {
+export function chunkList(
+  meta: Uint8Array,
+): { chunks: ChunkEntry[]; replaced: (chunks: ChunkEntry[]) => Uint8Array } | undefined {
   if (!startsWith(meta, SIGNATURE)) return undefined;
   try {
     const reader = new Reader(meta, SIGNATURE.length);
@@ -171,7 +173,10 @@ export function chunkList(meta: Uint8Array): { chunks: ChunkEntry[]; replaced: (
 }
 
 function encodeList(chunks: ChunkEntry[]): Uint8Array {
-  return new Uint8Array([...arrayHeader(chunks.length), ...chunks.flatMap((entry) => [...arrayHeader(3), ...entry.flatMap(textItem)])]);
+  return new Uint8Array([
+    ...arrayHeader(chunks.length),
+    ...chunks.flatMap((entry) => [...arrayHeader(3), ...entry.flatMap(textItem)]),
+  ]);
 }
 
 function sharedPrefix(a: string, b: string): number {

@@ -18,7 +18,9 @@ export function indexedDocument(html: string): string | undefined {
   const body = withoutIgnoredText(html.slice(start.index, end));
   const outside = html.slice(0, start.index) + html.slice(end);
   // Void tags only (meta, link): a non-void tag outside the body would lose its text here.
-  const attributes = [...outside.matchAll(/<(?:meta|link)\b[^>]*\bdata-pagefind-(?:meta|filter|sort)\b[^>]*>/gi)].map((m) => m[0]);
+  const attributes = [...outside.matchAll(/<(?:meta|link)\b[^>]*\bdata-pagefind-(?:meta|filter|sort)\b[^>]*>/gi)].map(
+    (m) => m[0],
+  );
   return `<!doctype html><html lang="en"><head>${attributes.join("")}</head><body>${body}</body></html>`;
 }
 
@@ -33,7 +35,13 @@ function withoutIgnoredText(body: string): string {
   for (let m = ignored.exec(body); m; m = ignored.exec(body)) {
     const end = closingTag(body, m[1].toLowerCase(), m.index + m[0].length);
     // Text that an element's own filter or metadata attribute takes as its value stays.
-    out += body.slice(at, m.index) + body.slice(m.index, end).replace(/(<[^>]*>)([^<]+)(?=<)/g, (_, tag: string, text: string) => (/\bdata-pagefind-(?:filter|meta)\b/.test(tag) && !tag.startsWith("</") ? tag + text : tag));
+    out +=
+      body.slice(at, m.index) +
+      body
+        .slice(m.index, end)
+        .replace(/(<[^>]*>)([^<]+)(?=<)/g, (_, tag: string, text: string) =>
+          /\bdata-pagefind-(?:filter|meta)\b/.test(tag) && !tag.startsWith("</") ? tag + text : tag,
+        );
     at = end;
     ignored.lastIndex = end;
   }

@@ -32,7 +32,11 @@ export interface SearchShard {
  */
 export const DEFAULT_SHARD_SIZE = 5_000;
 
-export function planShards(topicPages: readonly string[], paperPages: readonly string[], size = DEFAULT_SHARD_SIZE): SearchShard[] {
+export function planShards(
+  topicPages: readonly string[],
+  paperPages: readonly string[],
+  size = DEFAULT_SHARD_SIZE,
+): SearchShard[] {
   const block = Math.max(1, Math.floor(size / 8));
   const lengths: number[] = [];
   let rest = paperPages.length;
@@ -49,7 +53,10 @@ export function planShards(topicPages: readonly string[], paperPages: readonly s
   const shards: SearchShard[] = [{ dir: "pagefind", pages: [...topicPages, ...paperPages.slice(sealed)] }];
   let start = 0;
   for (const length of lengths) {
-    shards.push({ dir: `pagefind/papers-${start}-${start + length - 1}`, pages: paperPages.slice(start, start + length) });
+    shards.push({
+      dir: `pagefind/papers-${start}-${start + length - 1}`,
+      pages: paperPages.slice(start, start + length),
+    });
     start += length;
   }
   return shards;

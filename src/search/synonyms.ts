@@ -10,7 +10,10 @@ export const words = (text: string) => {
   const lower = text.toLowerCase();
   // Most abstracts are plain ASCII: no NFKC, and a plain pattern that splits alike three times faster.
   if (!/[^\x00-\x7f]/.test(lower)) return lower.split(/[^a-z0-9@]+/).filter(Boolean);
-  return lower.normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
+  return lower
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}@]+/u)
+    .filter(Boolean);
 };
 
 /** Reads content/synonyms.yaml: a list of groups, each a list of at least two terms. */
@@ -29,12 +32,19 @@ export function parseSynonyms(file: string, text: string): SynonymGroup[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
-  if (doc.errors.length > 0) throw new UserError(file, doc.errors[0].linePos?.[0].line ?? 1, doc.errors[0].message.split("\n")[0]);
+  if (doc.errors.length > 0)
+    throw new UserError(file, doc.errors[0].linePos?.[0].line ?? 1, doc.errors[0].message.split("\n")[0]);
   const root = doc.contents;
   if (root === null) return [];
-  if (!isSeq(root)) throw new UserError(file, lineOf(root), "expected a list of groups, such as - [MoE, mixture of experts]");
+  if (!isSeq(root))
+    throw new UserError(file, lineOf(root), "expected a list of groups, such as - [MoE, mixture of experts]");
   return root.items.map((group) => {
-    if (!isSeq(group)) throw new UserError(file, lineOf(group as Node), "each group is a list of terms, such as [MoE, mixture of experts]");
+    if (!isSeq(group))
+      throw new UserError(
+        file,
+        lineOf(group as Node),
+        "each group is a list of terms, such as [MoE, mixture of experts]",
+      );
     const terms = group.items.map((term) => {
       const value = isScalar(term) ? String(term.value ?? "") : "";
       const split = words(value);
@@ -81,10 +91,12 @@ export function synonymIndex(groups: readonly SynonymGroup[]) {
       }
     }
     const extra: string[] = [];
-    for (const [group, present] of found) for (const term of groups[group]) if (term.length === 1 && !present.has(term[0])) extra.push(term[0]);
+    for (const [group, present] of found)
+      for (const term of groups[group]) if (term.length === 1 && !present.has(term[0])) extra.push(term[0]);
     return [...new Set(extra)];
   };
 }
 
 /** The groups as the search page reads them (/search/synonyms.json): each a list of terms, words joined by spaces. */
-export const synonymGroups = (groups: readonly SynonymGroup[]) => JSON.stringify(groups.map((terms) => terms.map((t) => t.join(" "))));
+export const synonymGroups = (groups: readonly SynonymGroup[]) =>
+  JSON.stringify(groups.map((terms) => terms.map((t) => t.join(" "))));

@@ -25,12 +25,19 @@ export interface VocabularyState {
  * counted the first papers (the caller checks their titles, abstracts and
  * authors are unchanged), only the papers after them are read.
  */
-export function vocabularyChunks(library: Library, previous?: VocabularyState): { files: Map<string, string>; state: VocabularyState } {
+export function vocabularyChunks(
+  library: Library,
+  previous?: VocabularyState,
+): { files: Map<string, string>; state: VocabularyState } {
   const from = previous && previous.count <= library.papers.length ? previous.count : 0;
   const df = new Map(from > 0 ? previous!.df : undefined);
   for (const paper of library.papers.slice(from)) {
     // Words that start with a letter: a number has no typo worth correcting.
-    const seen = new Set(words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter((w) => w.length >= 3 && w.length <= 30 && startsWithLetter(w)));
+    const seen = new Set(
+      words(`${paper.title} ${paper.abstract} ${(paper.source.authors ?? []).join(" ")}`).filter(
+        (w) => w.length >= 3 && w.length <= 30 && startsWithLetter(w),
+      ),
+    );
     for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const chunks = new Map<string, Record<string, number>>();

@@ -1,7 +1,20 @@
 // The site's dates, in English as the site is (SITE_LANGUAGE). Every date here is a calendar day the build
 // has checked ("2025-03-13"), so formatting one needs only its fields: luxon took ~0.1 ms a date to parse,
 // which each Eleventy run paid again for every day it showed.
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2025-03-13" → [2025, "March", 13]. */
 function fields(iso: string): [year: number, month: string, day: number] {

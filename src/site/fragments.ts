@@ -7,10 +7,12 @@ export const topicChips = (topics: readonly TopicRef[], searchFilter = false) =>
   topics.length === 0
     ? ""
     : html`<ul class="chips">${topics.map(
-        (t) => html`<li><a class="chip" href="/topics/${t.slug}/"${searchFilter ? html` data-pagefind-filter="topic"` : ""}>${t.name}</a></li>`,
+        (t) =>
+          html`<li><a class="chip" href="/topics/${t.slug}/"${searchFilter ? html` data-pagefind-filter="topic"` : ""}>${t.name}</a></li>`,
       )}</ul>`;
 
-export const dateTag = (iso: string, short = false) => html`<time datetime="${iso}">${short ? shortDate(iso) : longDate(iso)}</time>`;
+export const dateTag = (iso: string, short = false) =>
+  html`<time datetime="${iso}">${short ? shortDate(iso) : longDate(iso)}</time>`;
 
 /** A list of papers: linked title (an h2, or h3 under a section's h2), date, excerpt, topic chips. */
 export const paperList = (items: readonly PaperItem[], showDates: boolean, level: 2 | 3 = 2) => html`<ol class="papers">

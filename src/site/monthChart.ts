@@ -2,7 +2,6 @@ import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
 import { shortMonth as monthName } from "./dates.ts";
 import { html, type Html } from "./html.ts";
 
-
 /**
  * Papers per month as bars: inline SVG, no script, coloured by CSS (currentColor)
  * so it follows light and dark mode. Screen readers get a one-sentence summary
@@ -38,10 +37,12 @@ export function monthSparkline({ months, counts }: MonthlyCounts, topicName: str
   const height = 20;
   // Always twelve slots, the newest month on the right, so every topic's line reads the same way.
   const offset = 12 - values.length;
-  return html`<svg class="sparkline" viewBox="0 0 72 ${height + 1}" width="96" height="28" role="img" aria-label="${topicName}, papers per month: ${summary}" focusable="false"><line x1="0" y1="${height + 0.5}" x2="72" y2="${height + 0.5}" class="axis"/>${values.map((n, i) => {
-    const h = n === 0 ? 0 : Math.max(2, (height * n) / max);
-    return html`<rect x="${6 * (offset + i) + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}"/>`;
-  })}</svg>`;
+  return html`<svg class="sparkline" viewBox="0 0 72 ${height + 1}" width="96" height="28" role="img" aria-label="${topicName}, papers per month: ${summary}" focusable="false"><line x1="0" y1="${height + 0.5}" x2="72" y2="${height + 0.5}" class="axis"/>${values.map(
+    (n, i) => {
+      const h = n === 0 ? 0 : Math.max(2, (height * n) / max);
+      return html`<rect x="${6 * (offset + i) + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}"/>`;
+    },
+  )}</svg>`;
 }
 
 function describe(months: readonly string[], counts: readonly number[]) {

@@ -8,11 +8,16 @@ export const AUTHORS_SHOWN = 10;
 /** "Tri Dao, Daniel Y. Fu and 3 more": every author, the long tail folded. */
 export function authorList(authors: readonly string[]): Html | "" {
   if (authors.length === 0) return "";
-  const names = (list: readonly string[]) => html`${list.map((name, i) => html`${i > 0 ? ", " : ""}<span class="author">${name}</span>`)}`;
+  const names = (list: readonly string[]) =>
+    html`${list.map((name, i) => html`${i > 0 ? ", " : ""}<span class="author">${name}</span>`)}`;
   // Search shows the first authors beside a result.
   // (Pagefind reads commas as separators between meta fields: names are joined with "·".)
-  const meta = `authors:${authors.slice(0, 3).map((a) => a.replaceAll(",", "")).join(" · ")}${authors.length > 3 ? " et al." : ""}`;
-  if (authors.length <= AUTHORS_SHOWN + 2) return html`<p class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors)}</p>`;
+  const meta = `authors:${authors
+    .slice(0, 3)
+    .map((a) => a.replaceAll(",", ""))
+    .join(" · ")}${authors.length > 3 ? " et al." : ""}`;
+  if (authors.length <= AUTHORS_SHOWN + 2)
+    return html`<p class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors)}</p>`;
   const rest = authors.slice(AUTHORS_SHOWN);
   return html`<div class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors.slice(0, AUTHORS_SHOWN))}<details><summary>and ${rest.length} more authors</summary>${names(rest)}</details></div>`;
 }
@@ -47,7 +52,10 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-
 export function sourceFacts(source: PaperSource): Html[] {
   const latest = source.snapshots?.at(-1);
   const facts: Html[] = [];
-  if (source.published) facts.push(html`Published <time datetime="${source.published}">${longDate(source.published)}</time>${source.version ? ` (v${source.version})` : ""}`);
+  if (source.published)
+    facts.push(
+      html`Published <time datetime="${source.published}">${longDate(source.published)}</time>${source.version ? ` (v${source.version})` : ""}`,
+    );
   if (source.categories?.length) facts.push(html`${source.categories.join(", ")}`);
   if (latest?.upvotes !== undefined) facts.push(html`${count(latest.upvotes, "upvote", "upvotes")} on Hugging Face`);
   if (latest?.stars !== undefined) facts.push(html`${count(latest.stars, "star", "stars")} on GitHub`);

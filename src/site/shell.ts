@@ -25,7 +25,18 @@ export interface ShellProps {
 }
 
 /** The frame every page shares: head, header with navigation and search, footer. */
-export function shell({ site, url, title, description, feeds = [], head, ogType = "website", card = HOME_CARD, searchBox = true, main }: ShellProps): string {
+export function shell({
+  site,
+  url,
+  title,
+  description,
+  feeds = [],
+  head,
+  ogType = "website",
+  card = HOME_CARD,
+  searchBox = true,
+  main,
+}: ShellProps): string {
   const fullTitle = url === "/" ? site.title : `${title} · ${site.title}`;
   const canonical = `${site.url}${url}`;
   const nav = [
@@ -67,11 +78,15 @@ ${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="
 <nav aria-label="Site">
 <ul>${nav.map(([href, label]) => html`<li><a href="${href}"${url.startsWith(href) ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul>
 </nav>
-${searchBox ? html`<form class="search-box" role="search" action="/search/" method="get">
+${
+  searchBox
+    ? html`<form class="search-box" role="search" action="/search/" method="get">
 <label for="site-search" class="visually-hidden">Search papers</label>
 <input id="site-search" type="search" name="q" placeholder="Search papers" autocomplete="off">
 <button type="submit">Search</button>
-</form>` : ""}
+</form>`
+    : ""
+}
 </header>
 <main id="main">
 ${main}

@@ -1,7 +1,8 @@
 import { UserError } from "../userError.ts";
 
 export const SITE_TITLE = "Paper Digest";
-export const SITE_DESCRIPTION = "Trending machine-learning papers, every day: a permalink for every paper, topics, search and feeds.";
+export const SITE_DESCRIPTION =
+  "Trending machine-learning papers, every day: a permalink for every paper, topics, search and feeds.";
 export const SITE_LANGUAGE = "en";
 
 /**

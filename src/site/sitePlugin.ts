@@ -14,9 +14,12 @@ export function sitePlugin(eleventyConfig: any) {
   // The build learns which files each template wrote, so that later incremental builds can keep them.
   const rendered = process.env.PAPER_DIGEST_RENDERED;
   if (rendered) {
-    eleventyConfig.on("eleventy.after", ({ results }: { results: { inputPath: string; outputPath: string | false }[] }) => {
-      writeFileSync(rendered, JSON.stringify(results.map((r) => [r.inputPath, r.outputPath])));
-    });
+    eleventyConfig.on(
+      "eleventy.after",
+      ({ results }: { results: { inputPath: string; outputPath: string | false }[] }) => {
+        writeFileSync(rendered, JSON.stringify(results.map((r) => [r.inputPath, r.outputPath])));
+      },
+    );
   }
   eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
   // Pages come with all they show (emit wrote it); no collection is ever queried,

@@ -29,7 +29,8 @@ export async function readEnriched(file: string): Promise<Map<string, PaperSourc
 }
 
 /** Seconds between two requests: arXiv's own API never gets them faster than it asks. */
-export const pauseBetween = (apiUrl: string, delay: number) => (new URL(apiUrl).hostname.endsWith("arxiv.org") ? Math.max(delay, ARXIV_DELAY) : delay);
+export const pauseBetween = (apiUrl: string, delay: number) =>
+  new URL(apiUrl).hostname.endsWith("arxiv.org") ? Math.max(delay, ARXIV_DELAY) : delay;
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -48,7 +49,15 @@ export interface EnrichOptions extends GetOptions {
  * and adds each entry whose normalised title is the paper's to `file`. Nothing
  * is written unless every request succeeded.
  */
-export async function enrich({ papers, file, apiUrl = ARXIV_API, delay = ARXIV_DELAY, limit = Infinity, progress = () => {}, ...get }: EnrichOptions) {
+export async function enrich({
+  papers,
+  file,
+  apiUrl = ARXIV_API,
+  delay = ARXIV_DELAY,
+  limit = Infinity,
+  progress = () => {},
+  ...get
+}: EnrichOptions) {
   const known = await readEnriched(file);
   const wanted = papers.filter((p) => !p.source.arxivId && !known.has(p.key)).slice(0, limit);
   const pause = pauseBetween(apiUrl, delay);
@@ -75,7 +84,8 @@ export async function enrich({ papers, file, apiUrl = ARXIV_API, delay = ARXIV_D
   return { looked: wanted.length, found: found.length, missed, known: known.size };
 }
 
-const entryElements = (xml: string) => Array.from(new DOMParser().parseFromString(xml, "text/xml").getElementsByTagNameNS(ATOM, "entry"));
+const entryElements = (xml: string) =>
+  Array.from(new DOMParser().parseFromString(xml, "text/xml").getElementsByTagNameNS(ATOM, "entry"));
 
 /** The enrichment document with `added` entries appended after those it holds. */
 async function withEntries(file: string, added: Element[]): Promise<string> {

@@ -13,7 +13,9 @@ export const DAILY_PAPERS_API = "https://huggingface.co/api/daily_papers";
  * verbatim. It is validated as a digest first, so a broken or empty answer
  * never reaches the folder; the file appears whole or not at all.
  */
-export async function fetchDay(options: { date: DateTime; folder: string; apiUrl?: string; force?: boolean } & GetOptions) {
+export async function fetchDay(
+  options: { date: DateTime; folder: string; apiUrl?: string; force?: boolean } & GetOptions,
+) {
   const { date, folder, apiUrl = DAILY_PAPERS_API, force = false } = options;
   const day = date.toISODate()!;
   const url = new URL(apiUrl);
@@ -24,12 +26,18 @@ export async function fetchDay(options: { date: DateTime; folder: string; apiUrl
   try {
     digest = parseDailyPapers(url.href, body, date);
   } catch (err) {
-    if (err instanceof UserError && /no papers/.test(err.message)) throw new UserError("", 0, `${url.href}: no papers for ${day} on Daily Papers (yet?)`);
+    if (err instanceof UserError && /no papers/.test(err.message))
+      throw new UserError("", 0, `${url.href}: no papers for ${day} on Daily Papers (yet?)`);
     throw err;
   }
   const existing = await readFile(target, "utf8").catch(() => undefined);
   if (existing === body) return { target, papers: digest.entries.length, changed: false };
-  if (existing !== undefined && !force) throw new UserError(target, 1, `a digest for ${day} exists already; pass --force to replace it with today's answer`);
+  if (existing !== undefined && !force)
+    throw new UserError(
+      target,
+      1,
+      `a digest for ${day} exists already; pass --force to replace it with today's answer`,
+    );
   await writeFileAtomic(target, body);
   return { target, papers: digest.entries.length, changed: true };
 }

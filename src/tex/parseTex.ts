@@ -71,7 +71,15 @@ function parseRun(s: string, from: number, to: number): TexNode[] {
 
 /** Math at `i`: $$…$$, \[…\], $…$ or \(…\), closed before `to`; an unclosed one is text. */
 function readMath(s: string, i: number, to: number) {
-  const open = s.startsWith("$$", i) ? "$$" : s.startsWith("\\[", i) ? "\\[" : s[i] === "$" ? "$" : s.startsWith("\\(", i) ? "\\(" : "";
+  const open = s.startsWith("$$", i)
+    ? "$$"
+    : s.startsWith("\\[", i)
+      ? "\\["
+      : s[i] === "$"
+        ? "$"
+        : s.startsWith("\\(", i)
+          ? "\\("
+          : "";
   if (!open) return undefined;
   const close = { $$: "$$", "\\[": "\\]", $: "$", "\\(": "\\)" }[open]!;
   for (let j = i + open.length; j < to; j++) {
@@ -81,7 +89,8 @@ function readMath(s: string, i: number, to: number) {
     }
     if (s.startsWith(close, j) && j + close.length <= to) {
       // Pandoc's rule for single dollars, so that "$5 and $10" stays prices.
-      if (open === "$" && (/\s/.test(s[i + 1] ?? " ") || /\s/.test(s[j - 1]) || /\d/.test(s[j + 1] ?? ""))) return undefined;
+      if (open === "$" && (/\s/.test(s[i + 1] ?? " ") || /\s/.test(s[j - 1]) || /\d/.test(s[j + 1] ?? "")))
+        return undefined;
       const tex = s.slice(i + open.length, j).trim();
       if (!tex) return undefined;
       return { tex, display: open === "$$" || open === "\\[", end: j + close.length };
@@ -118,17 +127,55 @@ function closingBrace(s: string, from: number, to: number): number {
 }
 
 const ACCENTS: Record<string, string> = {
-  '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304", ".": "\u0307",
-  u: "\u0306", v: "\u030C", H: "\u030B", c: "\u0327", k: "\u0328", r: "\u030A", b: "\u0331", d: "\u0323",
+  '"': "\u0308",
+  "'": "\u0301",
+  "`": "\u0300",
+  "^": "\u0302",
+  "~": "\u0303",
+  "=": "\u0304",
+  ".": "\u0307",
+  u: "\u0306",
+  v: "\u030C",
+  H: "\u030B",
+  c: "\u0327",
+  k: "\u0328",
+  r: "\u030A",
+  b: "\u0331",
+  d: "\u0323",
 };
 const LETTERS: Record<string, string> = {
-  ss: "ß", o: "ø", O: "Ø", aa: "å", AA: "Å", ae: "æ", AE: "Æ", oe: "œ", OE: "Œ", l: "ł", L: "Ł", i: "ı", j: "ȷ",
+  ss: "ß",
+  o: "ø",
+  O: "Ø",
+  aa: "å",
+  AA: "Å",
+  ae: "æ",
+  AE: "Æ",
+  oe: "œ",
+  OE: "Œ",
+  l: "ł",
+  L: "Ł",
+  i: "ı",
+  j: "ȷ",
 };
 const NAMED: Record<string, string> = {
-  ldots: "…", dots: "…", textendash: "–", textemdash: "—", LaTeX: "LaTeX", TeX: "TeX", textasciitilde: "~",
-  textbackslash: "\\", S: "§", P: "¶", copyright: "©", textregistered: "®", texttrademark: "™", dag: "†",
+  ldots: "…",
+  dots: "…",
+  textendash: "–",
+  textemdash: "—",
+  LaTeX: "LaTeX",
+  TeX: "TeX",
+  textasciitilde: "~",
+  textbackslash: "\\",
+  S: "§",
+  P: "¶",
+  copyright: "©",
+  textregistered: "®",
+  texttrademark: "™",
+  dag: "†",
 };
-const accent = (mark: string, letter: string) => (letter === "\\i" || letter === "\\j" ? letter[1] : letter) + ACCENTS[mark];
+const accent = (mark: string, letter: string) =>
+  (letter === "\\i" || letter === "\\j" ? letter[1] : letter) + ACCENTS[mark];
 
 /** Text-mode TeX to Unicode: accents, special letters, escapes, dashes, quotes, ties. */
 export function textMode(text: string): string {

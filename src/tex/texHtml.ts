@@ -10,7 +10,13 @@ import { mayHaveTex, parseTex, type TexNode } from "./parseTex.ts";
  */
 export function mathHtml(tex: string, display: boolean): string {
   try {
-    const mathml = temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false, maxExpand: 200, annotate: false });
+    const mathml = temml.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      trust: false,
+      maxExpand: 200,
+      annotate: false,
+    });
     return mathml.replace(/\s(?:style|href|src|on[a-z]+)="[^"]*"/g, "");
   } catch {
     return `<code class="tex">${escapeHtml(tex)}</code>`;
@@ -20,7 +26,11 @@ export function mathHtml(tex: string, display: boolean): string {
 const render = (nodes: readonly TexNode[]): string =>
   nodes
     .map((n) =>
-      n.kind === "text" ? escapeHtml(n.text) : n.kind === "math" ? mathHtml(n.tex, n.display) : `<${n.tag}>${render(n.children)}</${n.tag}>`,
+      n.kind === "text"
+        ? escapeHtml(n.text)
+        : n.kind === "math"
+          ? mathHtml(n.tex, n.display)
+          : `<${n.tag}>${render(n.children)}</${n.tag}>`,
     )
     .join("");
 
@@ -31,4 +41,5 @@ export function texHtml(source: string): { html: string; math: boolean } {
   return { html: render(nodes), math: hasMath(nodes) };
 }
 
-const hasMath = (nodes: readonly TexNode[]): boolean => nodes.some((n) => n.kind === "math" || (n.kind === "styled" && hasMath(n.children)));
+const hasMath = (nodes: readonly TexNode[]): boolean =>
+  nodes.some((n) => n.kind === "math" || (n.kind === "styled" && hasMath(n.children)));

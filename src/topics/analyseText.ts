@@ -15,7 +15,8 @@ export interface AnalysedText {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** British to American endings, so "quantisation" and "quantization" meet. */
-const americanise = (word: string) => word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1").replace(/isation/, "ization");
+const americanise = (word: string) =>
+  word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, "iz$1").replace(/isation/, "ization");
 
 // Each distinct word is lowercased and stemmed once, and kept once: a cached text refers to these strings
 // rather than holding copies (50,000 papers' words as copies held ~640 MB). A vocabulary is small next to a text.

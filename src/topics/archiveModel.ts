@@ -44,7 +44,9 @@ export interface ArchiveSnapshot {
  * whose field the vocabulary doesn't name still lands near the papers it resembles.
  * Counts only, no randomness, no order dependence: the same examples give the same model.
  */
-export function trainArchiveModel(examples: readonly { title: string; abstract: string; topic: string }[]): ArchiveModel {
+export function trainArchiveModel(
+  examples: readonly { title: string; abstract: string; topic: string }[],
+): ArchiveModel {
   const model = growingArchiveModel();
   for (const example of examples) model.learn(example);
   return model;
@@ -53,7 +55,9 @@ export function trainArchiveModel(examples: readonly { title: string; abstract: 
 /** The model of trainArchiveModel, built up example by example (the build feeds it day by day), from a snapshot if given. */
 export function growingArchiveModel(from?: ArchiveSnapshot): GrowingArchiveModel {
   const docsPerTopic = new Map<string, number>(from?.docsPerTopic);
-  const wordCounts = new Map<string, Map<string, number>>(from?.wordCounts.map(([topic, counts]) => [topic, new Map(counts)]));
+  const wordCounts = new Map<string, Map<string, number>>(
+    from?.wordCounts.map(([topic, counts]) => [topic, new Map(counts)]),
+  );
   const totals = new Map<string, number>(from?.totals);
   const vocabulary = new Set<string>(from?.vocabulary);
   return {
@@ -78,7 +82,10 @@ export function growingArchiveModel(from?: ArchiveSnapshot): GrowingArchiveModel
     },
     posterior(title, abstract) {
       const result = new Map<string, number>();
-      const topics = [...docsPerTopic].filter(([, n]) => n >= MIN_EXAMPLES).map(([t]) => t).sort();
+      const topics = [...docsPerTopic]
+        .filter(([, n]) => n >= MIN_EXAMPLES)
+        .map(([t]) => t)
+        .sort();
       if (topics.length === 0) return result;
       const trained = topics.reduce((sum, t) => sum + docsPerTopic.get(t)!, 0);
       const unseen = topics.map((t) => -Math.log(totals.get(t)! + vocabulary.size));

@@ -1,6 +1,11 @@
 import type { Paper } from "../model.ts";
 import { analyseText, stem, words, type AnalysedText } from "./analyseText.ts";
-import { growingArchiveModel, type ArchiveModel, type ArchiveSnapshot, type GrowingArchiveModel } from "./archiveModel.ts";
+import {
+  growingArchiveModel,
+  type ArchiveModel,
+  type ArchiveSnapshot,
+  type GrowingArchiveModel,
+} from "./archiveModel.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
 /** A title match counts this many times an abstract match: titles say what a paper is about. */
@@ -48,14 +53,33 @@ function compileTerm(text: string, weight: number): Matcher {
   if (parts.length === 1 && (parts[0].match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     const [exact] = parts;
     const plural = `${exact}s`;
-    return { term: text, weight, count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0), keys: [`A:${exact}`, `A:${plural}`], signature: `A:${exact}` };
+    return {
+      term: text,
+      weight,
+      count: (t) => (t.acronymCounts.get(exact) ?? 0) + (t.acronymCounts.get(plural) ?? 0),
+      keys: [`A:${exact}`, `A:${plural}`],
+      signature: `A:${exact}`,
+    };
   }
   const lower = parts.map((p) => p.toLowerCase());
   const stems = lower.map(stem);
   const solid = stem(lower.join(""));
   const solidCount = (t: AnalysedText) => t.stemCounts.get(solid) ?? 0;
-  if (stems.length === 1) return { term: text, weight, count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0), keys: [solid], signature: solid };
-  return { term: text, weight, count: (t) => countSequence(t, stems) + solidCount(t), keys: [stems[0], solid], signature: stems.join(" ") };
+  if (stems.length === 1)
+    return {
+      term: text,
+      weight,
+      count: (t) => solidCount(t) + (t.solidPairCounts.get(solid) ?? 0),
+      keys: [solid],
+      signature: solid,
+    };
+  return {
+    term: text,
+    weight,
+    count: (t) => countSequence(t, stems) + solidCount(t),
+    keys: [stems[0], solid],
+    signature: stems.join(" "),
+  };
 }
 
 /** Occurrences of a phrase; the text is only scanned when it holds every word of it. */
@@ -187,9 +211,20 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
     return topics
       .map(({ slug, categories: topicCategories }, i) => {
         const primary = categories.length > 0 && topicCategories.includes(categories[0]);
-        const category = primary ? PRIMARY_CATEGORY : categories.some((c) => topicCategories.includes(c)) ? OTHER_CATEGORY : 0;
+        const category = primary
+          ? PRIMARY_CATEGORY
+          : categories.some((c) => topicCategories.includes(c))
+            ? OTHER_CATEGORY
+            : 0;
         terms?.[i].sort((x, y) => y.points - x.points || x.term.localeCompare(y.term));
-        return { slug, score: score[i] + category, inTitle: titleWeight[i] >= TITLE_EVIDENCE || primary, terms: terms?.[i] ?? [], category, archive: 0 };
+        return {
+          slug,
+          score: score[i] + category,
+          inTitle: titleWeight[i] >= TITLE_EVIDENCE || primary,
+          terms: terms?.[i] ?? [],
+          category,
+          archive: 0,
+        };
       })
       .sort(byScore);
   };
@@ -246,9 +281,18 @@ export function classifyArchive(papers: readonly Paper[], taxonomy: readonly Top
 }
 
 /** Scores papers[from..] (each of a day no earlier paper has) with `model`, which learns from them day by day. */
-function settle(papers: readonly Paper[], from: number, classifier: TopicClassifier, texts: readonly PaperText[], model: GrowingArchiveModel) {
+function settle(
+  papers: readonly Paper[],
+  from: number,
+  classifier: TopicClassifier,
+  texts: readonly PaperText[],
+  model: GrowingArchiveModel,
+) {
   const day = (i: number) => papers[i].digests?.[0] ?? "";
-  const order = papers.map((_, i) => i).slice(from).sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a - b));
+  const order = papers
+    .map((_, i) => i)
+    .slice(from)
+    .sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a - b));
   const scores: TopicScore[][] = new Array(papers.length);
   const trainedOn: number[] = new Array(papers.length);
   const vocabulary: TopicScore[][] = new Array(papers.length);
@@ -257,7 +301,9 @@ function settle(papers: readonly Paper[], from: number, classifier: TopicClassif
     let end = start;
     while (end < order.length && day(order[end]) === day(order[start])) end++;
     const today = order.slice(start, end);
-    for (const i of today) if (isConfident(vocabulary[i])) model.learn({ title: texts[i].title, abstract: texts[i].abstract, topic: vocabulary[i][0].slug });
+    for (const i of today)
+      if (isConfident(vocabulary[i]))
+        model.learn({ title: texts[i].title, abstract: texts[i].abstract, topic: vocabulary[i][0].slug });
     for (const i of today) {
       scores[i] = withArchive(vocabulary[i], texts[i], model);
       trainedOn[i] = model.trainedOn;
@@ -284,9 +330,18 @@ export interface ClassifyState {
  * paper is of a later day, only the new papers are classified, by the model as it
  * stood plus their own days — the topics a run over the whole archive gives.
  */
-export function assignTopicsFrom(papers: readonly Paper[], taxonomy: readonly TopicSpec[], previous?: ClassifyState): { papers: Paper[]; state: ClassifyState } {
+export function assignTopicsFrom(
+  papers: readonly Paper[],
+  taxonomy: readonly TopicSpec[],
+  previous?: ClassifyState,
+): { papers: Paper[]; state: ClassifyState } {
   const day = (i: number) => papers[i].digests?.[0] ?? "";
-  const resume = previous && previous.count <= papers.length && papers.slice(previous.count).every((_, i) => day(previous.count + i) > previous.lastDay) ? previous : undefined;
+  const resume =
+    previous &&
+    previous.count <= papers.length &&
+    papers.slice(previous.count).every((_, i) => day(previous.count + i) > previous.lastDay)
+      ? previous
+      : undefined;
   const from = resume?.count ?? 0;
   const model = growingArchiveModel(resume?.model);
   const classifier = topicClassifier(taxonomy);
@@ -294,7 +349,10 @@ export function assignTopicsFrom(papers: readonly Paper[], taxonomy: readonly To
   const { scores } = settle(papers, from, classifier, texts, model);
   const topics = papers.map((_, i) => (i < from ? resume!.topics[i] : pickTopics(scores[i])));
   const lastDay = papers.reduce((last, _, i) => (day(i) > last ? day(i) : last), resume?.lastDay ?? "");
-  return { papers: papers.map((p, i) => ({ ...p, topics: topics[i] })), state: { count: papers.length, lastDay, model: model.snapshot(), topics } };
+  return {
+    papers: papers.map((p, i) => ({ ...p, topics: topics[i] })),
+    state: { count: papers.length, lastDay, model: model.snapshot(), topics },
+  };
 }
 
 /** The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other papers. */

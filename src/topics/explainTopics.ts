@@ -1,6 +1,19 @@
 import type { Paper } from "../model.ts";
 import { readArxivId } from "../digest/arxivId.ts";
-import { ARCHIVE_WEIGHT, CONFIDENT, CONFIDENT_LEAD, MAX_TOPICS, MIN_SCORE, MIN_SIGNAL, RELATIVE, TITLE_EVIDENCE, isConfident, pickTopics, type ClassifyRun, type TopicScore } from "./assignTopics.ts";
+import {
+  ARCHIVE_WEIGHT,
+  CONFIDENT,
+  CONFIDENT_LEAD,
+  MAX_TOPICS,
+  MIN_SCORE,
+  MIN_SIGNAL,
+  RELATIVE,
+  TITLE_EVIDENCE,
+  isConfident,
+  pickTopics,
+  type ClassifyRun,
+  type TopicScore,
+} from "./assignTopics.ts";
 import { overrides as isAbout, type Override } from "./overrides.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
@@ -25,7 +38,13 @@ export function findPapers(papers: readonly Paper[], query: string): Paper[] {
  * parts (the terms that matched in title and abstract, the arXiv category, the
  * archive model), the rule that took or left each topic, and any override.
  */
-export function explainTopics(paper: Paper, index: number, run: ClassifyRun, taxonomy: readonly TopicSpec[], overrides: readonly { override: Override; file: string }[] = []): string[] {
+export function explainTopics(
+  paper: Paper,
+  index: number,
+  run: ClassifyRun,
+  taxonomy: readonly TopicSpec[],
+  overrides: readonly { override: Override; file: string }[] = [],
+): string[] {
   const { classifier, texts } = run;
   const vocabularyOnly = classifier.scores(texts[index], true);
   // The build's own scores for this paper, with the matched terms spelled out.
@@ -34,11 +53,19 @@ export function explainTopics(paper: Paper, index: number, run: ClassifyRun, tax
   const names = new Map(taxonomy.map((t) => [t.slug, t.name]));
   const best = scores[0];
 
-  const lines = [`${paper.title}`, `  /papers/${paper.slug}/${paper.source?.arxivId ? `  arXiv ${paper.source.arxivId}` : ""}${paper.source?.primaryCategory ? ` (${[paper.source.primaryCategory, ...(paper.source.categories ?? []).filter((c) => c !== paper.source?.primaryCategory)].join(", ")})` : ""}`, ""];
+  const lines = [
+    `${paper.title}`,
+    `  /papers/${paper.slug}/${paper.source?.arxivId ? `  arXiv ${paper.source.arxivId}` : ""}${paper.source?.primaryCategory ? ` (${[paper.source.primaryCategory, ...(paper.source.categories ?? []).filter((c) => c !== paper.source?.primaryCategory)].join(", ")})` : ""}`,
+    "",
+  ];
   lines.push(`Classifier: ${picked.length ? picked.join(", ") : "no topic (uncategorised)"}`);
   const mine = overrides.filter(({ override }) => isAbout(override, paper));
   for (const { override, file } of mine) {
-    const parts = [override.set && `set ${override.set.join(", ")}`, override.add.length && `add ${override.add.join(", ")}`, override.remove.length && `remove ${override.remove.join(", ")}`].filter(Boolean);
+    const parts = [
+      override.set && `set ${override.set.join(", ")}`,
+      override.add.length && `add ${override.add.join(", ")}`,
+      override.remove.length && `remove ${override.remove.join(", ")}`,
+    ].filter(Boolean);
     lines.push(`Override:   ${file}:${override.line}: ${parts.join("; ")}`);
   }
   lines.push(`On the site: ${paper.topics.length ? paper.topics.join(", ") : "no topic (uncategorised)"}`, "");
@@ -58,7 +85,8 @@ export function explainTopics(paper: Paper, index: number, run: ClassifyRun, tax
     if (rank === 0) return `not given: the best score is under the bar of ${MIN_SCORE}`;
     if (s.score < MIN_SCORE) return `not given: under the bar of ${MIN_SCORE}`;
     if (s.score < RELATIVE * best.score) return `not given: under ${share}`;
-    if (!s.inTitle) return `not given: the title doesn't show it (title terms weighing ${TITLE_EVIDENCE} or more, or the primary arXiv category)`;
+    if (!s.inTitle)
+      return `not given: the title doesn't show it (title terms weighing ${TITLE_EVIDENCE} or more, or the primary arXiv category)`;
     return `not given: a paper gets at most ${MAX_TOPICS} topics`;
   };
   const shown = scores.filter((s) => s.score > 0);
@@ -69,7 +97,10 @@ export function explainTopics(paper: Paper, index: number, run: ClassifyRun, tax
     if (title.length) lines.push(`    title:    ${title.join(", ")}`);
     if (abstract.length) lines.push(`    abstract: ${abstract.join(", ")}`);
     if (s.category) lines.push(`    arXiv category: +${s.category}`);
-    if (s.archive) lines.push(`    archive model: ${Math.round(100 * (s.probability ?? 0))}% like this topic's papers, +${num(s.archive)}`);
+    if (s.archive)
+      lines.push(
+        `    archive model: ${Math.round(100 * (s.probability ?? 0))}% like this topic's papers, +${num(s.archive)}`,
+      );
   });
   const silent = scores.length - shown.length;
   if (silent > 0) lines.push(`${silent} other topic${silent === 1 ? "" : "s"}: no term matched`);

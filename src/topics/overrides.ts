@@ -45,14 +45,21 @@ export function parseOverrides(file: string, text: string): Override[] {
     const paper = isScalar(key) ? String(key.value ?? "").trim() : "";
     if (!paper) fail(key, "an override needs the paper's slug or arXiv id");
     const value = pair.value as Node;
-    if (!isMap(value) || value.items.length === 0) return fail(value ?? key, `say what to change for '${paper}': set, add or remove a list of topics`);
+    if (!isMap(value) || value.items.length === 0)
+      return fail(value ?? key, `say what to change for '${paper}': set, add or remove a list of topics`);
     const override: Override = { paper, line: lineOf(key), add: [], remove: [] };
     for (const item of value.items) {
       const action = isScalar(item.key) ? String(item.key.value) : "";
-      if (!(ACTIONS as readonly string[]).includes(action)) fail(item.key as Node, `'${action}' is not a change: use set, add or remove`);
+      if (!(ACTIONS as readonly string[]).includes(action))
+        fail(item.key as Node, `'${action}' is not a change: use set, add or remove`);
       const topics = item.value as Node;
-      const slugs = isSeq(topics) ? topics.items.map((t) => (isScalar(t) ? String(t.value ?? "").trim() : "")) : isScalar(topics) && typeof topics.value === "string" ? [topics.value.trim()] : null;
-      if (!slugs || slugs.some((s) => !s)) return fail(topics ?? (item.key as Node), `'${action}' takes a topic slug or a list of them`);
+      const slugs = isSeq(topics)
+        ? topics.items.map((t) => (isScalar(t) ? String(t.value ?? "").trim() : ""))
+        : isScalar(topics) && typeof topics.value === "string"
+          ? [topics.value.trim()]
+          : null;
+      if (!slugs || slugs.some((s) => !s))
+        return fail(topics ?? (item.key as Node), `'${action}' takes a topic slug or a list of them`);
       override[action as (typeof ACTIONS)[number]] = slugs;
     }
     return override;
@@ -63,14 +70,20 @@ export function parseOverrides(file: string, text: string): Override[] {
 const arxivIdOf = (o: Override) => readArxivId(o.paper.replace(/^arxiv:/i, ""))?.id;
 
 /** Whether an override is about this paper: by its slug or its arXiv id. */
-export const overrides = (o: Override, p: Paper) => o.paper === p.slug || (p.source?.arxivId !== undefined && arxivIdOf(o) === p.source.arxivId);
+export const overrides = (o: Override, p: Paper) =>
+  o.paper === p.slug || (p.source?.arxivId !== undefined && arxivIdOf(o) === p.source.arxivId);
 
 /**
  * Applies a curator's overrides after classification. An override naming a paper
  * or topic the site doesn't have is an error with its line: a typo must not pass
  * silently and leave the paper where the curator meant to move it from.
  */
-export function applyOverrides(papers: readonly Paper[], overrides: readonly Override[], topicSlugs: readonly string[], file: string): Paper[] {
+export function applyOverrides(
+  papers: readonly Paper[],
+  overrides: readonly Override[],
+  topicSlugs: readonly string[],
+  file: string,
+): Paper[] {
   const known = new Set(topicSlugs);
   const bySlug = new Map(papers.map((p, i) => [p.slug, i]));
   const byArxiv = new Map(papers.flatMap((p, i) => (p.source?.arxivId ? [[p.source.arxivId, i] as const] : [])));
@@ -80,10 +93,13 @@ export function applyOverrides(papers: readonly Paper[], overrides: readonly Ove
     const index = bySlug.get(o.paper) ?? (id === undefined ? undefined : byArxiv.get(id));
     if (index === undefined) throw new UserError(file, o.line, `no paper has the slug or arXiv id '${o.paper}'`);
     for (const slug of [...(o.set ?? []), ...o.add, ...o.remove]) {
-      if (!known.has(slug)) throw new UserError(file, o.line, `'${slug}' is not a topic: use one of the slugs in topics.yaml`);
+      if (!known.has(slug))
+        throw new UserError(file, o.line, `'${slug}' is not a topic: use one of the slugs in topics.yaml`);
     }
     const start = o.set ?? result[index].topics;
-    const topics = [...new Set([...start.filter((t) => !o.remove.includes(t)), ...o.add.filter((t) => !o.remove.includes(t))])];
+    const topics = [
+      ...new Set([...start.filter((t) => !o.remove.includes(t)), ...o.add.filter((t) => !o.remove.includes(t))]),
+    ];
     result[index] = { ...result[index], topics };
   }
   return result;

@@ -45,13 +45,16 @@ export function parseTaxonomy(file: string, text: string): TopicSpec[] {
       return value.value.trim();
     };
     const slug = text("slug");
-    if (!SLUG.test(slug)) fail(item.get("slug", true) as Node, `'${slug}' is not a slug: use lowercase letters, digits and hyphens`);
+    if (!SLUG.test(slug))
+      fail(item.get("slug", true) as Node, `'${slug}' is not a slug: use lowercase letters, digits and hyphens`);
     if (seen.has(slug)) fail(item.get("slug", true) as Node, `the slug '${slug}' is used twice`);
-    if (slug === "uncategorised") fail(item.get("slug", true) as Node, "the slug 'uncategorised' is reserved for papers no topic fits");
+    if (slug === "uncategorised")
+      fail(item.get("slug", true) as Node, "the slug 'uncategorised' is reserved for papers no topic fits");
     seen.add(slug);
 
     const termsNode = item.get("terms", true);
-    if (!isMap(termsNode) || termsNode.items.length === 0) return fail((termsNode as Node) ?? item, `topic '${slug}' needs 'terms': a map of phrase: weight`);
+    if (!isMap(termsNode) || termsNode.items.length === 0)
+      return fail((termsNode as Node) ?? item, `topic '${slug}' needs 'terms': a map of phrase: weight`);
     const terms = termsNode.items.map((pair) => {
       const key = pair.key as Node;
       const value = pair.value as Node;
@@ -65,7 +68,8 @@ export function parseTaxonomy(file: string, text: string): TopicSpec[] {
     const categoriesNode = item.get("categories", true);
     let categories: string[] | undefined;
     if (categoriesNode !== undefined) {
-      if (!isSeq(categoriesNode)) return fail(categoriesNode as Node, `'categories' of topic '${slug}' must be a list of arXiv categories`);
+      if (!isSeq(categoriesNode))
+        return fail(categoriesNode as Node, `'categories' of topic '${slug}' must be a list of arXiv categories`);
       categories = categoriesNode.items.map((c) => {
         const value = isScalar(c) ? String(c.value ?? "") : "";
         if (!CATEGORY.test(value)) fail(c as Node, `'${value}' is not an arXiv category (like cs.CV or stat.ML)`);

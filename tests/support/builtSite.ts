@@ -6,7 +6,16 @@ import { runCli, tempDir } from "./cli.ts";
 /** Builds a site from a digests folder with the real CLI into a fresh temp folder. */
 export async function buildWithCli(digestsDir: string, extra: string[] = []) {
   const out = join(await tempDir("pd-site-"), "site");
-  const result = await runCli(["build", "--digests", digestsDir, "--out", out, "--site-url", "https://digest.example.org", ...extra]);
+  const result = await runCli([
+    "build",
+    "--digests",
+    digestsDir,
+    "--out",
+    out,
+    "--site-url",
+    "https://digest.example.org",
+    ...extra,
+  ]);
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   return { out, result, page: (url: string) => readPage(out, url) };
 }
@@ -25,14 +34,26 @@ export async function buildIncrementally(digestsDir: string, extra: string[] = [
   const newest = names.length > 1 ? names.at(-1)! : undefined;
   await cp(digestsDir, digests, { recursive: true, filter: (src) => !newest || !src.endsWith(newest) });
   const build = async () => {
-    const result = await runCli(["build", "--digests", digests, "--out", out, "--cache", join(work, "cache"), "--site-url", "https://digest.example.org", ...extra]);
+    const result = await runCli([
+      "build",
+      "--digests",
+      digests,
+      "--out",
+      out,
+      "--cache",
+      join(work, "cache"),
+      "--site-url",
+      "https://digest.example.org",
+      ...extra,
+    ]);
     if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
     return result;
   };
   await build();
   if (newest) await cp(join(digestsDir, newest), join(digests, newest));
   const result = await build();
-  if (!/^cache\s+incremental:/m.test(result.stdout)) throw new Error(`the second build was not incremental:\n${result.stdout}`);
+  if (!/^cache\s+incremental:/m.test(result.stdout))
+    throw new Error(`the second build was not incremental:\n${result.stdout}`);
   return { out, result, page: (url: string) => readPage(out, url) };
 }
 
