@@ -9,11 +9,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { Card } from "../src/cards/drawCard.ts";
 import { DEFAULT_CARD_LIMIT, planCards } from "../src/cards/planCards.ts";
 import { cardKey, renderCards } from "../src/cards/renderCards.ts";
-import type { Card } from "../src/cards/drawCard.ts";
-import { syntheticPapers } from "./syntheticPapers.ts";
 import type { Library } from "../src/model.ts";
+import { syntheticPapers } from "./syntheticPapers.ts";
 
 const { values } = parseArgs({
   options: { cold: { type: "string", default: "400" }, archive: { type: "string", default: "10000" } },

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Linux's clock ticks per second (USER_HZ), the unit of a process's CPU times in /proc. */
 const TICKS = 100;

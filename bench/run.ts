@@ -8,7 +8,7 @@
 // on any machine.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -115,12 +115,12 @@ async function floor(n: number, work: string) {
     "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n",
   );
   const papers = syntheticPapers(n);
-  papers.forEach((p, i) =>
+  for (const [i, p] of papers.entries()) {
     writeFileSync(
       join(src, `p${i}.md`),
       `---\ntitle: ${JSON.stringify(p.title)}\nlayout: one.njk\n---\n${p.abstract}\n`,
-    ),
-  );
+    );
+  }
   const eleventy = await measure(
     process.execPath,
     [join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=out", "--quiet"],
@@ -340,7 +340,9 @@ for (const n of sizes) {
 }
 
 const rows = [...rowsByKey]
-  .sort(([a], [b]) => parseInt(a) - parseInt(b) || ORDER.indexOf(a.split(" ")[1]) - ORDER.indexOf(b.split(" ")[1]))
+  .sort(
+    ([a], [b]) => parseInt(a, 10) - parseInt(b, 10) || ORDER.indexOf(a.split(" ")[1]) - ORDER.indexOf(b.split(" ")[1]),
+  )
   .map(([, row]) => row);
 const results = `# Build benchmark
 

@@ -1,8 +1,8 @@
 import { pagerNav, paperList } from "../src/site/fragments.ts";
 import { html } from "../src/site/html.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
-import type { ListPage } from "../src/site/pageData.ts";
 import { monthChart } from "../src/site/monthChart.ts";
+import type { ListPage } from "../src/site/pageData.ts";
 import { shell } from "../src/site/shell.ts";
 
 /** A list of papers: the home page, a digest, a topic. */

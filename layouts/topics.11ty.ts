@@ -1,8 +1,8 @@
 import { paperList } from "../src/site/fragments.ts";
 import { html } from "../src/site/html.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
-import type { TopicsPage } from "../src/site/pageData.ts";
 import { monthSparkline } from "../src/site/monthChart.ts";
+import type { TopicsPage } from "../src/site/pageData.ts";
 import { shell } from "../src/site/shell.ts";
 
 /** Every topic with its paper count, largest first; then the papers no topic fits. */

@@ -1,25 +1,24 @@
-import { DEFAULT_SHARD_SIZE } from "./search/searchShards.ts";
 import { cp, mkdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { StageError, buildSite } from "./build/buildSite.ts";
+import { DateTime } from "luxon";
+import { buildSite, StageError } from "./build/buildSite.ts";
+import { readDigests } from "./build/readDigests.ts";
+import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS } from "./cards/planCards.ts";
 import { parseIsoDate } from "./digest/dateLine.ts";
 import { DIGEST_EXTENSIONS } from "./digest/parseDigest.ts";
 import { readDigestFile } from "./digest/readDigestFile.ts";
-import { DateTime } from "luxon";
-import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS } from "./cards/planCards.ts";
-import { readDigests } from "./build/readDigests.ts";
 import { mergeDigests } from "./library/mergeDigests.ts";
 import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "./paths.ts";
-import { readEnriched } from "./sources/enrich.ts";
+import { DEFAULT_SHARD_SIZE } from "./search/searchShards.ts";
+import { serveSite } from "./serveSite.ts";
+import { resolveSiteUrl } from "./site/siteConfig.ts";
+import { ARXIV_DELAY, enrich, readEnriched } from "./sources/enrich.ts";
+import { fetchDay } from "./sources/fetchDay.ts";
 import { classifyArchive, pickTopics } from "./topics/assignTopics.ts";
 import { explainTopics, findPapers } from "./topics/explainTopics.ts";
 import { applyOverrides, loadOverrides } from "./topics/overrides.ts";
 import { loadTaxonomy } from "./topics/taxonomy.ts";
-import { ARXIV_DELAY, enrich } from "./sources/enrich.ts";
-import { fetchDay } from "./sources/fetchDay.ts";
-import { serveSite } from "./serveSite.ts";
-import { resolveSiteUrl } from "./site/siteConfig.ts";
 import { UserError } from "./userError.ts";
 
 const USAGE = `Usage:

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type Document, LineCounter, type Node, parseDocument } from "yaml";
 import { UserError } from "./userError.ts";
 
 /** A parsed YAML file that can point at its own lines: every mistake in it is reported as FILE:LINE. */

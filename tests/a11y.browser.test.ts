@@ -1,9 +1,9 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { beforeAll, expect, it } from "vitest";
-import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
 import { monthsDigests } from "./support/monthsDigests.ts";
-import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
+import { LONG_AUTHORS, sourcesDigests, WITH_MATH } from "./support/sourcesDigests.ts";
 
 let out = "";
 let paper = "";

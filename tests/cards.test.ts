@@ -1,13 +1,13 @@
-import { readFile, readdir, stat, utimes, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { decode } from "fast-png";
 import { beforeAll, describe, expect, it } from "vitest";
-import { drawCard, type Card } from "../src/cards/drawCard.ts";
-import { cardKey, placeCards } from "../src/cards/renderCards.ts";
+import { type Card, drawCard } from "../src/cards/drawCard.ts";
 import { planCards } from "../src/cards/planCards.ts";
-import { mergeDigests } from "../src/library/mergeDigests.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
+import { cardKey, placeCards } from "../src/cards/renderCards.ts";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
+import { parseDigest } from "../src/digest/parseDigest.ts";
+import { mergeDigests } from "../src/library/mergeDigests.ts";
 import { buildWithCli, readPage } from "./support/builtSite.ts";
 import { tempDir } from "./support/cli.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
@@ -190,7 +190,7 @@ describe("planning cards", () => {
     const titles = Array.from({ length: 125 }, (_, i) => `Paper ${i + 1}`);
     const before = library(titles);
     const after = library([...titles, "Paper 126"]);
-    for (const lib of [before, after]) lib.papers.forEach((p) => (p.topics = ["alpha"]));
+    for (const lib of [before, after]) for (const p of lib.papers) p.topics = ["alpha"];
     const a = planCards(before, topics, "Paper Digest");
     const b = planCards(after, topics, "Paper Digest");
     const changed = [...b.cards]
@@ -205,7 +205,7 @@ describe("planning cards", () => {
   it("draws at most --new-cards paper cards a build, newest first; the rest show their topic's card until a later build draws them", () => {
     const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
     const lib = library(["One", "Two", "Three", "Four", "Five"]);
-    lib.papers.forEach((p) => (p.topics = ["alpha"]));
+    for (const p of lib.papers) p.topics = ["alpha"];
     const first = planCards(lib, topics, "Paper Digest", 4, { budget: 2 });
     const own = (plan: ReturnType<typeof planCards>) =>
       [...plan.cards.keys()].filter((k) => k.startsWith("/cards/papers/")).sort();

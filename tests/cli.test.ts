@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+import { ROOT, runCli, SEED, tempDir } from "./support/cli.ts";
 import { snapshot } from "./support/snapshot.ts";
 
 const oneLineError = (stderr: string) => {

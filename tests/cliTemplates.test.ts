@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+import { ROOT, runCli, SEED, tempDir } from "./support/cli.ts";
 
 // The CLI hands Eleventy our TypeScript compiled ahead, once per version of the files (bin/paper-digest.js):
 // a template a curator adds or edits must never render as an older compiled copy.

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+import { ROOT, runCli, SEED, tempDir } from "./support/cli.ts";
 import { snapshot } from "./support/snapshot.ts";
 
 describe("a build that fails in a later stage", () => {

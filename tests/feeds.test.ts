@@ -1,8 +1,8 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { DateTime } from "luxon";
 import { parseHTML } from "linkedom";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildWithCli } from "./support/builtSite.ts";
 import { SEED } from "./support/cli.ts";

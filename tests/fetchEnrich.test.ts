@@ -1,10 +1,10 @@
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ARXIV_API, pauseBetween, readEnriched } from "../src/sources/enrich.ts";
 import { buildWithCli } from "./support/builtSite.ts";
 import { ROOT, runCli, tempDir } from "./support/cli.ts";
-import { deadAddress, recordedServer, type Reply } from "./support/recordedServer.ts";
+import { deadAddress, type Reply, recordedServer } from "./support/recordedServer.ts";
 
 // `fetch` and `enrich` against recorded responses served on 127.0.0.1: nothing here touches the network.
 const RECORDED = join(ROOT, "tests/fixtures/recorded");

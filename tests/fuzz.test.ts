@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import matter from "gray-matter";
 import { parseHTML } from "linkedom";
+import { slugify } from "transliteration";
 import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { parseDigest } from "../src/digest/parseDigest.ts";
 import { pageFile } from "../src/emit/sitePages.ts";
-import { slugify } from "transliteration";
 import { SLUG_MAX, titleSlug } from "../src/library/titleSlug.ts";
 import { mayHaveTex } from "../src/tex/parseTex.ts";
 import { texHtml } from "../src/tex/texHtml.ts";

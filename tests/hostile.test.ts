@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DOMParser, parseHTML } from "linkedom";
@@ -7,8 +7,8 @@ import { readDigestFile } from "../src/digest/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
 import { parseTex, type TexNode } from "../src/tex/parseTex.ts";
 import { texText } from "../src/tex/texText.ts";
-import { buildWithCli, visible } from "./support/builtSite.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { buildWithCli, visible } from "./support/builtSite.ts";
 import { ROOT } from "./support/cli.ts";
 
 // A digest whose titles and abstracts try to become markup, links, scripts,

@@ -2,23 +2,23 @@
 // what didn't change and updates the site in place, and its result is the very
 // site a full build of the same inputs makes — every file, byte for byte, but
 // for the build's timestamp, and no folder more.
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { parse } from "yaml";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, SEED, runCli, tempDir } from "./support/cli.ts";
+import { deserialize, serialize } from "node:v8";
 import { build as bundle } from "esbuild";
-import { inputHashes } from "../src/build/stageCache.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   type BuildManifest,
-  STAGE_PROGRAM,
-  VERSION,
   buildFingerprint,
   readManifest,
+  STAGE_PROGRAM,
   stageFingerprint,
+  VERSION,
   writeManifest,
 } from "../src/build/buildManifest.ts";
-import { deserialize, serialize } from "node:v8";
+import { inputHashes } from "../src/build/stageCache.ts";
+import { ROOT, runCli, SEED, tempDir } from "./support/cli.ts";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
 async function textDigest(date: string, from: number, to: number) {
@@ -304,9 +304,11 @@ describe("the build manifest", () => {
     };
     expect(await damaged((p) => (p.site[0] = p.paths.length))).toMatch(/incomplete or from another version/);
     // Counts of files that still add up, but one below nothing.
-    expect(await damaged((p) => ((p.outputs[1][0] = -1), (p.outputs[1][1] += 2)))).toMatch(
-      /incomplete or from another version/,
-    );
+    const belowNothing = (p: typeof packed) => {
+      p.outputs[1][0] = -1;
+      p.outputs[1][1] += 2;
+    };
+    expect(await damaged(belowNothing)).toMatch(/incomplete or from another version/);
     expect(await damaged(() => {})).toEqual(read);
     await rm(dir, { recursive: true, force: true });
   });

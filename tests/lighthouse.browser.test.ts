@@ -6,10 +6,10 @@ import lighthouse from "lighthouse";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { serveSite } from "../src/serveSite.ts";
 import { describeInBrowser } from "./support/browser.ts";
-import { CHROMIUM, CHROME_FLAGS } from "./support/chromium.ts";
+import { CHROME_FLAGS, CHROMIUM } from "./support/chromium.ts";
 import { runCli } from "./support/cli.ts";
-import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
 import { headersFor, netlifyConfig } from "./support/netlifyHeaders.ts";
+import { LONG_AUTHORS, sourcesDigests, WITH_MATH } from "./support/sourcesDigests.ts";
 
 // Lighthouse 12.2.3 (the last to run on Node 20) against Debian's Chromium, with
 // its default mobile emulation and simulated throttling. The site is built for

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseOverrides, applyOverrides } from "../src/topics/overrides.ts";
-import { UserError } from "../src/userError.ts";
 import type { Paper } from "../src/model.ts";
-import { SEED, runCli, tempDir } from "./support/cli.ts";
+import { applyOverrides, parseOverrides } from "../src/topics/overrides.ts";
+import { UserError } from "../src/userError.ts";
+import { runCli, SEED, tempDir } from "./support/cli.ts";
 
 const paper = (slug: string, topics: string[], arxivId?: string) =>
   ({ slug, topics, title: slug, source: arxivId ? { arxivId } : {} }) as unknown as Paper;

@@ -1,7 +1,7 @@
 import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
-import { relate, relatedPapers } from "../src/related/relatedPapers.ts";
 import { syntheticPapers } from "../bench/syntheticPapers.ts";
+import { relate, relatedPapers } from "../src/related/relatedPapers.ts";
 
 describe("relatedPapers", () => {
   // Pairs of papers share a rare subject; every paper also carries common filler.
@@ -25,7 +25,7 @@ describe("relatedPapers", () => {
 
   it("finds the paper that shares a subject as the nearest neighbour", () => {
     const related = relatedPapers(docs, 3);
-    related.forEach((list, i) => expect(list[0], docs[i].title).toBe(i % 2 === 0 ? i + 1 : i - 1));
+    for (const [i, list] of related.entries()) expect(list[0], docs[i].title).toBe(i % 2 === 0 ? i + 1 : i - 1);
   });
 
   it("never lists a paper as related to itself, nor twice, and gives at most k", () => {
@@ -101,12 +101,12 @@ describe("related papers on real, hand-labelled papers", () => {
     const share = (lists: number[][]) => {
       let hits = 0;
       let links = 0;
-      lists.forEach((list, i) =>
-        list.forEach((j) => {
+      for (const [i, list] of lists.entries()) {
+        for (const j of list) {
           links++;
           if (archive[i].topics.some((t) => archive[j].topics.includes(t))) hits++;
-        }),
-      );
+        }
+      }
       return hits / links;
     };
     const words = share(relatedPapers(archive.map(({ title, abstract }) => ({ title, abstract }))));

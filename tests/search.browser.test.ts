@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
-import { texText } from "../src/tex/texText.ts";
 import { readDigestFile } from "../src/digest/readDigestFile.ts";
-import { buildIncrementally } from "./support/builtSite.ts";
+import { texText } from "../src/tex/texText.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { buildIncrementally } from "./support/builtSite.ts";
 import { SEED } from "./support/cli.ts";
 
 let out = "";

@@ -1,13 +1,12 @@
+import { cp, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { parse } from "yaml";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
+import { parse } from "yaml";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
+import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
 import { ROOT, SEED, tempDir } from "./support/cli.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
-import { cp } from "node:fs/promises";
 
 // Search as a new reader uses it: typos, paraphrases, acronyms, questions and
 // author names (tests/fixtures/search/queries.yaml), on the bundled digest alone

@@ -2,15 +2,14 @@
 // they fall into. A shard is indexed again only when its documents change, so
 // these decide how much a daily build re-indexes — and that nothing is missed.
 import { readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { splitSearchIndex } from "../src/build/splitSearchIndex.ts";
+import { cp, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { splitSearchIndex } from "../src/build/splitSearchIndex.ts";
 import { documentKey, indexedDocument } from "../src/search/indexedDocument.ts";
 import { planShards, shardKey } from "../src/search/searchShards.ts";
 import { buildWithCli } from "./support/builtSite.ts";
 import { SEED, tempDir } from "./support/cli.ts";
-import { cp } from "node:fs/promises";
 
 describe("a paper page's indexed document", () => {
   let page: string;

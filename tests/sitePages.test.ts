@@ -1,17 +1,17 @@
-import { DateTime } from "luxon";
-import { describe, expect, it } from "vitest";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { longDate, monthName, shortDate, shortMonth } from "../src/site/dates.ts";
-import { type SitePage, eachSitePage, sitePages } from "../src/emit/sitePages.ts";
-import { paperExtras } from "../src/emit/paperExtras.ts";
-import { planCards } from "../src/cards/planCards.ts";
-import { papersJson } from "../src/emit/papersJson.ts";
-import { writePapersJson } from "../src/build/writePapersJson.ts";
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tempDir } from "./support/cli.ts";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { writePapersJson } from "../src/build/writePapersJson.ts";
+import { planCards } from "../src/cards/planCards.ts";
+import { parseIsoDate } from "../src/digest/dateLine.ts";
+import { paperExtras } from "../src/emit/paperExtras.ts";
+import { papersJson } from "../src/emit/papersJson.ts";
+import { eachSitePage, type SitePage, sitePages } from "../src/emit/sitePages.ts";
 import { mergeDigests } from "../src/library/mergeDigests.ts";
 import type { Digest } from "../src/model.ts";
+import { longDate, monthName, shortDate, shortMonth } from "../src/site/dates.ts";
+import { tempDir } from "./support/cli.ts";
 
 // 130 papers over two days: 70 in topic "alpha", 60 in no topic.
 const digests: Digest[] = ["2025-03-13", "2025-03-14"].map((date, d) => ({

@@ -1,16 +1,17 @@
-import { readFile, readdir } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DOMParser } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildWithCli, visible } from "./support/builtSite.ts";
 import { SEED } from "./support/cli.ts";
-import { LONG_AUTHORS, WITH_MATH, sourcesDigests } from "./support/sourcesDigests.ts";
+import { LONG_AUTHORS, sourcesDigests, WITH_MATH } from "./support/sourcesDigests.ts";
 
 // The bundled text digest, the same day's Daily Papers JSON and the next day's arXiv Atom, built together.
 let site: Awaited<ReturnType<typeof buildWithCli>>;
 let seedSlugs: string[];
+// biome-ignore lint/suspicious/noExplicitAny: papers.json read as the reader's JSON, field by field.
 let papers: Record<string, any>[];
 const meta = (doc: Document, name: string) =>
   [...doc.querySelectorAll(`meta[name="${name}"]`)].map((m) => m.getAttribute("content"));

@@ -1,13 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseIsoDate } from "../src/digest/dateLine.ts";
+import { parseDigest } from "../src/digest/parseDigest.ts";
+import { mergeDigests } from "../src/library/mergeDigests.ts";
 import { loadSynonyms, parseSynonyms, synonymGroups, synonymIndex, words } from "../src/search/synonyms.ts";
 import { vocabularyChunks } from "../src/search/vocabulary.ts";
-import { mergeDigests } from "../src/library/mergeDigests.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
 import { UserError } from "../src/userError.ts";
 import { ROOT } from "./support/cli.ts";
-import { join } from "node:path";
 
 const errorOf = (text: string) => {
   try {

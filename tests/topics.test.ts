@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DateTime } from "luxon";
 import { parseDigest } from "../src/digest/parseDigest.ts";
 import type { Paper } from "../src/model.ts";
-import { assignTopics, assignTopicsFrom, topicClassifier } from "../src/topics/assignTopics.ts";
 import { trainArchiveModel } from "../src/topics/archiveModel.ts";
+import { assignTopics, assignTopicsFrom, topicClassifier } from "../src/topics/assignTopics.ts";
 import { loadTaxonomy, parseTaxonomy } from "../src/topics/taxonomy.ts";
 import { UserError } from "../src/userError.ts";
 import { ROOT } from "./support/cli.ts";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PROJECT_DIR } from "../paths.ts";
-import { MISSING, UNREADABLE, readCacheFile, writeCacheFile } from "./cacheFile.ts";
+import { MISSING, readCacheFile, UNREADABLE, writeCacheFile } from "./cacheFile.ts";
 import type { PapersJsonIndex } from "./writePapersJson.ts";
 
 /**

@@ -1,10 +1,19 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
-import { acquireBuildLock } from "./buildLock.ts";
 import { basename, dirname, join, resolve } from "node:path";
-import { type SitePage, eachSitePage, pageText } from "../emit/sitePages.ts";
-import { writePapersJson } from "./writePapersJson.ts";
+import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
+import {
+  A_DAYS_CARDS,
+  cachedCards,
+  drawCards,
+  isCached,
+  missingCards,
+  placeCards,
+  startCardDrawer,
+} from "../cards/renderCards.ts";
 import { paperExtras } from "../emit/paperExtras.ts";
+import { eachSitePage, pageText, type SitePage } from "../emit/sitePages.ts";
 import { generatedWriter, updateGenerated } from "../emit/writeGenerated.ts";
 import { mergeDigests } from "../library/mergeDigests.ts";
 import { textHash } from "../library/textHash.ts";
@@ -19,51 +28,42 @@ import {
   SYNONYMS_FILE,
   TOPICS_FILE,
 } from "../paths.ts";
-import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
-import { vocabularyChunks } from "../search/vocabulary.ts";
-import { topicPageIds } from "../search/topicPageIds.ts";
-import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
-import {
-  A_DAYS_CARDS,
-  cachedCards,
-  drawCards,
-  isCached,
-  missingCards,
-  placeCards,
-  startCardDrawer,
-} from "../cards/renderCards.ts";
-import type { ChildProcess } from "node:child_process";
-import { readEnriched } from "../sources/enrich.ts";
 import { relate } from "../related/relatedPapers.ts";
+import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
+import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
+import { topicPageIds } from "../search/topicPageIds.ts";
+import { vocabularyChunks } from "../search/vocabulary.ts";
+import { shortHash } from "../shortHash.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../site/siteConfig.ts";
-import { readDigests } from "./readDigests.ts";
-import { startEleventy } from "./runEleventy.ts";
-import { renderPages } from "./renderPages.ts";
-import { takeTurns } from "./takeTurns.ts";
-import { indexSearch } from "./indexSearch.ts";
-import { checkPagefind } from "./runPagefind.ts";
-import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
-import { removeInBackground, swapIn, updateInPlace } from "./publishSite.ts";
+import { readEnriched } from "../sources/enrich.ts";
+import { forgetTokens } from "../topics/analyseText.ts";
+import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
+import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
+import { loadTaxonomy } from "../topics/taxonomy.ts";
+import { acquireBuildLock } from "./buildLock.ts";
 import {
   type BuildManifest,
-  LAST_SITE_CHANGED,
-  VERSION,
   buildFingerprint,
   fileStamps,
   forgetManifest,
+  LAST_SITE_CHANGED,
   readManifest,
   stageFingerprint,
   touchedFiles,
+  VERSION,
   writeManifest,
 } from "./buildManifest.ts";
-import { shortHash } from "../shortHash.ts";
-import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
-import { assignTopicsFrom, paperText } from "../topics/assignTopics.ts";
-import { inputHashes, readStageCache, usable, writeStageCache } from "./stageCache.ts";
-import { loadTaxonomy } from "../topics/taxonomy.ts";
-import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
-import { forgetTokens } from "../topics/analyseText.ts";
+import { indexSearch } from "./indexSearch.ts";
+import { filesIn, generatedPage, madeAlike, planBuild } from "./planBuild.ts";
+import { removeInBackground, swapIn, updateInPlace } from "./publishSite.ts";
+import { readDigests } from "./readDigests.ts";
 import { releaseMemory } from "./releaseMemory.ts";
+import { renderPages } from "./renderPages.ts";
+import { startEleventy } from "./runEleventy.ts";
+import { checkPagefind } from "./runPagefind.ts";
+import { inputHashes, readStageCache, usable, writeStageCache } from "./stageCache.ts";
+import { takeTurns } from "./takeTurns.ts";
+import { writePapersJson } from "./writePapersJson.ts";
 
 export interface BuildOptions {
   digestsDir: string;

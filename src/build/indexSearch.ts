@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Library } from "../model.ts";
 import { documentKey, indexedDocument } from "../search/indexedDocument.ts";
-import { type SearchShard, planShards, shardKey } from "../search/searchShards.ts";
+import { planShards, type SearchShard, shardKey } from "../search/searchShards.ts";
 import type { BuildManifest } from "./buildManifest.ts";
 import { filesIn } from "./planBuild.ts";
 import type { Rendering } from "./renderPages.ts";

@@ -2,11 +2,11 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as pagefind from "pagefind";
-import type { SearchShard } from "../search/searchShards.ts";
 import { PROJECT_DIR } from "../paths.ts";
+import type { SearchShard } from "../search/searchShards.ts";
 import { runProcess } from "./runProcess.ts";
 import { splitSearchIndex } from "./splitSearchIndex.ts";
-import { type Turn, atOnce } from "./takeTurns.ts";
+import { atOnce, type Turn } from "./takeTurns.ts";
 
 // Pagefind also writes its ready-made search UIs; the site searches through its API alone.
 const UNUSED = [

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { readCacheFile, writeCacheFile } from "./cacheFile.ts";
-import type { RelateState } from "../related/relatedPapers.ts";
-import type { ClassifyState } from "../topics/assignTopics.ts";
 import type { ExtrasState } from "../emit/paperExtras.ts";
-import type { VocabularyState } from "../search/vocabulary.ts";
+import type { RelateState } from "../related/relatedPapers.ts";
 import type { SynonymGroup } from "../search/synonyms.ts";
+import type { VocabularyState } from "../search/vocabulary.ts";
+import type { ClassifyState } from "../topics/assignTopics.ts";
 import type { TopicSpec } from "../topics/taxonomy.ts";
+import { readCacheFile, writeCacheFile } from "./cacheFile.ts";
 
 /**
  * What classify, relate, the papers' extras and the search vocabulary left in the last build (and the

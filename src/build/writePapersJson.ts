@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync, writeSync } from "node:fs";
-import type { Library, Paper, TopicInfo } from "../model.ts";
 import { papersJsonParts } from "../emit/papersJson.ts";
+import type { Library, Paper, TopicInfo } from "../model.ts";
 import type { SiteData } from "../site/pageData.ts";
 
 /** Where each paper's entry lies in a written papers.json, kept for the next build (in the manifest). */

@@ -1,7 +1,8 @@
 // A drawing process's entry: the CLI's bundle when it runs from one (bin/paper-digest.js), else the sources through tsx
 // (a child process doesn't inherit the CLI's TypeScript loader).
-import { pathToFileURL } from "node:url";
+
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const bundle = process.env.PAPER_DIGEST_BUNDLE;
 if (bundle) await import(pathToFileURL(join(bundle, "cardWorker.mjs")).href);

@@ -1,5 +1,5 @@
 import { renameSync, writeFileSync } from "node:fs";
-import { drawCard, type Card } from "./drawCard.ts";
+import { type Card, drawCard } from "./drawCard.ts";
 
 // A drawing process starts before its cards are known (see startCardDrawer) and draws one card to throw away: the
 // first card costs a second (fonts inflated and parsed, layout and painting compiled), paid while the

@@ -39,6 +39,7 @@ function loadFonts(): Font[] {
 }
 
 /** Pictographs (emoji) have no glyphs here; they are decoration a card can do without. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and selector is to go on its own, as emoji do.
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F]/gu;
 // Satori draws left to right without shaping: right-to-left scripts would come out reversed and unjoined.
 const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
@@ -91,7 +92,7 @@ function layout(card: Card, title: string | undefined) {
               },
               heading.text,
             )
-          : div({ marginTop: 28, fontSize: 40, color: "#5b5852" }, "A paper on " + card.site),
+          : div({ marginTop: 28, fontSize: 40, color: "#5b5852" }, `A paper on ${card.site}`),
         card.subtitle
           ? div(
               {

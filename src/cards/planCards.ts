@@ -1,5 +1,5 @@
-import type { Library, TopicInfo } from "../model.ts";
 import { newestFirst } from "../emit/newestFirst.ts";
+import type { Library, TopicInfo } from "../model.ts";
 import { longDate } from "../site/dates.ts";
 import type { Card } from "./drawCard.ts";
 
@@ -130,8 +130,10 @@ export function planCards(
     };
     let own = false;
     if (i < limit && isDrawn(card)) own = true;
-    else if (i < limit && left > 0) (own = true), left--;
-    else if (i < limit) waiting++;
+    else if (i < limit && left > 0) {
+      own = true;
+      left--;
+    } else if (i < limit) waiting++;
     if (!own) {
       pages.set(page, topicCard.get(paper.topics[0]) ?? home);
       return;

@@ -1,13 +1,13 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import type { Card } from "./drawCard.ts";
+import { linkOrCopy } from "../linkOrCopy.ts";
 import { PROJECT_DIR } from "../paths.ts";
 import { sha256 } from "../shortHash.ts";
-import { linkOrCopy } from "../linkOrCopy.ts";
+import type { Card } from "./drawCard.ts";
 
 const require = createRequire(import.meta.url);
 const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
@@ -147,10 +147,13 @@ export async function renderCards(
  */
 async function drawAll(todo: [string, Card][], cacheDir: string, processes: number, started: ChildProcess[]) {
   // Nothing to draw: the processes started ahead just end (not waited for, so no stage waits on them).
-  if (todo.length === 0) return started.forEach((child) => child.kill());
+  if (todo.length === 0) {
+    for (const child of started) child.kill();
+    return;
+  }
   const jobs = todo.map(([path, card]) => ({ path, card, file: join(cacheDir, `${cardKey(card)}.png`) }));
   const backlog = todo.length > A_DAYS_CARDS;
-  if (backlog) started.forEach((child) => child.kill());
+  if (backlog) for (const child of started) child.kill();
   const kept = backlog ? [] : started;
   const drawers = [
     ...kept,

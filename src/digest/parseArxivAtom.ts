@@ -51,7 +51,7 @@ export function readArxivEntries(file: string, source: string): DigestEntry[] {
   if (failure || !doc)
     throw new UserError(file, failure?.line ?? 1, `not valid XML: ${failure?.message ?? "unreadable"}`);
   const feed = doc.documentElement;
-  if (!feed || feed.localName !== "feed" || feed.namespaceURI !== ATOM)
+  if (feed?.localName !== "feed" || feed.namespaceURI !== ATOM)
     throw new UserError(file, 1, "not an Atom feed (no <feed> in the Atom namespace)");
 
   return children(feed, ATOM, "entry").map((entry) => {

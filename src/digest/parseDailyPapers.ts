@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { Digest, DigestEntry, PaperSource } from "../model.ts";
@@ -64,7 +64,8 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path as (string | number)[];
-    const missing = path.reduce<any>((v, key) => v?.[key], data) === undefined;
+    const missing =
+      path.reduce<unknown>((v, key) => (v as Record<string | number, unknown> | undefined)?.[key], data) === undefined;
     throw new UserError(
       file,
       lineOf(nodeAt(root, path).offset),

@@ -1,6 +1,7 @@
 import { UserError } from "../userError.ts";
 
 // Characters that no page or feed can carry as text (XML 1.0 forbids most of them).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 export const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
 
 /** Whitespace folded to single spaces: Atom wraps its titles and summaries. */

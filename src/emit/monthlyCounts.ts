@@ -20,7 +20,10 @@ export function archiveMonths(digestDates: readonly string[]): string[] {
     const key = `${year}-${String(month).padStart(2, "0")}`;
     months.push(key);
     if (key >= last) break;
-    month === 12 ? ((year += 1), (month = 1)) : (month += 1);
+    if (month === 12) {
+      year += 1;
+      month = 1;
+    } else month += 1;
   }
   return months.slice(-CHART_MONTHS);
 }

@@ -1,8 +1,7 @@
+import { type CardPlan, planCards } from "../cards/planCards.ts";
 import { textHash } from "../library/textHash.ts";
-import { shortHash } from "../shortHash.ts";
-import { sitemapFiles } from "./sitemap.ts";
-import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
+import { shortHash } from "../shortHash.ts";
 import { longDate, monthName } from "../site/dates.ts";
 import type {
   GeneratedPage,
@@ -14,12 +13,13 @@ import type {
   SitemapEntry,
   TopicRef,
 } from "../site/pageData.ts";
-import { type PaperExtras, paperExtras } from "./paperExtras.ts";
-import { siteFeeds } from "./feeds.ts";
-import { planCards, type CardPlan } from "../cards/planCards.ts";
 import { bibtex } from "./bibtex.ts";
+import { siteFeeds } from "./feeds.ts";
+import { archiveMonths, monthlyCounts } from "./monthlyCounts.ts";
 import { newestFirst } from "./newestFirst.ts";
 import { paginate } from "./paginate.ts";
+import { type PaperExtras, paperExtras } from "./paperExtras.ts";
+import { sitemapFiles } from "./sitemap.ts";
 
 export const PER_PAGE = 50;
 const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: terms } : {});
@@ -191,7 +191,7 @@ export function eachSitePage(
      * changed. Making every page to hash its text cost ten times as much.
      */
     const key = shortHash(
-      [paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ") + ` ${card}`,
+      `${[paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ")} ${card}`,
     );
     const make = () => {
       const context = {

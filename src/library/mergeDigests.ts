@@ -1,9 +1,9 @@
+import { sameDay } from "../digest/dateLine.ts";
 import type { Digest, DigestEntry, Library, Paper, PaperSource } from "../model.ts";
 import { texText } from "../tex/texText.ts";
-import { sameDay } from "../digest/dateLine.ts";
 import { UserError } from "../userError.ts";
-import { paperKey } from "./paperKey.ts";
 import { mergeSource } from "./mergeSource.ts";
+import { paperKey } from "./paperKey.ts";
 import { titleSlug } from "./titleSlug.ts";
 
 // Within one day, the curator's text listing sets the order; richer forms add to it.

@@ -2,6 +2,7 @@ import { slugify } from "transliteration";
 
 export const SLUG_MAX = 80;
 const FALLBACK = "paper";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: every ASCII character, from the first.
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**

@@ -206,7 +206,11 @@ export function relate(
 
   // Topics and categories as small integers, so comparing two papers is cheap.
   const ids = new Map<string, number>();
-  const idOf = (name: string) => ids.get(name) ?? (ids.set(name, ids.size), ids.size - 1);
+  const idOf = (name: string) => {
+    let id = ids.get(name);
+    if (id === undefined) ids.set(name, (id = ids.size));
+    return id;
+  };
   const mainTopic = Int32Array.from(docs, (d) => (d.topics?.length ? idOf(d.topics[0]) : -1));
   const topicBits = Uint32Array.from(docs, (d) =>
     (d.topics ?? []).reduce((bits, t) => bits | (1 << (idOf(t) % 32)), 0),

@@ -1,6 +1,6 @@
 import { longDate, shortDate } from "./dates.ts";
 import { html, trusted } from "./html.ts";
-import type { PaperItem, Pager, TopicRef } from "./pageData.ts";
+import type { Pager, PaperItem, TopicRef } from "./pageData.ts";
 
 /** Topic chips: links to the topic pages (on a paper page, also its search filters). */
 export const topicChips = (topics: readonly TopicRef[], searchFilter = false) =>

@@ -1,6 +1,6 @@
 import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
 import { shortMonth as monthName } from "./dates.ts";
-import { html, type Html } from "./html.ts";
+import { type Html, html } from "./html.ts";
 
 /**
  * Papers per month as bars: inline SVG, no script, coloured by CSS (currentColor)

@@ -1,6 +1,6 @@
 import type { PaperSource } from "../model.ts";
 import { longDate } from "./dates.ts";
-import { html, type Html } from "./html.ts";
+import { type Html, html } from "./html.ts";
 
 /** Authors shown before "and N more" folds the rest away (a <details>: no JavaScript needed). */
 export const AUTHORS_SHOWN = 10;

@@ -1,4 +1,4 @@
-import { escapeHtml as x, escapeHtmlText } from "./html.ts";
+import { escapeHtmlText, escapeHtml as x } from "./html.ts";
 import type { FeedModel, SiteData } from "./pageData.ts";
 
 /** An ISO date or time ("2025-03-13", or the build's time) as RFC 822 dates are written: "Thu, 13 Mar 2025 00:00:00 +0000". */

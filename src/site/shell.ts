@@ -1,4 +1,4 @@
-import { html, type Html } from "./html.ts";
+import { type Html, html } from "./html.ts";
 import type { SiteData } from "./pageData.ts";
 
 /** The site's own share card, for pages without one of their own (404, search …). */

@@ -5,6 +5,7 @@ import { CHANGED_DIR, GENERATED_DIR } from "../paths.ts";
  * Wires the generated folder and the hand-written assets into Eleventy:
  * TypeScript templates and layouts, the site data, and files copied as they are.
  */
+// biome-ignore lint/suspicious/noExplicitAny: Eleventy ships no types for its configuration API.
 export function sitePlugin(eleventyConfig: any) {
   // content/generated is git-ignored, and Eleventy would skip it by default.
   eleventyConfig.setUseGitIgnore(false);

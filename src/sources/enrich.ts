@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { DOMParser, XMLSerializer, type Element } from "@xmldom/xmldom";
+import { DOMParser, type Element, XMLSerializer } from "@xmldom/xmldom";
 import { readArxivEntries } from "../digest/parseArxivAtom.ts";
 import { paperKey } from "../library/paperKey.ts";
 import type { Paper, PaperSource } from "../model.ts";
-import { getText, type GetOptions } from "../net/getText.ts";
+import { type GetOptions, getText } from "../net/getText.ts";
 import { texText } from "../tex/texText.ts";
 import { writeFileAtomic } from "./writeFileAtomic.ts";
 

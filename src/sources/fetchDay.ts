@@ -1,10 +1,10 @@
-import type { DateTime } from "luxon";
-import { parseDailyPapers } from "../digest/parseDailyPapers.ts";
-import { getText, type GetOptions } from "../net/getText.ts";
-import { UserError } from "../userError.ts";
-import { writeFileAtomic } from "./writeFileAtomic.ts";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { DateTime } from "luxon";
+import { parseDailyPapers } from "../digest/parseDailyPapers.ts";
+import { type GetOptions, getText } from "../net/getText.ts";
+import { UserError } from "../userError.ts";
+import { writeFileAtomic } from "./writeFileAtomic.ts";
 
 export const DAILY_PAPERS_API = "https://huggingface.co/api/daily_papers";
 
@@ -22,7 +22,7 @@ export async function fetchDay(
   url.searchParams.set("date", day);
   const body = await getText(url.href, options);
   const target = join(folder, `${day}.json`);
-  let digest;
+  let digest: ReturnType<typeof parseDailyPapers>;
   try {
     digest = parseDailyPapers(url.href, body, date);
   } catch (err) {

@@ -92,12 +92,13 @@ export function growingArchiveModel(from?: ArchiveSnapshot): GrowingArchiveModel
       const logScores = Float64Array.from(topics, (t) => Math.log(docsPerTopic.get(t)! / trained));
       for (const stem of bagOf(title, abstract)) {
         if (!vocabulary.has(stem)) continue;
-        topics.forEach((t, i) => (logScores[i] += Math.log((wordCounts.get(t)!.get(stem) ?? 0) + 1) + unseen[i]));
+        for (const [i, t] of topics.entries())
+          logScores[i] += Math.log((wordCounts.get(t)!.get(stem) ?? 0) + 1) + unseen[i];
       }
       const top = Math.max(...logScores);
       const weights = Array.from(logScores, (s) => Math.exp(s - top));
       const sum = weights.reduce((a, b) => a + b, 0);
-      topics.forEach((t, i) => result.set(t, weights[i] / sum));
+      for (const [i, t] of topics.entries()) result.set(t, weights[i] / sum);
       return result;
     },
   };

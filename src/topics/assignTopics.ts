@@ -1,10 +1,10 @@
 import type { Paper } from "../model.ts";
-import { analyseText, stem, words, type AnalysedText } from "./analyseText.ts";
+import { type AnalysedText, analyseText, stem, words } from "./analyseText.ts";
 import {
-  growingArchiveModel,
   type ArchiveModel,
   type ArchiveSnapshot,
   type GrowingArchiveModel,
+  growingArchiveModel,
 } from "./archiveModel.ts";
 import type { TopicSpec } from "./taxonomy.ts";
 
@@ -182,7 +182,11 @@ export function topicClassifier(taxonomy: readonly TopicSpec[]): TopicClassifier
     round++;
     const ids: number[] = [];
     const take = (key: string) => {
-      for (const id of byKey.get(key) ?? []) if (tried[id] !== round) (tried[id] = round), ids.push(id);
+      for (const id of byKey.get(key) ?? []) {
+        if (tried[id] === round) continue;
+        tried[id] = round;
+        ids.push(id);
+      }
     };
     for (const t of texts) {
       for (const acronym of t.acronymCounts.keys()) take(`A:${acronym}`);

@@ -1,17 +1,17 @@
-import type { Paper } from "../model.ts";
 import { readArxivId } from "../digest/arxivId.ts";
+import type { Paper } from "../model.ts";
 import {
   ARCHIVE_WEIGHT,
+  type ClassifyRun,
   CONFIDENT,
   CONFIDENT_LEAD,
+  isConfident,
   MAX_TOPICS,
   MIN_SCORE,
   MIN_SIGNAL,
+  pickTopics,
   RELATIVE,
   TITLE_EVIDENCE,
-  isConfident,
-  pickTopics,
-  type ClassifyRun,
   type TopicScore,
 } from "./assignTopics.ts";
 import { overrides as isAbout, type Override } from "./overrides.ts";

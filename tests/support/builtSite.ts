@@ -1,4 +1,4 @@
-import { cp, readFile, readdir } from "node:fs/promises";
+import { cp, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { runCli, tempDir } from "./cli.ts";
