@@ -168,7 +168,7 @@ async function floorOnOurPages(work: string) {
     const args = [
       "--max-old-space-size=5120",
       "--import",
-      "./src/build/eleventyAhead.mjs",
+      "./src/render/eleventyAhead.mjs",
       cli,
       "--config=.eleventy.js",
       "--input=content",

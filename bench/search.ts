@@ -4,7 +4,7 @@
 // scripts and JSON) for a query whose words all match, for one with a typo and
 // for a many-word question; and how long results take to show for a typed query
 // once the index is warm, in this machine's Chromium.
-import { serveSite } from "../src/serveSite.ts";
+import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
 import { firstSearchBytes } from "./searchBytes.ts";
 

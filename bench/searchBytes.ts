@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { serveSite } from "../src/serveSite.ts";
+import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
+import { parseIsoDate } from "../src/ingest/formats/dateLine.ts";
+import { parseDigest } from "../src/ingest/formats/parseDigest.ts";
 import { words } from "../src/topics/analyseText.ts";
 
 const SEED_DIGEST = new URL("../content/digests/2025-03-13.txt", import.meta.url);

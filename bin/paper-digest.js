@@ -50,7 +50,7 @@ async function bundle() {
   const temp = `${dir}.${process.pid}.tmp`;
   mkdirSync(temp, { recursive: true });
   await build({
-    entryPoints: { cli: join(src, "cli.ts"), cardWorker: join(src, "cards/cardWorker.ts") },
+    entryPoints: { cli: join(src, "cli/main.ts"), cardWorker: join(src, "cards/cardWorker.ts") },
     outdir: temp,
     outExtension: { ".js": ".mjs" },
     bundle: true,
@@ -67,8 +67,8 @@ async function bundle() {
       js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
     },
     // One file holds every module: each module's own URL would be the bundle's. The sources only use it to find
-    // the project (and packages from it), which a URL of any file in src/ gives.
-    define: { "import.meta.url": JSON.stringify(pathToFileURL(join(src, "cli.ts")).href) },
+    // the project (and packages from it), which the URL of any file one folder down in src/ (as config/paths.ts is) gives.
+    define: { "import.meta.url": JSON.stringify(pathToFileURL(join(src, "cli/main.ts")).href) },
     logLevel: "silent",
   });
   // File by file, imports as they are: an Eleventy process loads each from its own URL, as it would through tsx.
@@ -105,7 +105,7 @@ try {
 } catch {
   const { register } = await import("tsx/esm/api");
   register();
-  cli = new URL("../src/cli.ts", import.meta.url).href;
+  cli = new URL("../src/cli/main.ts", import.meta.url).href;
 }
 const { main } = await import(cli);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 import { readSitemaps } from "../src/site/generatedData.ts";
 import type { SitemapFile } from "../src/site/pageData.ts";
 
-/** /sitemap.xml, and past 50,000 URLs the per-year sitemaps it indexes (src/emit/sitemap.ts). */
+/** /sitemap.xml, and past 50,000 URLs the per-year sitemaps it indexes (src/pages/sitemap.ts). */
 export function data() {
   return {
     sitemaps: readSitemaps(),

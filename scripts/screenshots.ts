@@ -4,7 +4,7 @@
 // END=1 the last screen, where long lists end)
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { serveSite } from "../src/serveSite.ts";
+import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
 
 const site = resolve(process.argv[2] ?? "_site");

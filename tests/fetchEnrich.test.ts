@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ARXIV_API, pauseBetween, readEnriched } from "../src/sources/enrich.ts";
+import { ARXIV_API, pauseBetween, readEnriched } from "../src/ingest/fetch/enrich.ts";
 import { buildWithCli } from "./support/builtSite.ts";
 import { ROOT, runCli, tempDir } from "./support/cli.ts";
 import { deadAddress, type Reply, recordedServer } from "./support/recordedServer.ts";

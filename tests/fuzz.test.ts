@@ -3,13 +3,13 @@ import matter from "gray-matter";
 import { parseHTML } from "linkedom";
 import { slugify } from "transliteration";
 import { describe, expect, it } from "vitest";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
-import { pageFile } from "../src/emit/sitePages.ts";
-import { SLUG_MAX, titleSlug } from "../src/library/titleSlug.ts";
+import { parseIsoDate } from "../src/ingest/formats/dateLine.ts";
+import { parseDigest } from "../src/ingest/formats/parseDigest.ts";
+import { SLUG_MAX, titleSlug } from "../src/ingest/merge/titleSlug.ts";
+import { pageFile } from "../src/pages/sitePages.ts";
 import { mayHaveTex } from "../src/tex/parseTex.ts";
 import { texHtml } from "../src/tex/texHtml.ts";
-import { UserError } from "../src/userError.ts";
+import { UserError } from "../src/util/userError.ts";
 
 // Text of every kind: ASCII punctuation-heavy, any Unicode, and lines that look like digest parts.
 const line = fc.oneof(

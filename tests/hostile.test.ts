@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DOMParser, parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readDigestFile } from "../src/digest/readDigestFile.ts";
+import { readDigestFile } from "../src/ingest/formats/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
 import { parseTex, type TexNode } from "../src/tex/parseTex.ts";
 import { texText } from "../src/tex/texText.ts";

@@ -16,8 +16,8 @@ import {
   stageFingerprint,
   VERSION,
   writeManifest,
-} from "../src/build/buildManifest.ts";
-import { inputHashes } from "../src/build/stageCache.ts";
+} from "../src/incremental/buildManifest.ts";
+import { inputHashes } from "../src/incremental/stageCache.ts";
 import { ROOT, runCli, SEED, tempDir } from "./support/cli.ts";
 
 /** A text digest of real papers (from the topic validation set), as a curator would add one. */
@@ -321,10 +321,10 @@ describe("the stage cache's fingerprint", () => {
       entryPoints: [
         "src/topics/assignTopics.ts",
         "src/related/relatedPapers.ts",
-        "src/emit/paperExtras.ts",
+        "src/pages/paperExtras.ts",
         "src/search/vocabulary.ts",
-        "src/build/stageCache.ts",
-        "src/library/textHash.ts",
+        "src/incremental/stageCache.ts",
+        "src/ingest/merge/textHash.ts",
         "src/topics/taxonomy.ts",
         "src/search/synonyms.ts",
       ].map((f) => join(ROOT, f)),

@@ -3,7 +3,7 @@
 import { decode, encode } from "cborg";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ChunkEntry, chunkList, type Piece, splitChunk } from "../src/search/indexChunks.ts";
+import { type ChunkEntry, chunkList, type Piece, splitChunk } from "../src/search/pagefind/indexChunks.ts";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 

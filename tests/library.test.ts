@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { mergeDigests } from "../src/library/mergeDigests.ts";
-import { paperKey } from "../src/library/paperKey.ts";
-import { SLUG_MAX, titleSlug } from "../src/library/titleSlug.ts";
+import { parseIsoDate } from "../src/ingest/formats/dateLine.ts";
+import { mergeDigests } from "../src/ingest/merge/mergeDigests.ts";
+import { paperKey } from "../src/ingest/merge/paperKey.ts";
+import { SLUG_MAX, titleSlug } from "../src/ingest/merge/titleSlug.ts";
 import type { Digest } from "../src/model.ts";
 
 const digest = (date: string, ...titles: string[]): Digest => ({

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { serveSite } from "../src/serveSite.ts";
+import { serveSite } from "../src/cli/serveSite.ts";
 import { describeInBrowser } from "./support/browser.ts";
 import { CHROME_FLAGS, CHROMIUM } from "./support/chromium.ts";
 import { runCli } from "./support/cli.ts";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Paper } from "../src/model.ts";
 import { applyOverrides, parseOverrides } from "../src/topics/overrides.ts";
-import { UserError } from "../src/userError.ts";
+import { UserError } from "../src/util/userError.ts";
 import { runCli, SEED, tempDir } from "./support/cli.ts";
 
 const paper = (slug: string, topics: string[], arxivId?: string) =>

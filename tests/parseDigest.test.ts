@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
-import { readDigestFile } from "../src/digest/readDigestFile.ts";
-import { UserError } from "../src/userError.ts";
+import { parseIsoDate } from "../src/ingest/formats/dateLine.ts";
+import { parseDigest } from "../src/ingest/formats/parseDigest.ts";
+import { readDigestFile } from "../src/ingest/formats/readDigestFile.ts";
+import { UserError } from "../src/util/userError.ts";
 import { SEED, tempDir } from "./support/cli.ts";
 
 const seedText = readFileSync(SEED, "utf8");

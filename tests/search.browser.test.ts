@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
-import { readDigestFile } from "../src/digest/readDigestFile.ts";
+import { readDigestFile } from "../src/ingest/formats/readDigestFile.ts";
 import { texText } from "../src/tex/texText.ts";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { buildIncrementally } from "./support/builtSite.ts";

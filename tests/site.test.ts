@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readDigestFile } from "../src/digest/readDigestFile.ts";
+import { readDigestFile } from "../src/ingest/formats/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
 import { texText } from "../src/tex/texText.ts";
 import { buildWithCli, visible } from "./support/builtSite.ts";

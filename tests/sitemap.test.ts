@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { SITEMAP_LIMIT, sitemapFiles } from "../src/emit/sitemap.ts";
+import { SITEMAP_LIMIT, sitemapFiles } from "../src/pages/sitemap.ts";
 import type { SitemapEntry } from "../src/site/pageData.ts";
 
 const SITE = "https://digest.example.org";

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
-import { readDigestFile } from "../src/digest/readDigestFile.ts";
-import { mergeDigests } from "../src/library/mergeDigests.ts";
-import { UserError } from "../src/userError.ts";
+import { parseIsoDate } from "../src/ingest/formats/dateLine.ts";
+import { parseDigest } from "../src/ingest/formats/parseDigest.ts";
+import { readDigestFile } from "../src/ingest/formats/readDigestFile.ts";
+import { mergeDigests } from "../src/ingest/merge/mergeDigests.ts";
+import { UserError } from "../src/util/userError.ts";
 import { ROOT, SEED } from "./support/cli.ts";
 
 // Recorded in the shapes the real APIs answer with (see the fixtures' files).

@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseIsoDate } from "../src/digest/dateLine.ts";
-import { parseDigest } from "../src/digest/parseDigest.ts";
-import { mergeDigests } from "../src/library/mergeDigests.ts";
+import { parseIsoDate } from "../src/ingest/formats/dateLine.ts";
+import { parseDigest } from "../src/ingest/formats/parseDigest.ts";
+import { mergeDigests } from "../src/ingest/merge/mergeDigests.ts";
 import { loadSynonyms, parseSynonyms, synonymGroups, synonymIndex, words } from "../src/search/synonyms.ts";
 import { vocabularyChunks } from "../src/search/vocabulary.ts";
-import { UserError } from "../src/userError.ts";
+import { UserError } from "../src/util/userError.ts";
 import { ROOT } from "./support/cli.ts";
 
 const errorOf = (text: string) => {

@@ -2,7 +2,7 @@
 // peak memory stays bounded only if they never run at once (see takeTurns), and a failed
 // one must not leave the others waiting forever.
 import { describe, expect, it } from "vitest";
-import { takeTurns } from "../src/build/takeTurns.ts";
+import { takeTurns } from "../src/pipeline/takeTurns.ts";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseDigest } from "../src/digest/parseDigest.ts";
+import { parseDigest } from "../src/ingest/formats/parseDigest.ts";
 import type { Paper } from "../src/model.ts";
 import { trainArchiveModel } from "../src/topics/archiveModel.ts";
 import { assignTopics, assignTopicsFrom, topicClassifier } from "../src/topics/assignTopics.ts";
 import { loadTaxonomy, parseTaxonomy } from "../src/topics/taxonomy.ts";
-import { UserError } from "../src/userError.ts";
+import { UserError } from "../src/util/userError.ts";
 import { ROOT } from "./support/cli.ts";
 
 const taxonomy = await loadTaxonomy(join(ROOT, "content/topics.yaml"));

@@ -2,8 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { filesIn as listFiles } from "../src/build/planBuild.ts";
-import { generatedWriter, linkGenerated } from "../src/emit/writeGenerated.ts";
+import { filesIn as listFiles } from "../src/incremental/planBuild.ts";
+import { generatedWriter, linkGenerated } from "../src/render/writeGenerated.ts";
 import { tempDir } from "./support/cli.ts";
 
 const filesIn = (dir: string) => listFiles(dir, "").sort();

@@ -1,5 +1,5 @@
-import { newestFirst } from "../emit/newestFirst.ts";
 import type { Library, TopicInfo } from "../model.ts";
+import { newestFirst } from "../pages/newestFirst.ts";
 import { longDate } from "../site/dates.ts";
 import type { Card } from "./drawCard.ts";
 

@@ -4,9 +4,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } fr
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { linkOrCopy } from "../linkOrCopy.ts";
-import { PROJECT_DIR } from "../paths.ts";
-import { sha256 } from "../shortHash.ts";
+import { PROJECT_DIR } from "../config/paths.ts";
+import { linkOrCopy } from "../util/linkOrCopy.ts";
+import { sha256 } from "../util/shortHash.ts";
 import type { Card } from "./drawCard.ts";
 
 const require = createRequire(import.meta.url);

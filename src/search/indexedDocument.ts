@@ -1,4 +1,4 @@
-import { shortHash } from "../shortHash.ts";
+import { shortHash } from "../util/shortHash.ts";
 
 /**
  * What Pagefind reads of a page, as a small HTML document of its own: the

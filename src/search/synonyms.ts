@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { UserError } from "../userError.ts";
+import { UserError } from "../util/userError.ts";
 
 /** A group of terms that name the same thing, each as its words. */
 export type SynonymGroup = string[][];

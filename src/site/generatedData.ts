@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GENERATED_DIR } from "../paths.ts";
+import { GENERATED_DIR } from "../config/paths.ts";
 import type { FeedModel, SitemapFile } from "./pageData.ts";
 
 /** Data files that emit wrote for the templates that render whole-site files. */

@@ -1,4 +1,4 @@
-import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
+import type { MonthlyCounts } from "../pages/monthlyCounts.ts";
 import { shortMonth as monthName } from "./dates.ts";
 import { type Html, html } from "./html.ts";
 

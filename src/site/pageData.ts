@@ -1,5 +1,5 @@
-import type { MonthlyCounts } from "../emit/monthlyCounts.ts";
 import type { PaperSource } from "../model.ts";
+import type { MonthlyCounts } from "../pages/monthlyCounts.ts";
 
 /**
  * The front matter that emit writes and the layouts read: one typed contract,

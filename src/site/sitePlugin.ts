@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { CHANGED_DIR, GENERATED_DIR } from "../paths.ts";
+import { CHANGED_DIR, GENERATED_DIR } from "../config/paths.ts";
 
 /**
  * Wires the generated folder and the hand-written assets into Eleventy:

@@ -1,4 +1,4 @@
-import { readArxivId } from "../digest/arxivId.ts";
+import { readArxivId } from "../ingest/formats/arxivId.ts";
 import type { Paper } from "../model.ts";
 import {
   ARCHIVE_WEIGHT,

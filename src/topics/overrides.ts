@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import { readArxivId } from "../digest/arxivId.ts";
+import { readArxivId } from "../ingest/formats/arxivId.ts";
 import type { Paper } from "../model.ts";
-import { UserError } from "../userError.ts";
-import { parseYamlFile } from "../yamlDocument.ts";
+import { UserError } from "../util/userError.ts";
+import { parseYamlFile } from "../util/yamlDocument.ts";
 
 /** A curator's correction of one paper's topics. */
 export interface Override {

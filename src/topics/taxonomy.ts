@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import type { TopicInfo } from "../model.ts";
-import { UserError } from "../userError.ts";
-import { parseYamlFile } from "../yamlDocument.ts";
+import { UserError } from "../util/userError.ts";
+import { parseYamlFile } from "../util/yamlDocument.ts";
 
 export interface TopicSpec extends TopicInfo {
   /** Phrases that signal the topic, with their weights. */

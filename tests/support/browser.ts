@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
-import { serveSite } from "../../src/serveSite.ts";
+import { serveSite } from "../../src/cli/serveSite.ts";
 import { hasChromium, launchChromium } from "./chromium.ts";
 import { headersFor, netlifyConfig } from "./netlifyHeaders.ts";
 

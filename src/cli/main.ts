@@ -1,0 +1,328 @@
+import { cp, mkdir, readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS } from "../cards/planCards.ts";
+import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "../config/paths.ts";
+import { resolveSiteUrl } from "../config/siteConfig.ts";
+import { ARXIV_DELAY, enrich, readEnriched } from "../ingest/fetch/enrich.ts";
+import { fetchDay } from "../ingest/fetch/fetchDay.ts";
+import { parseIsoDate } from "../ingest/formats/dateLine.ts";
+import { DIGEST_EXTENSIONS } from "../ingest/formats/parseDigest.ts";
+import { readDigestFile } from "../ingest/formats/readDigestFile.ts";
+import { mergeDigests } from "../ingest/merge/mergeDigests.ts";
+import { readDigests } from "../ingest/readDigests.ts";
+import { buildSite, StageError } from "../pipeline/buildSite.ts";
+import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
+import { classifyArchive, pickTopics } from "../topics/assignTopics.ts";
+import { explainTopics, findPapers } from "../topics/explainTopics.ts";
+import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
+import { loadTaxonomy } from "../topics/taxonomy.ts";
+import { UserError } from "../util/userError.ts";
+import { serveSite } from "./serveSite.ts";
+
+const USAGE = `Usage:
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--shard-size 5000] [--cache DIR]
+  paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
+  paper-digest check FILE... [--date YYYY-MM-DD]
+  paper-digest add FILE [--date YYYY-MM-DD] [--force]
+  paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]
+  paper-digest enrich [--digests DIR] [--enriched FILE] [--api-url URL] [--delay 3] [--limit N]
+  paper-digest serve [--out DIR] [--port 8080]`;
+
+/** A mistake in the command line: one line, then the usage. */
+const usage = (message: string) => new UserError("", 0, `paper-digest: ${message}\n${USAGE}`);
+
+/** Runs one command and returns its exit status. User errors print one line each, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` and closed early is not an error worth a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+  });
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "build":
+        return await build(rest);
+      case "check":
+        return await check(rest);
+      case "add":
+        return await add(rest);
+      case "fetch":
+        return await fetchCommand(rest);
+      case "enrich":
+        return await enrichCommand(rest);
+      case "serve":
+        return await serve(rest);
+      case "explain":
+        return await explain(rest);
+      case "help":
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        return 0;
+      default:
+        throw usage(command ? `unknown command '${command}'` : "no command given");
+    }
+  } catch (err) {
+    if (err instanceof UserError) {
+      console.error(err.toString());
+      return 1;
+    }
+    if (err instanceof StageError) {
+      console.error(`paper-digest: build ${err.message} (the previous site is untouched)`);
+      if (process.env.DEBUG) console.error(err.cause);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function args<T extends Record<string, { type: "string" | "boolean" }>>(
+  argv: string[],
+  options: T,
+  positionals = false,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
+  } catch (err) {
+    throw usage((err as Error).message.split("\n")[0]);
+  }
+}
+
+async function build(argv: string[]) {
+  const { values } = args(argv, {
+    digests: { type: "string" },
+    out: { type: "string" },
+    "site-url": { type: "string" },
+    topics: { type: "string" },
+    overrides: { type: "string" },
+    enriched: { type: "string" },
+    "feed-items": { type: "string" },
+    cards: { type: "string" },
+    "new-cards": { type: "string" },
+    "shard-size": { type: "string" },
+    cache: { type: "string" },
+  });
+  // Paths are the user's, relative to where they ran us; the build itself runs in the project folder.
+  const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
+  const outDir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
+  const topicsFile = values.topics ? resolve(values.topics) : undefined;
+  const overridesFile = values.overrides ? resolve(values.overrides) : undefined;
+  const enrichedFile = values.enriched ? resolve(values.enriched) : undefined;
+  const feedItems = Number(values["feed-items"] ?? 100);
+  if (!Number.isInteger(feedItems) || feedItems < 1)
+    throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
+  const cardLimit = Number(values.cards ?? DEFAULT_CARD_LIMIT);
+  if (!Number.isInteger(cardLimit) || cardLimit < 0)
+    throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
+  const newCards = Number(values["new-cards"] ?? DEFAULT_NEW_CARDS);
+  if (!Number.isInteger(newCards) || newCards < 0)
+    throw usage(`--new-cards must be a whole number, 0 or more, not '${values["new-cards"]}'`);
+  const shardSize = Number(values["shard-size"] ?? DEFAULT_SHARD_SIZE);
+  if (!Number.isInteger(shardSize) || shardSize < 1)
+    throw usage(`--shard-size must be a whole number, 1 or more, not '${values["shard-size"]}'`);
+  const cacheDir = values.cache ? resolve(values.cache) : undefined;
+  const siteUrl = resolveSiteUrl(values["site-url"], process.env);
+  process.chdir(PROJECT_DIR);
+  await buildSite({
+    digestsDir,
+    topicsFile,
+    overridesFile,
+    enrichedFile,
+    outDir,
+    siteUrl,
+    feedItems,
+    cardLimit,
+    newCards,
+    shardSize,
+    cacheDir,
+    progress: (line) => console.log(line),
+  });
+  return 0;
+}
+
+function dateFlag(value: string | undefined) {
+  if (value === undefined) return undefined;
+  const date = parseIsoDate(value);
+  if (!date) throw usage(`--date must be a date as YYYY-MM-DD, not '${value}'`);
+  return date;
+}
+
+async function check(argv: string[]) {
+  const { values, positionals } = args(argv, { date: { type: "string" } }, true);
+  if (positionals.length === 0) throw usage("check needs at least one FILE");
+  const date = dateFlag(values.date);
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      const digest = await readDigestFile(file, date);
+      console.log(`${file}: ${digest.date.toISODate()}, ${digest.entries.length} papers`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      console.error(err.toString());
+      failed++;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function add(argv: string[]) {
+  const { values, positionals } = args(argv, { date: { type: "string" }, force: { type: "boolean" } }, true);
+  if (positionals.length !== 1) throw usage("add needs exactly one FILE");
+  const [file] = positionals;
+  const digest = await readDigestFile(file, dateFlag(values.date));
+  const folder = join(PROJECT_DIR, DEFAULT_DIGESTS_DIR);
+  // The file keeps its form: a .json or .atom digest stays one.
+  const ext = DIGEST_EXTENSIONS.find((e) => file.endsWith(e)) ?? ".txt";
+  const target = join(folder, `${digest.date.toISODate()}${ext}`);
+  if (
+    !values.force &&
+    (await stat(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    if ((await readFile(target, "utf8")) === (await readFile(file, "utf8"))) {
+      console.log(`${target}: already there, unchanged`);
+      return 0;
+    }
+    throw new UserError(
+      file,
+      1,
+      `a digest for ${digest.date.toISODate()} exists already (${target}); pass --force to replace it`,
+    );
+  }
+  await mkdir(folder, { recursive: true });
+  await cp(file, target);
+  console.log(`${target}: added, ${digest.entries.length} papers`);
+  return 0;
+}
+
+async function fetchCommand(argv: string[]) {
+  const { values } = args(argv, {
+    date: { type: "string" },
+    digests: { type: "string" },
+    "api-url": { type: "string" },
+    force: { type: "boolean" },
+  });
+  const date = dateFlag(values.date) ?? DateTime.utc().startOf("day");
+  const folder = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
+  const apiUrl = urlFlag(values["api-url"]);
+  const { target, papers, changed } = await fetchDay({
+    date,
+    folder,
+    apiUrl,
+    force: values.force,
+    progress: (line) => console.error(line),
+  });
+  console.log(`${target}: ${changed ? "written" : "already there, unchanged"}, ${papers} papers`);
+  return 0;
+}
+
+async function enrichCommand(argv: string[]) {
+  const { values } = args(argv, {
+    digests: { type: "string" },
+    enriched: { type: "string" },
+    "api-url": { type: "string" },
+    delay: { type: "string" },
+    limit: { type: "string" },
+  });
+  const digestsDir = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
+  const file = resolve(values.enriched ?? join(PROJECT_DIR, ENRICHED_FILE));
+  const delay = Number(values.delay ?? ARXIV_DELAY);
+  if (!(delay >= 0)) throw usage(`--delay must be a number of seconds, not '${values.delay}'`);
+  const limit = Number(values.limit ?? Infinity);
+  if (!(limit >= 1)) throw usage(`--limit must be a whole number above 0, not '${values.limit}'`);
+  const { papers } = mergeDigests(await readDigests(digestsDir));
+  const result = await enrich({
+    papers,
+    file,
+    apiUrl: urlFlag(values["api-url"]),
+    delay,
+    limit,
+    progress: (line) => console.log(line),
+  });
+  const without = papers.filter((p) => !p.source.arxivId).length;
+  console.log(
+    `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; looked up ${result.looked}: ` +
+      `${result.found} found, ${result.missed.length} not found${result.found ? "" : " (file unchanged)"}`,
+  );
+  return 0;
+}
+
+async function explain(argv: string[]) {
+  const { values, positionals } = args(
+    argv,
+    {
+      digests: { type: "string" },
+      topics: { type: "string" },
+      overrides: { type: "string" },
+      enriched: { type: "string" },
+    },
+    true,
+  );
+  const query = positionals.join(" ").trim();
+  if (!query) throw usage("explain needs a paper: its slug, arXiv id or words of its title");
+  const file = (flag: string | undefined, fallback: string) => resolve(flag ?? join(PROJECT_DIR, fallback));
+  const overridesFile = file(values.overrides, OVERRIDES_FILE);
+  const taxonomy = await loadTaxonomy(file(values.topics, TOPICS_FILE));
+  const overrides = await loadOverrides(overridesFile);
+  const { papers } = mergeDigests(
+    await readDigests(file(values.digests, DEFAULT_DIGESTS_DIR)),
+    await readEnriched(file(values.enriched, ENRICHED_FILE)),
+  );
+  const run = classifyArchive(papers, taxonomy);
+  const classified = papers.map((p, i) => ({ ...p, topics: pickTopics(run.scores[i]) }));
+  const onSite = applyOverrides(
+    classified,
+    overrides,
+    taxonomy.map((t) => t.slug),
+    overridesFile,
+  );
+  const matches = findPapers(onSite, query);
+  if (matches.length === 0)
+    throw new UserError("", 0, `paper-digest explain: no paper's slug, arXiv id or title matches '${query}'`);
+  if (matches.length > 1) {
+    console.error(`paper-digest explain: ${matches.length} papers match '${query}'; name one by its slug:`);
+    for (const p of matches.slice(0, 20)) console.error(`  ${p.slug}  ${p.title}`);
+    return 1;
+  }
+  const lines = explainTopics(
+    matches[0],
+    onSite.indexOf(matches[0]),
+    run,
+    taxonomy,
+    overrides.map((override) => ({ override, file: overridesFile })),
+  );
+  console.log(lines.join("\n"));
+  return 0;
+}
+
+function urlFlag(value: string | undefined) {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/[^/]/.test(value)) throw usage(`--api-url must be an http(s) URL, not '${value}'`);
+  return value;
+}
+
+async function serve(argv: string[]) {
+  const { values } = args(argv, { out: { type: "string" }, port: { type: "string" } });
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usage(`--port must be a port number, not '${values.port}'`);
+  const dir = resolve(values.out ?? join(PROJECT_DIR, "_site"));
+  if (
+    !(await stat(join(dir, "index.html")).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new UserError(dir, 1, "no built site here: run 'paper-digest build' first");
+  }
+  const server = await serveSite(dir, port, "localhost").catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE") throw usage(`port ${port} is in use: pass --port with another`);
+    throw err;
+  });
+  console.log(`Serving ${dir} at ${server.url} (Ctrl+C to stop)`);
+  return new Promise<number>(() => {});
+}
