@@ -10,8 +10,9 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Card } from "../src/cards/drawCard.ts";
-import { DEFAULT_CARD_LIMIT, planCards } from "../src/cards/planCards.ts";
+import { planCards } from "../src/cards/planCards.ts";
 import { cardKey, renderCards } from "../src/cards/renderCards.ts";
+import { DEFAULTS } from "../src/config/settings.ts";
 import type { Library } from "../src/model.ts";
 import { syntheticPapers } from "./syntheticPapers.ts";
 
@@ -58,7 +59,7 @@ const perCard = coldSeconds / drawn.drawn;
 const bytes = readdirSync(join(work, "cold-cache")).length;
 
 // 2. A daily build: every card cached but the newest 50 papers'.
-const plan = planCards(library(archive), topics, "Paper Digest", DEFAULT_CARD_LIMIT);
+const plan = planCards(library(archive), topics, "Paper Digest", DEFAULTS.cardLimit);
 const cache = join(work, "daily-cache");
 mkdirSync(cache, { recursive: true });
 const sample = join(work, "cold-cache", readdirSync(join(work, "cold-cache"))[0]);
@@ -82,11 +83,11 @@ const dailySeconds = seconds(t1);
 const threads = availableParallelism();
 const project = (n: number, limit = Infinity) => (Math.min(n, limit) * perCard).toFixed(0);
 console.log(
-  `| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULT_CARD_LIMIT} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`,
+  `| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULTS.cardLimit} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`,
 );
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 console.log(
-  `| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULT_CARD_LIMIT)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`,
+  `| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULTS.cardLimit)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`,
 );
 console.log(
   `(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's ${threads} cores)`,

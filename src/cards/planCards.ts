@@ -1,20 +1,8 @@
+import { DEFAULTS } from "../config/settings.ts";
 import type { Library, TopicInfo } from "../model.ts";
 import { newestFirst } from "../pages/newestFirst.ts";
 import { longDate } from "../site/dates.ts";
 import type { Card } from "./drawCard.ts";
-
-/**
- * Only the newest papers get a card of their own; older ones share their
- * topic's card. `paper-digest build --cards N` changes it.
- */
-export const DEFAULT_CARD_LIMIT = 15_000;
-/**
- * At most this many paper cards are drawn in one build; a paper whose card isn't
- * drawn yet shows its topic's card until a later build has drawn it (newest
- * first). A cold 50,000-paper build drawing all 15,000 took 18 minutes on two
- * cores, past Netlify's 15; a daily build draws ~50. `--new-cards N` changes it.
- */
-export const DEFAULT_NEW_CARDS = 3_000;
 
 // Accent colours, one per topic in taxonomy order: dark enough for text on the card's light ground (≥ 4.5:1).
 const ACCENTS = [
@@ -57,7 +45,7 @@ export function planCards(
   library: Library,
   topics: readonly TopicInfo[],
   siteTitle: string,
-  limit = DEFAULT_CARD_LIMIT,
+  limit = DEFAULTS.cardLimit,
   /** Which paper cards are drawn already (the cache); the others count against `budget`. */
   { isDrawn = () => false, budget = Infinity }: { isDrawn?: (card: Card) => boolean; budget?: number } = {},
 ): CardPlan {

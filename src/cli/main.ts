@@ -2,8 +2,8 @@ import { cp, mkdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS } from "../cards/planCards.ts";
 import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "../config/paths.ts";
+import { BuildSettings, DEFAULTS, SIZES } from "../config/settings.ts";
 import { resolveSiteUrl } from "../config/siteConfig.ts";
 import { ARXIV_DELAY, enrich, readEnriched } from "../ingest/fetch/enrich.ts";
 import { fetchDay } from "../ingest/fetch/fetchDay.ts";
@@ -13,7 +13,6 @@ import { readDigestFile } from "../ingest/formats/readDigestFile.ts";
 import { mergeDigests } from "../ingest/merge/mergeDigests.ts";
 import { readDigests } from "../ingest/readDigests.ts";
 import { buildSite, StageError } from "../pipeline/buildSite.ts";
-import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { classifyArchive, pickTopics } from "../topics/assignTopics.ts";
 import { explainTopics, findPapers } from "../topics/explainTopics.ts";
 import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
@@ -22,13 +21,13 @@ import { UserError } from "../util/userError.ts";
 import { serveSite } from "./serveSite.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items 100] [--cards 15000] [--new-cards 3000] [--shard-size 5000] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items ${DEFAULTS.feedItems}] [--cards ${DEFAULTS.cardLimit}] [--new-cards ${DEFAULTS.newCards}] [--shard-size ${DEFAULTS.shardSize}] [--cache DIR]
   paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
   paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]
-  paper-digest enrich [--digests DIR] [--enriched FILE] [--api-url URL] [--delay 3] [--limit N]
-  paper-digest serve [--out DIR] [--port 8080]`;
+  paper-digest enrich [--digests DIR] [--enriched FILE] [--api-url URL] [--delay ${SIZES.arxivDelaySeconds}] [--limit N]
+  paper-digest serve [--out DIR] [--port ${SIZES.servePort}]`;
 
 /** A mistake in the command line: one line, then the usage. */
 const usage = (message: string) => new UserError("", 0, `paper-digest: ${message}\n${USAGE}`);
@@ -90,6 +89,31 @@ function args<T extends Record<string, { type: "string" | "boolean" }>>(
   }
 }
 
+/** The build's settings (config/settings.ts) that a flag may set, by flag. */
+const SETTING_FLAGS = {
+  "feed-items": "feedItems",
+  cards: "cardLimit",
+  "new-cards": "newCards",
+  "shard-size": "shardSize",
+} as const;
+
+/** The settings a build's flags give, each checked by the settings' schema; a bad one is a usage error. */
+function buildSettings(values: Partial<Record<keyof typeof SETTING_FLAGS, string>>): BuildSettings {
+  const settings = { ...DEFAULTS };
+  for (const [flag, key] of Object.entries(SETTING_FLAGS) as [keyof typeof SETTING_FLAGS, keyof BuildSettings][]) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    const schema = BuildSettings.shape[key].unwrap();
+    const parsed = schema.safeParse(value.trim() === "" ? Number.NaN : Number(value));
+    if (!parsed.success) {
+      const least = schema.minValue === 0 ? "0 or more" : `${schema.minValue} or more`;
+      throw usage(`--${flag} must be a whole number, ${least}, not '${value}'`);
+    }
+    settings[key] = parsed.data;
+  }
+  return settings;
+}
+
 async function build(argv: string[]) {
   const { values } = args(argv, {
     digests: { type: "string" },
@@ -110,18 +134,7 @@ async function build(argv: string[]) {
   const topicsFile = values.topics ? resolve(values.topics) : undefined;
   const overridesFile = values.overrides ? resolve(values.overrides) : undefined;
   const enrichedFile = values.enriched ? resolve(values.enriched) : undefined;
-  const feedItems = Number(values["feed-items"] ?? 100);
-  if (!Number.isInteger(feedItems) || feedItems < 1)
-    throw usage(`--feed-items must be a whole number above 0, not '${values["feed-items"]}'`);
-  const cardLimit = Number(values.cards ?? DEFAULT_CARD_LIMIT);
-  if (!Number.isInteger(cardLimit) || cardLimit < 0)
-    throw usage(`--cards must be a whole number, 0 or more, not '${values.cards}'`);
-  const newCards = Number(values["new-cards"] ?? DEFAULT_NEW_CARDS);
-  if (!Number.isInteger(newCards) || newCards < 0)
-    throw usage(`--new-cards must be a whole number, 0 or more, not '${values["new-cards"]}'`);
-  const shardSize = Number(values["shard-size"] ?? DEFAULT_SHARD_SIZE);
-  if (!Number.isInteger(shardSize) || shardSize < 1)
-    throw usage(`--shard-size must be a whole number, 1 or more, not '${values["shard-size"]}'`);
+  const settings = buildSettings(values);
   const cacheDir = values.cache ? resolve(values.cache) : undefined;
   const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
@@ -132,10 +145,7 @@ async function build(argv: string[]) {
     enrichedFile,
     outDir,
     siteUrl,
-    feedItems,
-    cardLimit,
-    newCards,
-    shardSize,
+    ...settings,
     cacheDir,
     progress: (line) => console.log(line),
   });
@@ -307,7 +317,7 @@ function urlFlag(value: string | undefined) {
 
 async function serve(argv: string[]) {
   const { values } = args(argv, { out: { type: "string" }, port: { type: "string" } });
-  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  const port = Number(values.port ?? process.env.PORT ?? SIZES.servePort);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usage(`--port must be a port number, not '${values.port}'`);
   const dir = resolve(values.out ?? join(PROJECT_DIR, "_site"));

@@ -65,6 +65,7 @@ export const STAGE_PROGRAM = [
   "src/pipeline/buildSite.ts",
   "src/incremental/stageCache.ts",
   "src/incremental/cacheFile.ts",
+  "src/config/settings.ts",
   "src/model.ts",
   "src/util/userError.ts",
   "src/util/shortHash.ts",

@@ -1,4 +1,5 @@
 import { type CardPlan, planCards } from "../cards/planCards.ts";
+import { DEFAULTS, SIZES } from "../config/settings.ts";
 import { textHash } from "../ingest/merge/textHash.ts";
 import type { Library, Paper, TopicInfo } from "../model.ts";
 import { longDate, monthName } from "../site/dates.ts";
@@ -21,7 +22,7 @@ import { paginate } from "./paginate.ts";
 import { type PaperExtras, paperExtras } from "./paperExtras.ts";
 import { sitemapFiles } from "./sitemap.ts";
 
-export const PER_PAGE = 50;
+const PER_PAGE = SIZES.listPage;
 const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: terms } : {});
 /**
  * A generated page: JSON front matter (Eleventy's "---json"), then the body.
@@ -98,7 +99,7 @@ export function sitePages(
   library: Library,
   topics: Topics,
   site: SiteData,
-  feedItems = 100,
+  feedItems = DEFAULTS.feedItems,
   cards: CardPlan = planCards(library, topics, site.title),
   extras: ReadonlyMap<string, PaperExtras> = paperExtras(library.papers, () => []).extras,
 ): Map<string, string> {

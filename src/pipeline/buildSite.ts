@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { DEFAULT_CARD_LIMIT, DEFAULT_NEW_CARDS, planCards } from "../cards/planCards.ts";
+import { planCards } from "../cards/planCards.ts";
 import {
   A_DAYS_CARDS,
   cachedCards,
@@ -22,6 +22,7 @@ import {
   SYNONYMS_FILE,
   TOPICS_FILE,
 } from "../config/paths.ts";
+import { DEFAULTS, SIZES } from "../config/settings.ts";
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../config/siteConfig.ts";
 import {
   type BuildManifest,
@@ -51,7 +52,6 @@ import { startEleventy } from "../render/runEleventy.ts";
 import { generatedWriter, updateGenerated } from "../render/writeGenerated.ts";
 import { indexSearch } from "../search/indexSearch.ts";
 import { checkPagefind } from "../search/pagefind/runPagefind.ts";
-import { DEFAULT_SHARD_SIZE } from "../search/searchShards.ts";
 import { loadSynonyms, synonymGroups, synonymIndex } from "../search/synonyms.ts";
 import { topicPageIds } from "../search/topicPageIds.ts";
 import { vocabularyChunks } from "../search/vocabulary.ts";
@@ -116,11 +116,11 @@ async function runBuild(
     synonymsFile = SYNONYMS_FILE,
     outDir,
     siteUrl,
-    feedItems = 100,
-    cardLimit = DEFAULT_CARD_LIMIT,
-    newCards = DEFAULT_NEW_CARDS,
+    feedItems = DEFAULTS.feedItems,
+    cardLimit = DEFAULTS.cardLimit,
+    newCards = DEFAULTS.newCards,
     cacheDir = CACHE_DIR,
-    shardSize = DEFAULT_SHARD_SIZE,
+    shardSize = DEFAULTS.shardSize,
     progress = () => {},
   }: BuildOptions,
   cardDrawer: ChildProcess,
@@ -230,7 +230,7 @@ async function runBuild(
       "relate",
       () => {
         const previous = usable(stageCache?.relate, relateHashes);
-        const run = relate(relateInputs, 5, previous);
+        const run = relate(relateInputs, SIZES.relatedPerPaper, previous);
         return {
           ...run,
           reused: previous?.count ?? 0,

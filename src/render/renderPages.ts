@@ -1,4 +1,5 @@
 import { CHANGED_DIR, GENERATED_DIR } from "../config/paths.ts";
+import { SIZES } from "../config/settings.ts";
 import type { Turn } from "../pipeline/takeTurns.ts";
 import { type EleventyAhead, type Rendered, startEleventy } from "./runEleventy.ts";
 import { linkGenerated } from "./writeGenerated.ts";
@@ -7,7 +8,7 @@ import { linkGenerated } from "./writeGenerated.ts";
  * Pages one Eleventy run renders at most: its memory grows with the pages it holds
  * (about 1 GB per 10,000). PAPER_DIGEST_PAGES_PER_RUN changes it (the tests use it).
  */
-const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || 5_000;
+const PAGES_PER_RUN = Number(process.env.PAPER_DIGEST_PAGES_PER_RUN) || SIZES.pagesPerEleventyRun;
 
 /** Rendering under way: what it wrote, once it ends, and which site files its finished runs have written. */
 export interface Rendering {

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { CONTENT_DIR, PROJECT_DIR } from "../config/paths.ts";
+import { SIZES } from "../config/settings.ts";
 
 /** What Eleventy wrote: each template (relative to the project) and the files it rendered (relative to the output). */
 export type Rendered = Map<string, string[]>;
@@ -30,7 +31,7 @@ export function startEleventy(outDir: string): EleventyAhead {
   // A large archive needs more than V8's default heap (Eleventy holds every page's data), but never more
   // than a Netlify builder (8 GiB in all, shared with Pagefind and the cards) can give: 5 GB.
   const args = [
-    "--max-old-space-size=5120",
+    `--max-old-space-size=${SIZES.eleventyHeapMb}`,
     "--import",
     "./src/render/eleventyAhead.mjs",
     cli,

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DEFAULTS } from "../config/settings.ts";
 
 /**
  * The search index in shards, so that no Pagefind run holds the whole archive
@@ -25,17 +26,10 @@ export interface SearchShard {
   pages: string[];
 }
 
-/**
- * Papers in the largest shard. Pagefind's memory grows with the pages of a run, most of it while it
- * writes the index: ~750 MB for 5,000 papers, ~1.2 GB for 8,000. So a full build of 10,000 papers
- * stays under 1.2 GB in all, and a 50,000-paper archive needs no more of a builder.
- */
-export const DEFAULT_SHARD_SIZE = 5_000;
-
 export function planShards(
   topicPages: readonly string[],
   paperPages: readonly string[],
-  size = DEFAULT_SHARD_SIZE,
+  size = DEFAULTS.shardSize,
 ): SearchShard[] {
   const block = Math.max(1, Math.floor(size / 8));
   const lengths: number[] = [];

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DOMParser, type Element, XMLSerializer } from "@xmldom/xmldom";
+import { SIZES } from "../../config/settings.ts";
 import type { Paper, PaperSource } from "../../model.ts";
 import { texText } from "../../tex/texText.ts";
 import { writeFileAtomic } from "../../util/writeFileAtomic.ts";
@@ -9,7 +10,7 @@ import { type GetOptions, getText } from "./getText.ts";
 
 export const ARXIV_API = "http://export.arxiv.org/api/query";
 /** arXiv asks API clients for no more than one request every three seconds. */
-export const ARXIV_DELAY = 3;
+export const ARXIV_DELAY = SIZES.arxivDelaySeconds;
 const ATOM = "http://www.w3.org/2005/Atom";
 
 /**
