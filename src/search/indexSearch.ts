@@ -20,18 +20,32 @@ import { planShards, type SearchShard, shardKey } from "./searchShards.ts";
  * `pagefindRuns` (checkPagefind, started earlier) says the binary runs. Pagefind
  * writes a shard when its `turn` comes.
  */
-export async function indexSearch(
-  siteDir: string,
-  outDir: string,
-  library: Library,
-  rendering: Rendering,
-  kept: ReadonlySet<string>,
-  previous: BuildManifest | undefined,
-  touched: ReadonlySet<string>,
-  shardSize: number,
-  pagefindRuns: Promise<void>,
-  turn: Turn,
-) {
+/** What indexSearch is given (see it). */
+export interface SearchInput {
+  siteDir: string;
+  outDir: string;
+  library: Library;
+  rendering: Rendering;
+  kept: ReadonlySet<string>;
+  previous: BuildManifest | undefined;
+  touched: ReadonlySet<string>;
+  shardSize: number;
+  pagefindRuns: Promise<void>;
+  turn: Turn;
+}
+
+export async function indexSearch({
+  siteDir,
+  outDir,
+  library,
+  rendering,
+  kept,
+  previous,
+  touched,
+  shardSize,
+  pagefindRuns,
+  turn,
+}: SearchInput) {
   // Indexed documents, each read once from its page (rendered now, or kept from the last build) and handed to
   // Pagefind; their keys say whether a shard changed, and are remembered for the next build.
   const documents = new Map<string, string>();

@@ -1,0 +1,58 @@
+import type { BuildManifest } from "../../incremental/buildManifest.ts";
+import type { Library } from "../../model.ts";
+import type { Rendering } from "../../render/renderPages.ts";
+import { indexSearch } from "../../search/indexSearch.ts";
+import { checkPagefind } from "../../search/pagefind/runPagefind.ts";
+import { topicPageIds } from "../../search/topicPageIds.ts";
+import type { BuildConfig } from "../buildConfig.ts";
+import { inStage, later, type Stage } from "../stage.ts";
+import type { Turn } from "../takeTurns.ts";
+import { writeFiles } from "./writeFiles.ts";
+
+export type Search = ReturnType<typeof prepareSearch>;
+
+/**
+ * pagefind: the sharded search index (see indexSearch), started once `index` is called. Whether Pagefind's
+ * binary runs is asked at once (it prints its version in ~0.01 s), and awaited before indexing.
+ */
+export function prepareSearch(config: BuildConfig, stage: Stage, temp: string, library: Library) {
+  const pagefindRuns = later(checkPagefind());
+  let started: Promise<unknown> | undefined;
+  return {
+    index(
+      rendering: Rendering,
+      previous: BuildManifest | undefined,
+      kept: ReadonlySet<string>,
+      touched: ReadonlySet<string>,
+      turn: Turn,
+      besideEleventy: boolean,
+    ) {
+      const { outDir, shardSize } = config;
+      const search = later(
+        stage(
+          "pagefind",
+          () =>
+            inStage("pagefind", async () => {
+              const run = await indexSearch({
+                ...{ siteDir: temp, outDir, library, rendering, kept, previous, touched },
+                ...{ shardSize, pagefindRuns, turn },
+              });
+              return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
+            }),
+          (r) =>
+            `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${besideEleventy ? ", beside Eleventy" : ""}`,
+        ),
+      );
+      started = search;
+      return search;
+    },
+    /** Settles once Pagefind no longer writes into the site being built (a failed build waits to remove it). */
+    stopped: () => started?.catch(() => {}),
+  };
+}
+
+/** What the search page merges, and each topic's page id in the primary index (for its filter). */
+export function writeSearchIndex(temp: string, index: { shards: string[]; topicPages: unknown }) {
+  const merge = index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`);
+  writeFiles(temp, new Map([["search/index.json", JSON.stringify({ merge, topicPages: index.topicPages })]]));
+}
