@@ -129,7 +129,39 @@ export function relate(
       ? previous
       : undefined;
   const from = resume?.count ?? 0;
+  const weighed = weighNewPapers(docs, from, dayOf, resume);
+  const vectors = packVectors(weighed.vectors, n, from, resume);
+  const index = invertedIndex(vectors, weighed.terms.length, n);
+  const affinity = affinityOf(docs);
+  const scored = scoreNewPapers({ n, from, k, vectors, index, affinity, resume });
+  rescoreOldPapers(scored, { k, vectors, newVectors: weighed.vectors, affinity, resume: resume! });
+  const best = packBest(scored.best, n, k, from, resume);
+  const lastDay = docs.reduce((last, _, i) => (dayOf(i) > last ? dayOf(i) : last), resume?.lastDay ?? "");
+  const state: RelateState = {
+    k,
+    count: n,
+    lastDay,
+    seen: weighed.seen,
+    df: [...weighed.df],
+    terms: weighed.terms,
+    offsets: vectors.offsets,
+    termIds: vectors.termIds,
+    weights: vectors.weights,
+    ...best,
+  };
+  const lists = Array.from({ length: n }, (_, i) =>
+    Array.from(best.bestOthers.subarray(i * k, i * k + best.bestCounts[i])),
+  );
+  return { lists, state };
+}
 
+type Vector = { ids: number[]; weights: number[] };
+
+/**
+ * The new papers' vectors (the old papers' are in the state's arrays), day by day, oldest first: each day's
+ * papers join the word counts, then are weighed by them.
+ */
+function weighNewPapers(docs: readonly Document[], from: number, dayOf: (i: number) => string, resume?: RelateState) {
   const df = new Map<string, number>(resume?.df);
   // Term ids: the state's, then new terms in the order they are met (as a run over the whole archive meets them).
   const termNames = [...(resume?.terms ?? [])];
@@ -139,10 +171,7 @@ export function relate(
     if (id === undefined) termId.set(term, (id = termNames.push(term) - 1));
     return id;
   };
-  // The new papers' vectors (the old papers' are in the state's arrays).
-  const vectors: { ids: number[]; weights: number[] }[] = new Array(n);
-
-  // Day by day, oldest first: each day's papers join the counts, then are weighed by them.
+  const vectors: Vector[] = new Array(docs.length);
   const fresh = docs.map((_, i) => i).slice(from);
   const order = fresh.sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : a - b));
   let seen = resume?.seen ?? 0;
@@ -154,24 +183,35 @@ export function relate(
     for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
     seen += day.length;
     const cap = Math.max(MIN_CAP, Math.min(MAX_CAP, Math.floor(seen * COMMON_SHARE)));
-    day.forEach((doc, i) => {
-      const shared: { term: string; weight: number }[] = [];
-      const unseen: { term: string; weight: number }[] = [];
-      for (const [term, count] of bags[i]) {
-        const d = df.get(term)!;
-        if (d <= cap) (d >= 2 ? shared : unseen).push({ term, weight: (1 + Math.log(count)) * Math.log(seen / d) });
-      }
-      const byWeight = (a: { term: string; weight: number }, b: { term: string; weight: number }) =>
-        b.weight - a.weight || (a.term < b.term ? -1 : 1);
-      const kept = shared.sort(byWeight).slice(0, MAX_TERMS);
-      const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
-      const all = [...kept, ...unseen.sort(byWeight).slice(0, MAX_NEW_TERMS)];
-      vectors[doc] = { ids: all.map(({ term }) => idOfTerm(term)), weights: all.map((t) => t.weight / norm) };
-    });
+    for (const [i, doc] of day.entries()) {
+      const all = weighTerms(bags[i], df, seen, cap);
+      vectors[doc] = { ids: all.map(({ term }) => idOfTerm(term)), weights: all.map((t) => t.weight) };
+    }
     start = end;
   }
+  return { vectors, df, terms: termNames, seen };
+}
 
-  // Every vector, flat (the state's arrays, the old papers' copied whole), and the inverted index over them.
+type Weighed = { term: string; weight: number };
+
+/** A paper's terms by TF-IDF: its MAX_TERMS most distinctive shared ones (normalised), then its new ones. */
+function weighTerms(bag: Map<string, number>, df: Map<string, number>, seen: number, cap: number): Weighed[] {
+  const shared: Weighed[] = [];
+  const unseen: Weighed[] = [];
+  for (const [term, count] of bag) {
+    const d = df.get(term)!;
+    if (d <= cap) (d >= 2 ? shared : unseen).push({ term, weight: (1 + Math.log(count)) * Math.log(seen / d) });
+  }
+  const byWeight = (a: Weighed, b: Weighed) => b.weight - a.weight || (a.term < b.term ? -1 : 1);
+  const kept = shared.sort(byWeight).slice(0, MAX_TERMS);
+  const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
+  return [...kept, ...unseen.sort(byWeight).slice(0, MAX_NEW_TERMS)].map((t) => ({ ...t, weight: t.weight / norm }));
+}
+
+type Packed = ReturnType<typeof packVectors>;
+
+/** Every vector, flat: the state's arrays (the old papers' copied whole), then the new papers'. */
+function packVectors(vectors: Vector[], n: number, from: number, resume?: RelateState) {
   const offsets = new Uint32Array(n + 1);
   if (resume) offsets.set(resume.offsets.subarray(0, from + 1));
   for (let i = from; i < n; i++) offsets[i + 1] = offsets[i] + vectors[i].ids.length;
@@ -185,17 +225,19 @@ export function relate(
     termIds.set(vectors[i].ids, offsets[i]);
     weights.set(vectors[i].weights, offsets[i]);
   }
-  const vectorOf = (i: number) => ({
-    ids: termIds.subarray(offsets[i], offsets[i + 1]),
-    weights: weights.subarray(offsets[i], offsets[i + 1]),
-  });
-  // Each term's postings (the papers that have it, and its weight there), in paper order, from postingStart[id].
-  const postingStart = new Uint32Array(termNames.length + 1);
+  return { offsets, termIds, weights };
+}
+
+type Index = ReturnType<typeof invertedIndex>;
+
+/** Each term's postings (the papers that have it, and its weight there), in paper order, from postingStart[id]. */
+function invertedIndex({ offsets, termIds, weights }: Packed, termCount: number, n: number) {
+  const postingStart = new Uint32Array(termCount + 1);
   for (const id of termIds) postingStart[id + 1]++;
-  for (let id = 0; id < termNames.length; id++) postingStart[id + 1] += postingStart[id];
+  for (let id = 0; id < termCount; id++) postingStart[id + 1] += postingStart[id];
   const postingDoc = new Uint32Array(termIds.length);
   const postingWeight = new Float64Array(termIds.length);
-  const fill = postingStart.slice(0, termNames.length);
+  const fill = postingStart.slice(0, termCount);
   for (let doc = 0; doc < n; doc++) {
     for (let i = offsets[doc]; i < offsets[doc + 1]; i++) {
       const at = fill[termIds[i]]++;
@@ -203,8 +245,16 @@ export function relate(
       postingWeight[at] = weights[i];
     }
   }
+  return { postingStart, postingDoc, postingWeight };
+}
 
-  // Topics and categories as small integers, so comparing two papers is cheap.
+type Affinity = (self: number, other: number, score: number) => number;
+
+/**
+ * What else two papers share, added to `score` in one fixed order (so a pair scores the same bits either way
+ * it is met). Topics and categories as small integers, so comparing two papers is cheap.
+ */
+function affinityOf(docs: readonly Document[]): Affinity {
   const ids = new Map<string, number>();
   const idOf = (name: string) => {
     let id = ids.get(name);
@@ -221,8 +271,7 @@ export function relate(
       ? new Set(d.authors.map((a) => a.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim()))
       : undefined,
   );
-  /** What else two papers share, added to `score` in one fixed order (so a pair scores the same bits either way it is met). */
-  const affinity = (self: number, other: number, score: number) => {
+  return (self, other, score) => {
     if (mainTopic[self] >= 0 && mainTopic[other] === mainTopic[self]) score += SAME_MAIN_TOPIC;
     else if ((topicBits[self] & topicBits[other]) !== 0 && sharesTopic(docs[self], docs[other])) score += SHARED_TOPIC;
     if (category[self] >= 0 && category[other] === category[self]) score += SAME_CATEGORY;
@@ -230,27 +279,37 @@ export function relate(
       score += SHARED_AUTHOR * sharedAuthors(authorSets[self]!, authorSets[other]!);
     return score;
   };
+}
 
-  // Best lists: the new papers' and those old papers' that change; the others stay in the state's arrays.
-  const best = new Map<number, { others: number[]; scores: number[] }>();
-  const oldBest = (i: number) => {
-    const at = i * k;
-    const count = resume!.bestCounts[i];
-    return {
-      others: Array.from(resume!.bestOthers.subarray(at, at + count)),
-      scores: Array.from(resume!.bestScores.subarray(at, at + count)),
-    };
-  };
+type Best = Map<number, { others: number[]; scores: number[] }>;
+type Scored = { best: Best; newcomers: Map<number, number[]> };
+
+/**
+ * Each new paper's best list, scored through the inverted index; and the old papers it met that might take it
+ * into their lists (`newcomers`), each with those new papers, to be scored again from the old paper's side.
+ */
+function scoreNewPapers(input: {
+  n: number;
+  from: number;
+  k: number;
+  vectors: Packed;
+  index: Index;
+  affinity: Affinity;
+  resume?: RelateState;
+}): Scored {
+  const { n, from, k, vectors, index, affinity, resume } = input;
+  const { offsets, termIds, weights } = vectors;
+  const { postingStart, postingDoc, postingWeight } = index;
   /** Whether an old paper's list might take in a paper it scores this much (within NEAR of its last). */
   const mightJoin = (i: number, score: number) => {
     const count = resume!.bestCounts[i];
     return count < k || score >= resume!.bestScores[i * k + count - 1] - NEAR;
   };
+  const best: Best = new Map();
   const scores = new Float64Array(n);
   const touched: number[] = [];
   // A term in every paper weighs log(n/n) = 0, so a zero score can't mean "not met yet".
   const met = new Uint8Array(n);
-  // Old papers met by new ones, and those new ones (scored from the old paper's side below).
   const newcomers = new Map<number, number[]>();
   for (let self = from; self < n; self++) {
     for (let i = offsets[self]; i < offsets[self + 1]; i++) {
@@ -281,27 +340,48 @@ export function relate(
     for (const t of touched) scores[t] = met[t] = 0;
     touched.length = 0;
   }
-  // An old paper's score for a new one, summed over its own terms in its own order, as a whole run sums it.
+  return { best, newcomers };
+}
+
+/**
+ * The old papers' lists that take in new papers: an old paper's score for a new one, summed over its own terms
+ * in its own order, as a whole run sums it.
+ */
+function rescoreOldPapers(
+  { best, newcomers }: Scored,
+  input: { k: number; vectors: Packed; newVectors: Vector[]; affinity: Affinity; resume: RelateState },
+) {
+  const { k, vectors, newVectors, affinity, resume } = input;
   const weightsOf = new Map<number, Map<number, number>>();
   for (const [self, others] of newcomers) {
-    const v = vectorOf(self);
-    const list = oldBest(self);
-    const score = new Map<number, number>(list.others.map((c, i) => [c, list.scores[i]]));
+    const ids = vectors.termIds.subarray(vectors.offsets[self], vectors.offsets[self + 1]);
+    const weights = vectors.weights.subarray(vectors.offsets[self], vectors.offsets[self + 1]);
+    const at = self * k;
+    const count = resume.bestCounts[self];
+    const listed = Array.from(resume.bestOthers.subarray(at, at + count));
+    const listedScores = Array.from(resume.bestScores.subarray(at, at + count));
+    const score = new Map<number, number>(listed.map((c, i) => [c, listedScores[i]]));
     for (const other of others) {
       let weightOf = weightsOf.get(other);
       if (!weightOf)
-        weightsOf.set(other, (weightOf = new Map(vectors[other].ids.map((id, i) => [id, vectors[other].weights[i]]))));
+        weightsOf.set(
+          other,
+          (weightOf = new Map(newVectors[other].ids.map((id, i) => [id, newVectors[other].weights[i]]))),
+        );
       let s = 0;
-      for (let i = 0; i < v.ids.length; i++) {
-        const w = weightOf.get(v.ids[i]);
-        if (w !== undefined) s += v.weights[i] * w;
+      for (let i = 0; i < ids.length; i++) {
+        const w = weightOf.get(ids[i]);
+        if (w !== undefined) s += weights[i] * w;
       }
       score.set(other, affinity(self, other, s));
     }
     const top = topK([...score.keys()], (c) => score.get(c)!, k);
     best.set(self, { others: top, scores: top.map((c) => score.get(c)!) });
   }
+}
 
+/** The best lists, flat: the state's (for old papers whose lists stay), then those made now. */
+function packBest(best: Best, n: number, k: number, from: number, resume?: RelateState) {
   const bestCounts = new Uint8Array(n);
   const bestOthers = new Uint32Array(n * k);
   const bestScores = new Float64Array(n * k);
@@ -315,23 +395,7 @@ export function relate(
     bestOthers.set(list.others, i * k);
     bestScores.set(list.scores, i * k);
   }
-  const lastDay = docs.reduce((last, _, i) => (dayOf(i) > last ? dayOf(i) : last), resume?.lastDay ?? "");
-  const state: RelateState = {
-    k,
-    count: n,
-    lastDay,
-    seen,
-    df: [...df],
-    terms: termNames,
-    offsets,
-    termIds,
-    weights,
-    bestCounts,
-    bestOthers,
-    bestScores,
-  };
-  const lists = Array.from({ length: n }, (_, i) => Array.from(bestOthers.subarray(i * k, i * k + bestCounts[i])));
-  return { lists, state };
+  return { bestCounts, bestOthers, bestScores };
 }
 
 /** How close below a list's last score an approximate score must come to be checked exactly. */
