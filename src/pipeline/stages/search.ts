@@ -3,7 +3,7 @@ import type { Library } from "../../model.ts";
 import type { Rendering } from "../../render/renderPages.ts";
 import { indexSearch } from "../../search/indexSearch.ts";
 import { checkPagefind } from "../../search/pagefind/runPagefind.ts";
-import { topicPageIds } from "../../search/topicPageIds.ts";
+import { topicPageIds } from "../../search/pagefind/topicPageIds.ts";
 import type { BuildConfig } from "../buildConfig.ts";
 import { inStage, later, type Stage } from "../stage.ts";
 import type { Turn } from "../takeTurns.ts";

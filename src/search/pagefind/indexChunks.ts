@@ -79,6 +79,9 @@ interface Word {
 }
 
 /** The words of a chunk with their byte spans, if the chunk re-encodes from them exactly. */
+/** Whether a chunk of the word index (uncompressed) is in the format this module cuts. */
+export const isWordChunk = (chunk: Uint8Array) => wordsOf(chunk) !== undefined;
+
 function wordsOf(chunk: Uint8Array): Word[] | undefined {
   if (!startsWith(chunk, SIGNATURE)) return undefined;
   try {
