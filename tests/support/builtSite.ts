@@ -1,10 +1,42 @@
-import { cp, readdir, readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { runCli, tempDir } from "./cli.ts";
 
-/** Builds a site from a digests folder with the real CLI into a fresh temp folder. */
-export async function buildWithCli(digestsDir: string, extra: string[] = []) {
+type Built = { out: string; result: Awaited<ReturnType<typeof runCli>> };
+type Site = Built & { page: (url: string) => ReturnType<typeof readPage> };
+
+/**
+ * A site built once a test run for every test file that builds the same digests (by content) the same way,
+ * and only reads it; the folder is the run's (tests/support/globalSetup.ts). Without one, built each time.
+ */
+async function shared(how: string, digestsDir: string, extra: string[], build: () => Promise<Built>): Promise<Site> {
+  const root = process.env.PAPER_DIGEST_TEST_SITES;
+  const withPage = (b: Built) => ({ ...b, page: (url: string) => readPage(b.out, url) });
+  if (!root) return withPage(await build());
+  const hash = createHash("sha256").update(`${how}\n${JSON.stringify(extra)}\n`);
+  for (const name of (await readdir(digestsDir)).sort()) {
+    hash.update(`${name}\n`).update(await readFile(join(digestsDir, name)));
+  }
+  const record = join(root, `${hash.digest("hex").slice(0, 16)}.json`);
+  const done = await readFile(record, "utf8").then(JSON.parse, () => undefined);
+  if (done) return withPage(done);
+  const built = await build();
+  await mkdir(root, { recursive: true });
+  await writeFile(record, JSON.stringify({ out: built.out, result: built.result }));
+  return withPage(built);
+}
+
+/**
+ * Builds a site from a digests folder with the real CLI (or reads the one this test run built alike: see
+ * shared). Read it, don't change it.
+ */
+export function buildWithCli(digestsDir: string, extra: string[] = []) {
+  return shared("full", digestsDir, extra, () => buildOnce(digestsDir, extra));
+}
+
+async function buildOnce(digestsDir: string, extra: string[]): Promise<Built> {
   const out = join(await tempDir("pd-site-"), "site");
   const result = await runCli([
     "build",
@@ -17,7 +49,7 @@ export async function buildWithCli(digestsDir: string, extra: string[] = []) {
     ...extra,
   ]);
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  return { out, result, page: (url: string) => readPage(out, url) };
+  return { out, result };
 }
 
 /**
@@ -26,7 +58,11 @@ export async function buildWithCli(digestsDir: string, extra: string[] = []) {
  * second build carries every page over). The tests that hold the site to its
  * quality gates read the result, so they hold incremental builds to them too.
  */
-export async function buildIncrementally(digestsDir: string, extra: string[] = []) {
+export function buildIncrementally(digestsDir: string, extra: string[] = []) {
+  return shared("incremental", digestsDir, extra, () => buildTwice(digestsDir, extra));
+}
+
+async function buildTwice(digestsDir: string, extra: string[]): Promise<Built> {
   const work = await tempDir("pd-site-");
   const out = join(work, "site");
   const digests = join(work, "digests");
@@ -54,7 +90,7 @@ export async function buildIncrementally(digestsDir: string, extra: string[] = [
   const result = await build();
   if (!/^cache\s+incremental:/m.test(result.stdout))
     throw new Error(`the second build was not incremental:\n${result.stdout}`);
-  return { out, result, page: (url: string) => readPage(out, url) };
+  return { out, result };
 }
 
 /** The parsed HTML document a URL of the built site serves. */
