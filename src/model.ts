@@ -60,7 +60,7 @@ export interface Paper {
 }
 
 /** A digest as the site shows it: its date and its papers' slugs in their original order. */
-export interface DigestListing {
+interface DigestListing {
   date: string;
   slugs: string[];
 }

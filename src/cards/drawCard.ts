@@ -4,8 +4,8 @@ import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import satori, { type Font } from "satori";
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+const CARD_WIDTH = 1200;
+const CARD_HEIGHT = 630;
 
 /** What a share card shows. Plain text only: satori draws strings as text, never as markup. */
 export interface Card {
@@ -45,7 +45,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1
 const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /** The title as the card draws it, or undefined when the fonts can't draw it faithfully. */
-export function drawableTitle(title: string | undefined): string | undefined {
+function drawableTitle(title: string | undefined): string | undefined {
   const text = title?.replace(PICTOGRAPHS, "").replace(/\s+/g, " ").trim();
   return text && !RIGHT_TO_LEFT.test(text) ? text : undefined;
 }

@@ -7,7 +7,7 @@ export interface MonthlyCounts {
 }
 
 /** How many months a chart shows at most: three years, the newest. */
-export const CHART_MONTHS = 36;
+const CHART_MONTHS = 36;
 
 /** Every month from the archive's first digest to its last (at most the newest CHART_MONTHS), gaps included. */
 export function archiveMonths(digestDates: readonly string[]): string[] {

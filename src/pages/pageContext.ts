@@ -29,7 +29,7 @@ export const pageFile = (data: object, body = "") => `---json\n${JSON.stringify(
  * covers. Not its related papers: a page shows those of its own paper alone (see the page keys in
  * eachSitePage), and they change for hundreds of old papers a day.
  */
-export function paperHash(paper: Paper, words: string): string {
+function paperHash(paper: Paper, words: string): string {
   return shortHash(
     `${words} ${JSON.stringify({ ...paper, title: undefined, abstract: undefined, related: undefined })}`,
   );

@@ -1,7 +1,7 @@
 import type { Pager } from "../site/pageData.ts";
 
 /** The URL of page n of a list that lives at `base` (page 1 is the base itself). */
-export const pageUrl = (base: string, n: number) => (n === 1 ? base : `${base}page/${n}/`);
+const pageUrl = (base: string, n: number) => (n === 1 ? base : `${base}page/${n}/`);
 
 /** Splits a list into pages of `size`, each with its URL and links to its neighbours. */
 export function paginate<T>(list: readonly T[], size: number, base: string) {

@@ -11,7 +11,7 @@ import { type PaperExtras, paperExtras } from "./paperExtras.ts";
 import { sitemapFiles } from "./sitemap.ts";
 
 export type { SitePage } from "./pageContext.ts";
-export { pageFile, pageText, paperHash } from "./pageContext.ts";
+export { pageFile, pageText } from "./pageContext.ts";
 
 /**
  * Every generated file of the site, keyed by its path under the generated

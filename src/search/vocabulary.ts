@@ -2,7 +2,7 @@ import type { Library } from "../model.ts";
 import { words } from "./synonyms.ts";
 
 /** The file a word's vocabulary chunk lives in: its first letter (digits and other scripts share "_"). */
-export const chunkOf = (word: string) => (/^[a-z]/.test(word) ? word[0] : "_");
+const chunkOf = (word: string) => (/^[a-z]/.test(word) ? word[0] : "_");
 
 /** Words are lowercase: a-z answers most without a Unicode pattern. */
 const startsWithLetter = (word: string) => {

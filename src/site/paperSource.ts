@@ -3,7 +3,7 @@ import { longDate } from "./dates.ts";
 import { type Html, html } from "./html.ts";
 
 /** Authors shown before "and N more" folds the rest away (a <details>: no JavaScript needed). */
-export const AUTHORS_SHOWN = 10;
+const AUTHORS_SHOWN = 10;
 
 /** "Tri Dao, Daniel Y. Fu and 3 more": every author, the long tail folded. */
 export function authorList(authors: readonly string[]): Html | "" {

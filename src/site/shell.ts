@@ -2,9 +2,9 @@ import { type Html, html } from "./html.ts";
 import type { SiteData } from "./pageData.ts";
 
 /** The site's own share card, for pages without one of their own (404, search …). */
-export const HOME_CARD = "/cards/home.png";
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+const HOME_CARD = "/cards/home.png";
+const CARD_WIDTH = 1200;
+const CARD_HEIGHT = 630;
 
 export interface ShellProps {
   site: SiteData;

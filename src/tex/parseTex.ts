@@ -178,7 +178,7 @@ const accent = (mark: string, letter: string) =>
   (letter === "\\i" || letter === "\\j" ? letter[1] : letter) + ACCENTS[mark];
 
 /** Text-mode TeX to Unicode: accents, special letters, escapes, dashes, quotes, ties. */
-export function textMode(text: string): string {
+function textMode(text: string): string {
   if (!mayHaveTex(text)) return text;
   return (
     text

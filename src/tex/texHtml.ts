@@ -8,7 +8,7 @@ import { mayHaveTex, parseTex, type TexNode } from "./parseTex.ts";
  * commands that still write a style attribute (\color, \boxed) lose it, since
  * the CSP forbids inline styles. TeX that doesn't parse shows as its source.
  */
-export function mathHtml(tex: string, display: boolean): string {
+function mathHtml(tex: string, display: boolean): string {
   try {
     const mathml = temml.renderToString(tex, {
       displayMode: display,

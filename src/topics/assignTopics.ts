@@ -98,7 +98,7 @@ function countSequence(text: AnalysedText, seq: readonly string[]) {
 /** Repeated mentions in an abstract add less and less. */
 const saturate = (n: number) => (n === 0 ? 0 : Math.min(2, 1 + 0.5 * Math.log2(n)));
 
-export interface TermMatch {
+interface TermMatch {
   term: string;
   weight: number;
   /** Occurrences in the title and in the abstract. */
@@ -242,7 +242,7 @@ export function isConfident(scores: readonly TopicScore[]): boolean {
 }
 
 /** Adds the archive model's view to an unsure paper's scores. */
-export function withArchive(scores: readonly TopicScore[], paper: PaperText, model: ArchiveModel): TopicScore[] {
+function withArchive(scores: readonly TopicScore[], paper: PaperText, model: ArchiveModel): TopicScore[] {
   if (isConfident(scores) || (scores[0]?.score ?? 0) < MIN_SIGNAL) return [...scores];
   const posterior = model.posterior(paper.title, paper.abstract);
   return scores

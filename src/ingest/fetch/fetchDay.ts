@@ -6,7 +6,7 @@ import { writeFileAtomic } from "../../util/writeFileAtomic.ts";
 import { parseDailyPapers } from "../formats/parseDailyPapers.ts";
 import { type GetOptions, getText } from "./getText.ts";
 
-export const DAILY_PAPERS_API = "https://huggingface.co/api/daily_papers";
+const DAILY_PAPERS_API = "https://huggingface.co/api/daily_papers";
 
 /**
  * Downloads one day's Daily Papers response into `<folder>/<date>.json`, kept

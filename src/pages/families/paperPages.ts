@@ -6,7 +6,7 @@ import { type PageContext, pageFile } from "../pageContext.ts";
 import type { PaperExtras } from "../paperExtras.ts";
 
 /** What a paper's page shows beside the paper itself, looked up in the rest of the archive. */
-export interface PaperContext {
+interface PaperContext {
   extras: PaperExtras;
   topics: TopicRef[];
   related: (PaperRef & { topics: TopicRef[] })[];

@@ -6,8 +6,6 @@ import type { EleventyAhead, Rendered } from "../../render/runEleventy.ts";
 import { inStage, later, type Stage } from "../stage.ts";
 import type { Turn } from "../takeTurns.ts";
 
-export type Render = ReturnType<typeof startRender>;
-
 /**
  * eleventy: the changed pages rendered into the site being built by `eleventy` (started ahead), taking
  * `turn`s with Pagefind's writes. A full build renders the papers first, in the order of their search

@@ -9,8 +9,6 @@ import { inStage, later, type Stage } from "../stage.ts";
 import type { Turn } from "../takeTurns.ts";
 import { writeFiles } from "./writeFiles.ts";
 
-export type Search = ReturnType<typeof prepareSearch>;
-
 /**
  * pagefind: the sharded search index (see indexSearch), started once `index` is called. Whether Pagefind's
  * binary runs is asked at once (it prints its version in ~0.01 s), and awaited before indexing.

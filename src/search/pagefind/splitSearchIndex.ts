@@ -13,7 +13,7 @@ import { type ChunkEntry, chunkList, splitChunk } from "./indexChunks.ts";
  * learning", in KB): Pagefind's chunks 330 / 454 / 329; 16 KB pieces 276 / 361 / 258; 8 KB 269 /
  * 346 / 232; 4 KB 269 / 337 / 221.
  */
-export const INDEX_PIECE_BYTES = 4_000;
+const INDEX_PIECE_BYTES = 4_000;
 
 /**
  * Cuts the word index Pagefind wrote in `dir` into smaller pieces (see
