@@ -66,7 +66,8 @@ const sample = join(work, "cold-cache", readdirSync(join(work, "cold-cache"))[0]
 const newest = new Set(
   plan.cards.size ? [...plan.cards.keys()].filter((p) => p.startsWith("/cards/papers/")).slice(0, 50) : [],
 );
-// What yesterday's build left: every card but today's papers', today's digest, and the counters that grew (home, topics).
+// What yesterday's build left: every card but today's papers', today's digest, and the counters that grew (home,
+// topics).
 const today = `/cards/digests/${[...plan.cards.keys()]
   .filter((p) => p.startsWith("/cards/digests/"))
   .sort()

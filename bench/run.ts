@@ -19,8 +19,10 @@ import { nextDay, syntheticDigests } from "./syntheticDigests.ts";
 import { syntheticPapers } from "./syntheticPapers.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the search vocabulary and papers.json.
-// "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site in place.
+// "cards" are drawn beside the build from classify on (their seconds overlap the stages after it); "words" writes the
+// search vocabulary and papers.json.
+// "pages" builds every page's text and hashes it; "cache" compares them with the last build's; "publish" puts the site
+// in place.
 const STAGES = [
   "parse",
   "merge",
@@ -44,7 +46,8 @@ const { values } = parseArgs({
     fulls: { type: "string", default: "1" },
   },
 });
-// The daily build is run this many times from the same state, and the median reported: a single run drifts by up to ~45% here.
+// The daily build is run this many times from the same state, and the median reported: a single run drifts by up to
+// ~45% here.
 const DAILIES = Math.max(1, Number(values.dailies));
 // The full build and both floors are run this many times, one after the other: the row is the median full build,
 // with the floors of its round, and each ratio is the median of the rounds' (every round's shown beside it).
@@ -77,7 +80,9 @@ async function folderStats(dir: string) {
   return { bytes, files, html, largestHtml };
 }
 
-/** One `paper-digest build` of the digests in `work`, with the seconds of each stage as its progress lines report them. */
+/**
+ * One `paper-digest build` of the digests in `work`, with the seconds of each stage as its progress lines report them.
+ * */
 async function ours(work: string, options: string[] = []) {
   const out = join(work, "site");
   // A cache of its own: the first build draws its cards cold.

@@ -11,7 +11,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const project = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(project, "src");
 
-/** The TypeScript an Eleventy process loads: the sources, the layouts and the site-wide templates (relative to the project). */
+/**
+ * The TypeScript an Eleventy process loads: the sources, the layouts and the site-wide templates (relative to the
+ * project). */
 function typeScript() {
   const files = [];
   const walk = (dir) => {
@@ -24,7 +26,8 @@ function typeScript() {
   for (const dir of ["src", "layouts", "content"]) walk(dir);
   return files.sort();
 }
-// content/ holds templates a curator may add, beside the build's own pages and the digests (tens of thousands of files).
+// content/ holds templates a curator may add, beside the build's own pages and the digests (tens of thousands of
+// files).
 const NOT_OURS = new Set(["content/generated", "content/digests"]);
 
 /**
@@ -67,7 +70,8 @@ async function bundle() {
       js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
     },
     // One file holds every module: each module's own URL would be the bundle's. The sources only use it to find
-    // the project (and packages from it), which the URL of any file one folder down in src/ (as config/paths.ts is) gives.
+    // the project (and packages from it), which the URL of any file one folder down in src/ (as config/paths.ts is)
+    // gives.
     define: { "import.meta.url": JSON.stringify(pathToFileURL(join(src, "cli/main.ts")).href) },
     logLevel: "silent",
   });
@@ -87,7 +91,8 @@ async function bundle() {
   } catch (err) {
     if (!statSync(join(dir, "cli.mjs"), { throwIfNoEntry: false })) throw err;
   }
-  // Bundles of earlier sources, but for those of the last hour (a build started from one may still load its card drawing process).
+  // Bundles of earlier sources, but for those of the last hour (a build started from one may still load its card
+  // drawing process).
   for (const name of readdirSync(dirname(dir))) {
     const old = join(dirname(dir), name);
     if (old !== dir && (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < Date.now() - 3_600_000)

@@ -14,7 +14,8 @@ export function render(data: LayoutData<PaperPage>): string {
   const abstract = texHtml(data.abstractTex ?? data.abstract);
   const links = paperLinks(source);
   const facts = sourceFacts(source);
-  // Search indexes the article alone: title first (weighted), authors, abstract, topic and month filters, the date shown.
+  // Search indexes the article alone: title first (weighted), authors, abstract, topic and month filters, the date
+  // shown.
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>

@@ -188,7 +188,8 @@ An abstract that no search will find.
     expect([...lion.querySelectorAll(".authors .author")].map((a) => a.textContent)).toHaveLength(12);
     expect(lion.querySelector('.paper-links a[href="https://arxiv.org/abs/2302.06675"]')).not.toBeNull();
     expect(lion.querySelector(".cite pre")?.textContent).toContain("eprint={2302.06675}");
-    // The text digest's abstract stays the page's abstract: enrich adds what it lacked, and the URL is the text paper's.
+    // The text digest's abstract stays the page's abstract: enrich adds what it lacked, and the URL is the text
+    // paper's.
     expect(lion.querySelector(".abstract")?.textContent).toContain("program search.");
 
     // A second run asks only about what is still unknown.

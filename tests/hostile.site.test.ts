@@ -56,7 +56,8 @@ describe("hostile titles and abstracts", () => {
       expect(paper.abstract).toBe(texText(entry.abstract));
       const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
       expect(visible(doc.querySelector("h1")?.textContent)).toBe(visible(title));
-      // Every word outside math shows as written; each formula is MathML or, when it doesn't parse, its source in <code>.
+      // Every word outside math shows as written; each formula is MathML or, when it doesn't parse, its source in
+      // <code>.
       const abstract = doc.querySelector(".abstract")!;
       for (const math of abstract.querySelectorAll("math, code.tex")) math.replaceWith(doc.createTextNode("⟨math⟩"));
       expect(visible(abstract.textContent)).toBe(visible(withMathMarked(entry.abstract)));

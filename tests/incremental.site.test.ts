@@ -258,7 +258,8 @@ describe("the build manifest", () => {
       const s = await stat(join(out, file));
       return [s.size, s.mtimeMs];
     };
-    // Shapes a real site has: a page with one file, one with two, one with none; a path named twice; a name that means something to JavaScript.
+    // Shapes a real site has: a page with one file, one with two, one with none; a path named twice; a name that means
+    // something to JavaScript.
     const manifest: BuildManifest = {
       version: VERSION,
       fingerprint: "print",
@@ -316,7 +317,8 @@ describe("the build manifest", () => {
 
 describe("the stage cache's fingerprint", () => {
   it("covers every module the cached stages run, and no template or site helper", async () => {
-    // What esbuild finds the stages import (and the parsers of the configuration files whose results they keep), as the CLI's bundle would hold it.
+    // What esbuild finds the stages import (and the parsers of the configuration files whose results they keep), as the
+    // CLI's bundle would hold it.
     const { metafile } = await bundle({
       entryPoints: [
         "src/topics/assignTopics.ts",
@@ -345,7 +347,8 @@ describe("the stage cache's fingerprint", () => {
   });
 
   it("stays when a template or a site helper changes (a full build that keeps the stages), not when a stage's source does", async () => {
-    // Three copies of a few of the project's files: as they are, with a template and a helper edited, with a stage's module edited.
+    // Three copies of a few of the project's files: as they are, with a template and a helper edited, with a stage's
+    // module edited.
     const files = [
       "src/topics/analyseText.ts",
       "src/site/shell.ts",

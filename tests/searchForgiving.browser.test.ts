@@ -108,7 +108,8 @@ describeInBrowser("what the search page shows and fetches", () => {
     const { page, fetched } = await open("/search/?q=graph%20attention%20networks");
     await topFive(page);
     await page.waitForLoadState("networkidle");
-    // No shard's filter index either (the primary's at /pagefind/filter/, the papers' at /pagefind/papers-<first>-<last>/filter/).
+    // No shard's filter index either (the primary's at /pagefind/filter/, the papers' at
+    // /pagefind/papers-<first>-<last>/filter/).
     expect(
       fetched.some((p) => /^\/pagefind\/(papers-[\d-]+\/)?pf_index|^\/pagefind\/(papers-[\d-]+\/)?index\//.test(p)),
     ).toBe(true);

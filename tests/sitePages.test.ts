@@ -139,7 +139,8 @@ describe("long lists", () => {
 
 describe("papers.json", () => {
   const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
-  // Titles and abstracts a piecewise writer could mangle: quotes, backslashes, line separators, emoji, a lone surrogate.
+  // Titles and abstracts a piecewise writer could mangle: quotes, backslashes, line separators, emoji, a lone
+  // surrogate.
   const awkward = {
     ...library,
     papers: library.papers.map((p, i) =>
@@ -240,7 +241,8 @@ describe("a paper page's key", () => {
       expect(moved.length, what).toBeGreaterThan(0);
       // A changed page always gets a new key (else a daily build would keep it stale) …
       expect(rekeyed, what).toEqual(expect.arrayContaining(moved));
-      // … and at most the papers' pages that show the edited paper do: its own, those it is related to, its neighbours'.
+      // … and at most the papers' pages that show the edited paper do: its own, those it is related to, its
+      // neighbours'.
       expect(rekeyed.filter((path) => path.startsWith("papers/")).length, what).toBeLessThanOrEqual(4);
       // Lists whose text is the same keep their keys, unless they show the edited paper.
       const edited = new Set(lib.papers.filter((p, j) => p !== base.papers[j]).map((p) => p.slug));

@@ -15,7 +15,8 @@ const warm = drawCard({
 // The build that started it is gone (ended, or killed): so is its work.
 process.on("disconnect", () => process.exit(0));
 
-// One drawing process: receives its cards at once, writes each PNG into the cache, then says it's done (or what failed).
+// One drawing process: receives its cards at once, writes each PNG into the cache, then says it's done (or what
+// failed).
 process.on("message", async (jobs: { path: string; card: Card; file: string }[]) => {
   await warm;
   for (const { path, card, file } of jobs) {

@@ -266,7 +266,9 @@ export function fileStamps(dir: string, paths: Iterable<string>): Map<string, re
   return stamps;
 }
 
-/** Those of `paths` in `dir` that are no longer as the manifest saw them: edited, removed, replaced, or never recorded. */
+/**
+ * Those of `paths` in `dir` that are no longer as the manifest saw them: edited, removed, replaced, or never recorded.
+ * */
 export function touchedFiles(dir: string, manifest: BuildManifest, paths: Iterable<string>): Set<string> {
   const touched = new Set<string>();
   for (const path of paths) {

@@ -31,7 +31,9 @@ export interface StageCache {
 
 const VERSION = 1;
 
-/** Hashes of a stage's inputs (each item fed whole, see feed): of them all, and of the first `count` (the cached state's). */
+/**
+ * Hashes of a stage's inputs (each item fed whole, see feed): of them all, and of the first `count` (the cached
+ * state's). */
 export interface InputHashes {
   all: string;
   first?: string;

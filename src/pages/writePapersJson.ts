@@ -96,7 +96,9 @@ export function writePapersJson(
   return { size: stat.size, mtimeMs: stat.mtimeMs, slugs: library.papers.map((p) => p.slug).join("\n"), ranges };
 }
 
-/** The last build's papers.json, opened, and its entries by slug, unless it is missing or no longer as that build wrote it. */
+/**
+ * The last build's papers.json, opened, and its entries by slug, unless it is missing or no longer as that build wrote
+ * it. */
 function openIfAsWritten(file: string, index: PapersJsonIndex) {
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat || stat.size !== index.size || Math.abs(stat.mtimeMs - index.mtimeMs) >= 1) return undefined;

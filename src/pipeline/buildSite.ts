@@ -121,7 +121,9 @@ async function runBuild(config: BuildConfig, cardDrawer: ChildProcess, distrust?
   }
 }
 
-/** A temporary sibling of outDir, which the site is built in (a full build whole, an incremental one's changed files). */
+/**
+ * A temporary sibling of outDir, which the site is built in (a full build whole, an incremental one's changed files).
+ * */
 async function siteFolder(outDir: string) {
   await mkdir(dirname(outDir), { recursive: true });
   const temp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.building-`));

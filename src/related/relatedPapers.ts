@@ -77,11 +77,15 @@ export interface RelateState {
   df: [string, number][];
   /** Every term of a vector, once: a vector holds their indices (term ids). */
   terms: string[];
-  /** Paper i's vector (term ids, normalised weights, in weight order) is at offsets[i] up to offsets[i + 1] of termIds and weights. */
+  /**
+   * Paper i's vector (term ids, normalised weights, in weight order) is at offsets[i] up to offsets[i + 1] of termIds
+   * and weights. */
   offsets: Uint32Array;
   termIds: Uint32Array;
   weights: Float64Array;
-  /** Paper i's best candidates so far, best first, and their scores: bestCounts[i] of them from i × k in bestOthers and bestScores. */
+  /**
+   * Paper i's best candidates so far, best first, and their scores: bestCounts[i] of them from i × k in bestOthers and
+   * bestScores. */
   bestCounts: Uint8Array;
   bestOthers: Uint32Array;
   bestScores: Float64Array;

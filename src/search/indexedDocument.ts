@@ -27,7 +27,9 @@ export function indexedDocument(html: string): string | undefined {
 /** A short fingerprint of an indexed document. */
 export const documentKey = shortHash;
 
-/** The body with the text inside data-pagefind-ignore elements left out (tags, attributes and the values they name kept). */
+/**
+ * The body with the text inside data-pagefind-ignore elements left out (tags, attributes and the values they name
+ * kept). */
 function withoutIgnoredText(body: string): string {
   const ignored = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/gi;
   let out = "";

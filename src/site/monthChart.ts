@@ -28,7 +28,9 @@ export function monthChart({ months, counts }: MonthlyCounts, topicName: string)
 </div>`;
 }
 
-/** A small chart for the topics overview: the last twelve months as bars on a baseline, summarised for screen readers. */
+/**
+ * A small chart for the topics overview: the last twelve months as bars on a baseline, summarised for screen readers.
+ * */
 export function monthSparkline({ months, counts }: MonthlyCounts, topicName: string): Html {
   const recent = months.slice(-12);
   const values = counts.slice(-12);

@@ -46,7 +46,9 @@ export interface PaperPage extends PageBase {
   layout: "paper";
   templateEngineOverride: "md";
   slug: string;
-  /** The abstract as plain text (metadata and the search index), and its TeX source where that differs (the page renders it). */
+  /**
+   * The abstract as plain text (metadata and the search index), and its TeX source where that differs (the page renders
+   * it). */
   abstract: string;
   abstractTex?: string;
   /** Authors, links, categories … from Daily Papers or arXiv; empty for a text-only paper. */

@@ -48,7 +48,9 @@ export function findLinks(title: string): { label: string; url: string }[] {
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-/** "Published on arXiv 27 May 2022 (v2) · cs.LG, stat.ML · 57 upvotes · 5,213 stars": what the sources said, where they said it. */
+/**
+ * "Published on arXiv 27 May 2022 (v2) · cs.LG, stat.ML · 57 upvotes · 5,213 stars": what the sources said, where they
+ * said it. */
 export function sourceFacts(source: PaperSource): Html[] {
   const latest = source.snapshots?.at(-1);
   const facts: Html[] = [];

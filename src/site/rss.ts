@@ -1,11 +1,14 @@
 import { escapeHtmlText, escapeHtml as x } from "./html.ts";
 import type { FeedModel, SiteData } from "./pageData.ts";
 
-/** An ISO date or time ("2025-03-13", or the build's time) as RFC 822 dates are written: "Thu, 13 Mar 2025 00:00:00 +0000". */
+/**
+ * An ISO date or time ("2025-03-13", or the build's time) as RFC 822 dates are written: "Thu, 13 Mar 2025 00:00:00
+ * +0000". */
 const rfc822 = (iso: string) => new Date(iso).toUTCString().replace(/GMT$/, "+0000");
 
 /**
- * RSS 2.0 (escapeHtml's five entities are XML's too). Titles are plain text. A description is HTML by RSS convention, so
+ * RSS 2.0 (escapeHtml's five entities are XML's too). Titles are plain text. A description is HTML by RSS convention,
+ * so
  * the abstract is HTML-escaped once (a reader shows the literal text), and the
  * result is XML-escaped to sit in the file.
  */

@@ -64,7 +64,9 @@ const SYMBOLS: Record<string, string> = {
   "!": "",
 };
 
-/** Math as plain text: a lone symbol command (`\times`) or a simple value ("50\%") reads as Unicode, else the TeX source. */
+/**
+ * Math as plain text: a lone symbol command (`\times`) or a simple value ("50\%") reads as Unicode, else the TeX
+ * source. */
 function mathText(tex: string): string {
   const swapped = tex.replace(/\\([A-Za-z]+|[%#&_{}$,;!])(?![A-Za-z])\s*/g, (all, name) => SYMBOLS[name] ?? all);
   // Braces and spaces of a plain value ("{\sim}50\%") carry nothing a reader needs.

@@ -52,7 +52,9 @@ export function trainArchiveModel(
   return model;
 }
 
-/** The model of trainArchiveModel, built up example by example (the build feeds it day by day), from a snapshot if given. */
+/**
+ * The model of trainArchiveModel, built up example by example (the build feeds it day by day), from a snapshot if
+ * given. */
 export function growingArchiveModel(from?: ArchiveSnapshot): GrowingArchiveModel {
   const docsPerTopic = new Map<string, number>(from?.docsPerTopic);
   const wordCounts = new Map<string, Map<string, number>>(

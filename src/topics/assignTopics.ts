@@ -359,7 +359,9 @@ export function assignTopicsFrom(
   };
 }
 
-/** The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other papers. */
+/**
+ * The classify stage: each paper gets its topics from its title, abstract, arXiv categories and the archive's other
+ * papers. */
 export function assignTopics(papers: readonly Paper[], taxonomy: readonly TopicSpec[]): Paper[] {
   const { scores } = classifyArchive(papers, taxonomy);
   return papers.map((p, i) => ({ ...p, topics: pickTopics(scores[i]) }));

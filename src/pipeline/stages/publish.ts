@@ -55,7 +55,8 @@ export function publish(config: BuildConfig, stage: Stage, temp: string, pages: 
         site,
         papersJson: made.papersJson,
       };
-      // The old manifest describes the old site: gone before the site changes, so no crash in between leaves it trusted.
+      // The old manifest describes the old site: gone before the site changes, so no crash in between leaves it
+      // trusted.
       forgetManifest(pages.manifestFile);
       if (previous) {
         const now = new Set(site);

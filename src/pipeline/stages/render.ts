@@ -57,7 +57,9 @@ export function pageOutputs(rendered: Rendered, kept: readonly string[], previou
   return { outputs, keptFiles };
 }
 
-/** The generated pages, papers' first in the order they first appeared (that of their search shards), then the others. */
+/**
+ * The generated pages, papers' first in the order they first appeared (that of their search shards), then the others.
+ * */
 function papersFirst(pages: readonly string[], library: Library): string[] {
   const papers = library.papers.map((p) => `papers/${p.slug}.md`);
   const paperSet = new Set(papers);

@@ -65,7 +65,9 @@ export async function splitSearchIndex(dir: string, target = INDEX_PIECE_BYTES):
   return cut;
 }
 
-/** `work` on each item, a few at a time (libuv has four threads, and thousands of files open at once could exceed the limit). */
+/**
+ * `work` on each item, a few at a time (libuv has four threads, and thousands of files open at once could exceed the
+ * limit). */
 async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>, width = 8): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
