@@ -6,15 +6,20 @@ import { shell } from "../src/site/shell.ts";
 
 /** Digests, newest first: the newest on /digests/ with a link per year, or one year's. */
 export function render(data: LayoutData<ArchivePage>): string {
+  const papers = (n: number) => `${n} ${n === 1 ? "paper" : "papers"}`;
+  const digest = (d: { date: string; count: number }) =>
+    html`<li><a href="/digests/${d.date}/">${dateTag(d.date)}</a> <span class="count">${papers(d.count)}</span></li>\n`;
+  const year = (y: { url: string; label: string; count: number }) =>
+    html`<li><a href="${y.url}">${y.label}</a> <span class="count">${y.count}</span></li>`;
   const main = html`<h1>${data.heading}</h1>
 ${data.back ? html`<p class="back"><a href="${data.back.url}">← ${data.back.label}</a></p>` : ""}
 <ul class="archive">
-${data.digests.map((d) => html`<li><a href="/digests/${d.date}/">${dateTag(d.date)}</a> <span class="count">${d.count} ${d.count === 1 ? "paper" : "papers"}</span></li>\n`)}</ul>
+${data.digests.map(digest)}</ul>
 ${
   data.years?.length
     ? html`<nav class="by-month" aria-labelledby="by-year">
 <h2 id="by-year">All digests, by year</h2>
-<ul>${data.years.map((y) => html`<li><a href="${y.url}">${y.label}</a> <span class="count">${y.count}</span></li>`)}</ul>
+<ul>${data.years.map(year)}</ul>
 </nav>`
     : ""
 }`;

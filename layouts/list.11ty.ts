@@ -9,14 +9,21 @@ import { shell } from "../src/site/shell.ts";
 export function render(data: LayoutData<ListPage>): string {
   const { site, heading, lede, neighbours, items, showDates, pager, topicSearch, chart, months, back } = data;
   // A topic's first page is found by search as the topic itself: its heading, description and vocabulary, not its list.
-  const main = html`${topicSearch ? html`<div data-pagefind-body data-pagefind-meta="kind:topic">` : ""}<h1${topicSearch ? html` data-pagefind-meta="count:${topicSearch.count}"` : ""}>${heading}</h1>
-${lede ? html`<p class="lede">${lede}</p>` : ""}${topicSearch ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>` : ""}
+  const topicStart = topicSearch ? html`<div data-pagefind-body data-pagefind-meta="kind:topic">` : "";
+  const count = topicSearch ? html` data-pagefind-meta="count:${topicSearch.count}"` : "";
+  const topicEnd = topicSearch
+    ? html`<p hidden data-pagefind-weight="0.5">${topicSearch.terms.join(", ")}</p></div>`
+    : "";
+  const link = (rel: string, label: string, to?: { url: string; label: string }) =>
+    to ? html`<a rel="${rel}" href="${to.url}"><span>${label}</span> ${to.label}</a>` : "";
+  const main = html`${topicStart}<h1${count}>${heading}</h1>
+${lede ? html`<p class="lede">${lede}</p>` : ""}${topicEnd}
 ${chart ? html`<div data-pagefind-ignore>${monthChart(chart, heading)}</div>` : ""}
 ${
   neighbours && (neighbours.prev || neighbours.next)
     ? html`<nav class="neighbours" aria-label="Other digests">
-${neighbours.prev ? html`<a rel="prev" href="${neighbours.prev.url}"><span>Earlier digest</span> ${neighbours.prev.label}</a>` : ""}
-${neighbours.next ? html`<a rel="next" href="${neighbours.next.url}"><span>Later digest</span> ${neighbours.next.label}</a>` : ""}
+${link("prev", "Earlier digest", neighbours.prev)}
+${link("next", "Later digest", neighbours.next)}
 </nav>`
     : ""
 }

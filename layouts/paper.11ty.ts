@@ -14,23 +14,32 @@ export function render(data: LayoutData<PaperPage>): string {
   const abstract = texHtml(data.abstractTex ?? data.abstract);
   const links = paperLinks(source);
   const facts = sourceFacts(source);
+  const firstListed = html`<time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" \
+data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>`;
+  const listings = digests.length > 1 ? html` · in ${digests.length} digests` : "";
+  const factList = facts.map((f, i) => html`${i > 0 ? " · " : ""}${f}`);
+  const linkList = links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`);
+  const comment = source.comment ? html`<dt>Comment</dt><dd dir="auto">${source.comment}</dd>` : "";
+  const journal = source.journalRef ? html`<dt>Journal reference</dt><dd dir="auto">${source.journalRef}</dd>` : "";
+  const permalink = `${site.url}${data.page.url}`;
   // Search indexes the article alone: title first (weighted), authors, abstract, topic and month filters, the date
   // shown.
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 ${authorList(source.authors ?? [])}
-<p class="meta" data-pagefind-ignore>First listed <time datetime="${data.firstSeen}" data-pagefind-meta="date:${longDate(data.firstSeen)}" data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstSeen)}</time>${digests.length > 1 ? html` · in ${digests.length} digests` : ""}</p>
-${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${facts.map((f, i) => html`${i > 0 ? " · " : ""}${f}`)}</p>` : ""}
-${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`)}</ul>` : ""}
+<p class="meta" data-pagefind-ignore>First listed ${firstListed}${listings}</p>
+${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${factList}</p>` : ""}
+${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${linkList}</ul>` : ""}
 <div data-pagefind-ignore>${topicChips(topics, true)}</div>
 <div class="abstract" dir="auto"${abstract.math ? trusted(" data-pagefind-ignore") : ""}>
 <p>${trusted(abstract.html)}</p>
 </div>
 ${abstract.math ? html`<p hidden>${data.abstract}</p>` : ""}
 ${data.alsoKnownAs ? html`<p hidden data-pagefind-weight="0.5">${data.alsoKnownAs.join(", ")}</p>` : ""}
-${source.comment || source.journalRef ? html`<dl class="notes" data-pagefind-ignore>${source.comment ? html`<dt>Comment</dt><dd dir="auto">${source.comment}</dd>` : ""}${source.journalRef ? html`<dt>Journal reference</dt><dd dir="auto">${source.journalRef}</dd>` : ""}</dl>` : ""}
-<p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${site.url}${data.page.url}</a> <button type="button" class="copy-link" data-copy="${site.url}${data.page.url}" hidden>Copy link</button></p>
+${source.comment || source.journalRef ? html`<dl class="notes" data-pagefind-ignore>${comment}${journal}</dl>` : ""}
+<p class="permalink" data-pagefind-ignore>Permalink: <a href="${data.page.url}">${permalink}</a> \
+<button type="button" class="copy-link" data-copy="${permalink}" hidden>Copy link</button></p>
 </article>
 ${
   data.bibtex
@@ -89,7 +98,8 @@ ${citationMeta(title, data.firstSeen, source)}<script type="application/ld+json"
     keywords: topics.map((t) => t.name),
     isPartOf: { "@type": "WebSite", name: site.title, url: `${site.url}/` },
   })}</script>
-${abstract.math ? html`<link rel="stylesheet" href="/assets/math.css">\n` : ""}<script src="/assets/copy-link.js" defer></script>`;
+${abstract.math ? html`<link rel="stylesheet" href="/assets/math.css">\n` : ""}\
+<script src="/assets/copy-link.js" defer></script>`;
   return shell({
     site,
     url: data.page.url,

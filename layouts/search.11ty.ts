@@ -25,7 +25,8 @@ ${data.topics.map((t) => html`<option value="${t.name}">${t.name} (${t.count})</
 <p id="search-topic" class="search-topic" hidden></p>
 <ol id="search-results" class="papers search-results"></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more papers</button>
-<noscript><p class="notice">Search runs in your browser and needs JavaScript. Without it, browse <a href="/topics/">papers by topic</a> or <a href="/digests/">every digest</a>.</p></noscript>`;
+<noscript><p class="notice">Search runs in your browser and needs JavaScript. \
+Without it, browse <a href="/topics/">papers by topic</a> or <a href="/digests/">every digest</a>.</p></noscript>`;
   const head = html`<script src="/assets/search.js" defer></script>`;
   return shell({
     site: data.site,

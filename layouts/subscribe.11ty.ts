@@ -6,14 +6,18 @@ import { shell } from "../src/site/shell.ts";
 /** Every feed of the site, to paste into a feed reader. */
 export function render(data: LayoutData<SubscribePage>): string {
   const absolute = (path: string) => `${data.site.url}${path}`;
+  const count = (n: number) => html`<span class="count">${n} ${n === 1 ? "paper" : "papers"}</span>`;
+  const topicFeed = (f: { url: string; title: string; count: number }) =>
+    html`<li><a href="${f.url}">${f.title}</a> ${count(f.count)} <code>${absolute(f.url)}</code></li>\n`;
   const main = html`<h1>Subscribe</h1>
-<p class="lede">Follow new papers in any feed reader: paste a feed's address into it. Each feed holds the newest papers, by the day they were first listed.</p>
+<p class="lede">Follow new papers in any feed reader: paste a feed's address into it. \
+Each feed holds the newest papers, by the day they were first listed.</p>
 <h2>Every paper</h2>
 <ul class="feed-list">
 ${data.siteFeeds.map((f) => html`<li><a href="${f.url}">${f.title}</a> <code>${absolute(f.url)}</code></li>\n`)}</ul>
 <h2>One topic</h2>
 <ul class="feed-list">
-${data.topicFeeds.map((f) => html`<li><a href="${f.url}">${f.title}</a> <span class="count">${f.count} ${f.count === 1 ? "paper" : "papers"}</span> <code>${absolute(f.url)}</code></li>\n`)}</ul>`;
+${data.topicFeeds.map(topicFeed)}</ul>`;
   return shell({
     site: data.site,
     url: data.page.url,

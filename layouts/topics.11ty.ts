@@ -7,9 +7,13 @@ import { shell } from "../src/site/shell.ts";
 
 /** Every topic with its paper count, largest first; then the papers no topic fits. */
 export function render(data: LayoutData<TopicsPage>): string {
+  const topic = (t: (typeof data.topics)[number]) =>
+    html`<li><div class="topic-head"><a href="/topics/${t.slug}/">${t.name}</a> <span class="count">${t.count}</span>\
+${monthSparkline(t.chart, t.name)}</div><p>${t.description}</p></li>\n`;
+  const all = data.uncategorisedCount > data.uncategorised.length;
   const main = html`<h1>Topics</h1>
 <ul class="topic-list">
-${data.topics.map((t) => html`<li><div class="topic-head"><a href="/topics/${t.slug}/">${t.name}</a> <span class="count">${t.count}</span>${monthSparkline(t.chart, t.name)}</div><p>${t.description}</p></li>\n`)}</ul>
+${data.topics.map(topic)}</ul>
 ${
   data.uncategorised.length === 0
     ? ""
@@ -17,7 +21,7 @@ ${
 <h2 id="uncategorised">Uncategorised</h2>
 <p class="lede">Papers that no topic fits well enough.</p>
 ${paperList(data.uncategorised, true, 3)}
-${data.uncategorisedCount > data.uncategorised.length ? html`<p><a href="/topics/uncategorised/">All ${data.uncategorisedCount} uncategorised papers</a></p>` : ""}
+${all ? html`<p><a href="/topics/uncategorised/">All ${data.uncategorisedCount} uncategorised papers</a></p>` : ""}
 </section>`
 }`;
   return shell({

@@ -57,7 +57,8 @@ function titleLayout(title: string) {
   const budget = Math.floor((1050 / (size * 0.56)) * 4 * 0.92);
   if (title.length <= budget) return { size, text: title };
   const cut = title.slice(0, budget);
-  return { size, text: `${cut.slice(0, Math.max(cut.lastIndexOf(" "), budget - 20)).replace(/[\s,;:.–—-]+$/, "")}…` };
+  const text = cut.slice(0, Math.max(cut.lastIndexOf(" "), budget - 20)).replace(/[\s,;:.–—-]+$/, "");
+  return { size, text: `${text}…` };
 }
 
 const div = (style: Record<string, unknown>, children?: unknown) => ({

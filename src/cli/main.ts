@@ -21,7 +21,9 @@ import { UserError } from "../util/userError.ts";
 import { serveSite } from "./serveSite.ts";
 
 const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE] [--enriched FILE] [--feed-items ${DEFAULTS.feedItems}] [--cards ${DEFAULTS.cardLimit}] [--new-cards ${DEFAULTS.newCards}] [--shard-size ${DEFAULTS.shardSize}] [--cache DIR]
+  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE]
+                     [--enriched FILE] [--feed-items ${DEFAULTS.feedItems}] [--cards ${DEFAULTS.cardLimit}] \
+[--new-cards ${DEFAULTS.newCards}] [--shard-size ${DEFAULTS.shardSize}] [--cache DIR]
   paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
   paper-digest check FILE... [--date YYYY-MM-DD]
   paper-digest add FILE [--date YYYY-MM-DD] [--force]
@@ -255,8 +257,9 @@ async function enrichCommand(argv: string[]) {
   });
   const without = papers.filter((p) => !p.source.arxivId).length;
   console.log(
-    `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; looked up ${result.looked}: ` +
-      `${result.found} found, ${result.missed.length} not found${result.found ? "" : " (file unchanged)"}`,
+    `${file}: ${without} papers without an arXiv id in the digests, ${result.known} found before; ` +
+      `looked up ${result.looked}: ${result.found} found, ${result.missed.length} not found` +
+      (result.found ? "" : " (file unchanged)"),
   );
   return 0;
 }

@@ -41,14 +41,14 @@ export function sitemapFiles(
   const items = index.map(
     (s) => `  <sitemap><loc>${escapeHtml(s.loc)}</loc><lastmod>${s.lastmod}</lastmod></sitemap>\n`,
   );
-  files.set(
-    "/sitemap.xml",
-    `<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("")}</sitemapindex>\n`,
-  );
+  files.set("/sitemap.xml", `${XML}<sitemapindex xmlns="${SITEMAP_NS}">\n${items.join("")}</sitemapindex>\n`);
   return files;
 }
 
 function urlset(entries: readonly SitemapEntry[]) {
   const urls = entries.map((e) => `  <url><loc>${escapeHtml(e.url)}</loc><lastmod>${e.lastmod}</lastmod></url>\n`);
-  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("")}</urlset>\n`;
+  return `${XML}<urlset xmlns="${SITEMAP_NS}">\n${urls.join("")}</urlset>\n`;
 }
+
+const XML = '<?xml version="1.0" encoding="utf-8"?>\n';
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";

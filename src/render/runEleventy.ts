@@ -56,9 +56,11 @@ export function startEleventy(outDir: string): EleventyAhead {
 
   return {
     async render({ changedOnly = false, pagesOnly = false } = {}) {
-      child.stdin.end(
-        `${JSON.stringify({ PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "", PAPER_DIGEST_PAGES_ONLY: pagesOnly ? "1" : "" })}\n`,
-      );
+      const order = {
+        PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "",
+        PAPER_DIGEST_PAGES_ONLY: pagesOnly ? "1" : "",
+      };
+      child.stdin.end(`${JSON.stringify(order)}\n`);
       try {
         const code = await exited;
         if (code !== 0) {

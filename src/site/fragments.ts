@@ -3,13 +3,12 @@ import { html, trusted } from "./html.ts";
 import type { Pager, PaperItem, TopicRef } from "./pageData.ts";
 
 /** Topic chips: links to the topic pages (on a paper page, also its search filters). */
-export const topicChips = (topics: readonly TopicRef[], searchFilter = false) =>
-  topics.length === 0
-    ? ""
-    : html`<ul class="chips">${topics.map(
-        (t) =>
-          html`<li><a class="chip" href="/topics/${t.slug}/"${searchFilter ? html` data-pagefind-filter="topic"` : ""}>${t.name}</a></li>`,
-      )}</ul>`;
+export const topicChips = (topics: readonly TopicRef[], searchFilter = false) => {
+  if (topics.length === 0) return "";
+  const filter = searchFilter ? html` data-pagefind-filter="topic"` : "";
+  const chip = (t: TopicRef) => html`<li><a class="chip" href="/topics/${t.slug}/"${filter}>${t.name}</a></li>`;
+  return html`<ul class="chips">${topics.map(chip)}</ul>`;
+};
 
 export const dateTag = (iso: string, short = false) =>
   html`<time datetime="${iso}">${short ? shortDate(iso) : longDate(iso)}</time>`;

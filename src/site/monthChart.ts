@@ -14,11 +14,17 @@ export function monthChart({ months, counts }: MonthlyCounts, topicName: string)
   const height = 40;
   const bars = counts.map((n, i) => {
     const h = n === 0 ? 0 : Math.max(1.5, (height * n) / max);
-    return html`<rect x="${6 * i + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}"><title>${monthName(months[i])}: ${n}</title></rect>`;
+    const bar = html`<rect x="${6 * i + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}">`;
+    return html`${bar}<title>${monthName(months[i])}: ${n}</title></rect>`;
   });
+  const size = html`viewBox="0 0 ${width} ${height + 1}" width="${18 * months.length}" height="72"`;
+  const axis = html`<line x1="0" y1="${height + 0.5}" x2="${width}" y2="${height + 0.5}" class="axis"/>`;
+  const svg = html`<svg ${size} preserveAspectRatio="none" role="img" aria-label="${topicName}: ${summary}" \
+focusable="false">${axis}${bars}</svg>`;
+  const ends = html`<span>${monthName(months[0])}</span> <span>${monthName(months.at(-1)!)}</span>`;
   return html`<div class="month-chart"><figure>
-<svg viewBox="0 0 ${width} ${height + 1}" width="${18 * months.length}" height="72" preserveAspectRatio="none" role="img" aria-label="${topicName}: ${summary}" focusable="false"><line x1="0" y1="${height + 0.5}" x2="${width}" y2="${height + 0.5}" class="axis"/>${bars}</svg>
-<div class="chart-axis" aria-hidden="true"><span>${monthName(months[0])}</span> <span>${monthName(months.at(-1)!)}</span></div>
+${svg}
+<div class="chart-axis" aria-hidden="true">${ends}</div>
 <figcaption>Papers per month: ${summary}.</figcaption>
 </figure>
 <details><summary>Papers per month</summary>
@@ -39,12 +45,15 @@ export function monthSparkline({ months, counts }: MonthlyCounts, topicName: str
   const height = 20;
   // Always twelve slots, the newest month on the right, so every topic's line reads the same way.
   const offset = 12 - values.length;
-  return html`<svg class="sparkline" viewBox="0 0 72 ${height + 1}" width="96" height="28" role="img" aria-label="${topicName}, papers per month: ${summary}" focusable="false"><line x1="0" y1="${height + 0.5}" x2="72" y2="${height + 0.5}" class="axis"/>${values.map(
-    (n, i) => {
-      const h = n === 0 ? 0 : Math.max(2, (height * n) / max);
-      return html`<rect x="${6 * (offset + i) + 0.5}" y="${(height - h).toFixed(1)}" width="5" height="${h.toFixed(1)}"/>`;
-    },
-  )}</svg>`;
+  const bars = values.map((n, i) => {
+    const h = n === 0 ? 0 : Math.max(2, (height * n) / max);
+    const y = (height - h).toFixed(1);
+    return html`<rect x="${6 * (offset + i) + 0.5}" y="${y}" width="5" height="${h.toFixed(1)}"/>`;
+  });
+  const label = `${topicName}, papers per month: ${summary}`;
+  const axis = html`<line x1="0" y1="${height + 0.5}" x2="72" y2="${height + 0.5}" class="axis"/>`;
+  return html`<svg class="sparkline" viewBox="0 0 72 ${height + 1}" width="96" height="28" role="img" \
+aria-label="${label}" focusable="false">${axis}${bars}</svg>`;
 }
 
 function describe(months: readonly string[], counts: readonly number[]) {
@@ -52,6 +61,9 @@ function describe(months: readonly string[], counts: readonly number[]) {
   const peak = counts.indexOf(Math.max(...counts));
   const total = counts.reduce((a, b) => a + b, 0);
   const last = counts.at(-1)!;
-  const summary = `${total} ${total === 1 ? "paper" : "papers"} over ${months.length} ${months.length === 1 ? "month" : "months"}, most in ${monthName(months[peak])} (${counts[peak]}), ${last} in ${monthName(months.at(-1)!)}`;
+  const papers = `${total} ${total === 1 ? "paper" : "papers"}`;
+  const span = `${months.length} ${months.length === 1 ? "month" : "months"}`;
+  const newest = `${last} in ${monthName(months.at(-1)!)}`;
+  const summary = `${papers} over ${span}, most in ${monthName(months[peak])} (${counts[peak]}), ${newest}`;
   return { summary, max };
 }

@@ -19,7 +19,9 @@ export function authorList(authors: readonly string[]): Html | "" {
   if (authors.length <= AUTHORS_SHOWN + 2)
     return html`<p class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors)}</p>`;
   const rest = authors.slice(AUTHORS_SHOWN);
-  return html`<div class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors.slice(0, AUTHORS_SHOWN))}<details><summary>and ${rest.length} more authors</summary>${names(rest)}</details></div>`;
+  const more = html`<details><summary>and ${rest.length} more authors</summary>${names(rest)}</details>`;
+  const first = names(authors.slice(0, AUTHORS_SHOWN));
+  return html`<div class="authors" dir="auto" data-pagefind-meta="${meta}">${first}${more}</div>`;
 }
 
 /** The paper itself: arXiv, PDF, Hugging Face, code, project page, DOI. */
@@ -49,14 +51,16 @@ export function findLinks(title: string): { label: string; url: string }[] {
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /**
- * "Published on arXiv 27 May 2022 (v2) · cs.LG, stat.ML · 57 upvotes · 5,213 stars": what the sources said, where they
- * said it. */
+ * "Published on arXiv 27 May 2022 (v2) · cs.LG, stat.ML · 57 upvotes · 5,213 stars": what the sources said,
+ * where they said it.
+ */
 export function sourceFacts(source: PaperSource): Html[] {
   const latest = source.snapshots?.at(-1);
   const facts: Html[] = [];
   if (source.published)
     facts.push(
-      html`Published <time datetime="${source.published}">${longDate(source.published)}</time>${source.version ? ` (v${source.version})` : ""}`,
+      html`Published <time datetime="${source.published}">${longDate(source.published)}</time>\
+${source.version ? ` (v${source.version})` : ""}`,
     );
   if (source.categories?.length) facts.push(html`${source.categories.join(", ")}`);
   if (latest?.upvotes !== undefined) facts.push(html`${count(latest.upvotes, "upvote", "upvotes")} on Hugging Face`);
@@ -68,6 +72,9 @@ export function sourceFacts(source: PaperSource): Html[] {
 export function citationMeta(title: string, firstSeen: string, source: PaperSource): Html {
   const date = (source.published ?? firstSeen).replaceAll("-", "/");
   return html`<meta name="citation_title" content="${title}">
-${(source.authors ?? []).map((a) => html`<meta name="citation_author" content="${a}">\n`)}<meta name="citation_publication_date" content="${date}">
-${source.arxivId ? html`<meta name="citation_arxiv_id" content="${source.arxivId}">\n` : ""}${source.links?.pdf ? html`<meta name="citation_pdf_url" content="${source.links.pdf}">\n` : ""}${source.doi ? html`<meta name="citation_doi" content="${source.doi}">\n` : ""}`;
+${(source.authors ?? []).map((a) => html`<meta name="citation_author" content="${a}">\n`)}\
+<meta name="citation_publication_date" content="${date}">
+${source.arxivId ? html`<meta name="citation_arxiv_id" content="${source.arxivId}">\n` : ""}\
+${source.links?.pdf ? html`<meta name="citation_pdf_url" content="${source.links.pdf}">\n` : ""}\
+${source.doi ? html`<meta name="citation_doi" content="${source.doi}">\n` : ""}`;
 }

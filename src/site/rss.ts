@@ -19,7 +19,9 @@ export function renderRss(feed: FeedModel, site: SiteData): string {
       <link>${x(item.url)}</link>
       <guid isPermaLink="true">${x(item.url)}</guid>
       <pubDate>${rfc822(item.date)}</pubDate>
-${item.authors.map((a) => `      <dc:creator>${x(a)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}      <description>${x(escapeHtmlText(item.abstract))}</description>
+${item.authors.map((a) => `      <dc:creator>${x(a)}</dc:creator>\n`).join("")}\
+${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}\
+      <description>${x(escapeHtmlText(item.abstract))}</description>
     </item>
 `,
   );

@@ -45,6 +45,8 @@ export function shell({
     ["/search/", "Search"],
     ["/subscribe/", "Subscribe"],
   ];
+  const current = (href: string) => (url.startsWith(href) ? html` aria-current="page"` : "");
+  const cardAlt = card === HOME_CARD ? `${site.title}: trending machine-learning papers` : `${title} · ${site.title}`;
   return html`<!DOCTYPE html>
 <html lang="${site.language}">
 <head>
@@ -63,20 +65,21 @@ export function shell({
 <meta property="og:image:type" content="image/png">
 <meta property="og:image:width" content="${CARD_WIDTH}">
 <meta property="og:image:height" content="${CARD_HEIGHT}">
-<meta property="og:image:alt" content="${card === HOME_CARD ? `${site.title}: trending machine-learning papers` : `${title} · ${site.title}`}">
+<meta property="og:image:alt" content="${cardAlt}">
 <meta name="twitter:card" content="summary_large_image">
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${site.title}" href="/feed.xml">
 <link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="/feed.json">
-${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.url}">\n`)}${head ?? ""}
+${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.url}">\n`)}\
+${head ?? ""}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header" data-pagefind-ignore>
 <a class="brand" href="/">${site.title}</a>
 <nav aria-label="Site">
-<ul>${nav.map(([href, label]) => html`<li><a href="${href}"${url.startsWith(href) ? html` aria-current="page"` : ""}>${label}</a></li>`)}</ul>
+<ul>${nav.map(([href, label]) => html`<li><a href="${href}"${current(href)}>${label}</a></li>`)}</ul>
 </nav>
 ${
   searchBox
@@ -92,7 +95,8 @@ ${
 ${main}
 </main>
 <footer class="site-footer" data-pagefind-ignore>
-<p>${site.title}: trending machine-learning papers, one page each. <a href="/subscribe/">Feeds</a> · <a href="/papers.json">papers.json</a></p>
+<p>${site.title}: trending machine-learning papers, one page each. \
+<a href="/subscribe/">Feeds</a> · <a href="/papers.json">papers.json</a></p>
 </footer>
 </body>
 </html>

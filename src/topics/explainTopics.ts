@@ -53,9 +53,12 @@ export function explainTopics(
   const names = new Map(taxonomy.map((t) => [t.slug, t.name]));
   const best = scores[0];
 
+  const primary = paper.source?.primaryCategory;
+  const categories = primary && [primary, ...(paper.source?.categories ?? []).filter((c) => c !== primary)];
+  const arxiv = paper.source?.arxivId ? `  arXiv ${paper.source.arxivId}` : "";
   const lines = [
     `${paper.title}`,
-    `  /papers/${paper.slug}/${paper.source?.arxivId ? `  arXiv ${paper.source.arxivId}` : ""}${paper.source?.primaryCategory ? ` (${[paper.source.primaryCategory, ...(paper.source.categories ?? []).filter((c) => c !== paper.source?.primaryCategory)].join(", ")})` : ""}`,
+    `  /papers/${paper.slug}/${arxiv}${categories ? ` (${categories.join(", ")})` : ""}`,
     "",
   ];
   lines.push(`Classifier: ${picked.length ? picked.join(", ") : "no topic (uncategorised)"}`);
@@ -71,10 +74,13 @@ export function explainTopics(
   lines.push(`On the site: ${paper.topics.length ? paper.topics.join(", ") : "no topic (uncategorised)"}`, "");
   lines.push(
     isConfident(vocabularyOnly)
-      ? `The vocabulary alone is sure of this paper (best ${num(vocabularyOnly[0].score)} ≥ ${CONFIDENT} and ${CONFIDENT_LEAD}× the next), so it also teaches the archive model.`
+      ? `The vocabulary alone is sure of this paper (best ${num(vocabularyOnly[0].score)} ≥ ${CONFIDENT} and ` +
+          `${CONFIDENT_LEAD}× the next), so it also teaches the archive model.`
       : vocabularyOnly[0].score < MIN_SIGNAL
-        ? `The vocabulary finds no sign of a field here (best score under ${MIN_SIGNAL}): the archive model stays out of it.`
-        : `The vocabulary is unsure, so the archive model (naive Bayes over the ${run.trainedOn[index]} confidently filed papers listed up to this paper's first day) adds up to ${ARCHIVE_WEIGHT} points.`,
+        ? `The vocabulary finds no sign of a field here (best score under ${MIN_SIGNAL}): ` +
+          "the archive model stays out of it."
+        : `The vocabulary is unsure, so the archive model (naive Bayes over the ${run.trainedOn[index]} confidently ` +
+          `filed papers listed up to this paper's first day) adds up to ${ARCHIVE_WEIGHT} points.`,
     "",
   );
 
@@ -86,7 +92,10 @@ export function explainTopics(
     if (s.score < MIN_SCORE) return `not given: under the bar of ${MIN_SCORE}`;
     if (s.score < RELATIVE * best.score) return `not given: under ${share}`;
     if (!s.inTitle)
-      return `not given: the title doesn't show it (title terms weighing ${TITLE_EVIDENCE} or more, or the primary arXiv category)`;
+      return (
+        `not given: the title doesn't show it (title terms weighing ${TITLE_EVIDENCE} or more, ` +
+        "or the primary arXiv category)"
+      );
     return `not given: a paper gets at most ${MAX_TOPICS} topics`;
   };
   const shown = scores.filter((s) => s.score > 0);

@@ -3,8 +3,10 @@
  * "hep-th/9901001", either with an optional version "v2", bare or inside an
  * abs/pdf URL (http or https, any arxiv.org host).
  */
-const ID =
-  /^(?:https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5}|[a-z][a-z.-]*(?:\.[A-Z]{2})?\/\d{7})(?:v(\d+))?(?:\.pdf)?$/;
+const URL_PREFIX = String.raw`(?:https?://(?:[\w-]+\.)?arxiv\.org/(?:abs|pdf)/)?`;
+const NEW_STYLE = String.raw`\d{4}\.\d{4,5}`;
+const OLD_STYLE = String.raw`[a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7}`;
+const ID = new RegExp(`^${URL_PREFIX}(${NEW_STYLE}|${OLD_STYLE})(?:v(\\d+))?(?:\\.pdf)?$`);
 
 export function readArxivId(text: string): { id: string; version?: number } | undefined {
   const m = ID.exec(text.trim());

@@ -12,7 +12,8 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 export function titleSlug(title: string): string {
   const words = ASCII.test(title)
-    ? // Transliteration leaves ASCII as it is: its words, lowercased, are the same (a test checks), at a tenth of the cost.
+    ? // Transliteration leaves ASCII as it is: its words, lowercased, are the same (a test checks), at a
+      // tenth of the cost.
       title
         .toLowerCase()
         .split(/[^a-z0-9]+/)

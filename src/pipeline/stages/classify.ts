@@ -28,7 +28,8 @@ export async function classify(
     (r) => {
       const uncategorised = r.library.papers.filter((p) => p.topics.length === 0).length;
       const overridden = overrides.length ? `, ${overrides.length} overridden` : "";
-      return `${taxonomy.length} topics, ${uncategorised} papers uncategorised${overridden}${r.reused ? `, ${r.reused} as last built` : ""}`;
+      const reused = r.reused ? `, ${r.reused} as last built` : "";
+      return `${taxonomy.length} topics, ${uncategorised} papers uncategorised${overridden}${reused}`;
     },
   );
   return { library: run.library, state: run.state, hashes };

@@ -71,7 +71,9 @@ export function publish(config: BuildConfig, stage: Stage, temp: string, pages: 
       writeManifest(pages.manifestFile, manifest);
       return { written: wrote.length, files: later.length, incremental: Boolean(previous) };
     },
-    (r) =>
-      `${r.incremental ? `${r.written} files updated in place` : "site swapped in"}, ${r.files} recorded for the next build`,
+    (r) => {
+      const how = r.incremental ? `${r.written} files updated in place` : "site swapped in";
+      return `${how}, ${r.files} recorded for the next build`;
+    },
   );
 }

@@ -37,8 +37,10 @@ export function prepareSearch(config: BuildConfig, stage: Stage, temp: string, l
               });
               return { ...run, topicPages: topicPageIds(run.reindexed.has("pagefind") ? temp : outDir) };
             }),
-          (r) =>
-            `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${besideEleventy ? ", beside Eleventy" : ""}`,
+          (r) => {
+            const beside = besideEleventy ? ", beside Eleventy" : "";
+            return `${r.pages} pages in ${r.shards.length} shards, ${r.reindexed.size} shards indexed${beside}`;
+          },
         ),
       );
       started = search;
