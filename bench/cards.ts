@@ -84,13 +84,18 @@ const dailySeconds = seconds(t1);
 const threads = availableParallelism();
 const project = (n: number, limit = Infinity) => (Math.min(n, limit) * perCard).toFixed(0);
 console.log(
-  `| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card (s) | cold 50k, default --cards ${DEFAULTS.cardLimit} (s) | daily at ${archive}: drawn / from cache | daily added (s) |`,
+  `| cold cards drawn | processes | seconds | per card (ms, wall) | cold 10k, every card (s) | cold 50k, every card\
+ (s) | cold 50k, default --cards ${DEFAULTS.cardLimit} (s) | daily at ${archive}: drawn / from cache | daily added (s)\
+ |`,
 );
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 console.log(
-  `| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} | ${project(50_000)} | ${project(50_000, DEFAULTS.cardLimit)} | ${daily.drawn} / ${daily.cached} | ${dailySeconds.toFixed(2)} |`,
+  `| ${drawn.drawn} | ${threads} | ${coldSeconds.toFixed(1)} | ${(perCard * 1000).toFixed(1)} | ${project(10_000)} |\
+ ${project(50_000)} | ${project(50_000, DEFAULTS.cardLimit)} | ${daily.drawn} / ${daily.cached} |\
+ ${dailySeconds.toFixed(2)} |`,
 );
 console.log(
-  `(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's ${threads} cores)`,
+  `(${bytes} cards in the cold cache; projections are cards × the measured wall time per card, on this machine's\
+ ${threads} cores)`,
 );
 rmSync(work, { recursive: true, force: true });

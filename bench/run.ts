@@ -117,7 +117,8 @@ async function floor(n: number, work: string) {
   await mkdir(join(src, "_includes"), { recursive: true });
   await writeFile(
     join(src, "_includes", "one.njk"),
-    "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title }}</h1>{{ content | safe }}</main></html>\n",
+    "<!doctype html><html lang=en><title>{{ title }}</title><main data-pagefind-body><h1>{{ title " +
+      "}}</h1>{{ content | safe }}</main></html>\n",
   );
   const papers = syntheticPapers(n);
   for (const [i, p] of papers.entries()) {
@@ -190,8 +191,13 @@ async function floorOnOurPages(work: string) {
 }
 
 const header = [
-  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search (KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | floor on our pages: Eleventy + Pagefind (s; peak) | total / floor on our pages | measured at |",
-  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
+  "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | " +
+    "Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | " +
+    "peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search " +
+    "(KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | floor " +
+    "on our pages: Eleventy + Pagefind (s; peak) | total / floor on our pages | measured at |",
+  "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | " +
+    "---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
 ];
 console.log(header.join("\n"));
 // Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
@@ -229,7 +235,8 @@ const changed =
     "package-lock.json",
     ":!bench/results.md",
   ) !== "";
-const measuredAt = `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""}, ${new Date().toISOString().slice(0, 10)}`;
+const measuredAt = `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""},\
+ ${new Date().toISOString().slice(0, 10)}`;
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `pd-bench-${n}-`));
   try {
@@ -313,7 +320,13 @@ for (const n of sizes) {
         kind,
         site.html,
         ...STAGES.map(s),
-        `${build.run.seconds.toFixed(1)} (CPU ${build.run.cpuSeconds.toFixed(1)})${kind === "daily" && runs.length > 1 ? `; runs ${runs.map((r) => r.toFixed(1)).join(" / ")}` : ""}`,
+        `${build.run.seconds.toFixed(1)} (CPU\
+ ${build.run.cpuSeconds.toFixed(1)})${
+   kind === "daily" && runs.length > 1
+     ? `; runs\
+ ${runs.map((r) => r.toFixed(1)).join(" / ")}`
+     : ""
+ }`,
         own.toFixed(2),
         MB(build.run.peakRss),
         MB(site.bytes),
@@ -351,12 +364,35 @@ const rows = [...rowsByKey]
   .map(([, row]) => row);
 const results = `# Build benchmark
 
-Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. \`npm run bench -- --sizes …\` writes the rows of the sizes it measures and keeps the others; "measured at" says which commit and day each row measured. Each size's rows were measured in one run, its floor beside them.
-Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days, ~1,600-character abstracts (bench/syntheticDigests.ts).
-Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the day's own cards). The daily build runs ${DAILIES} times (\`--dailies\`), each from a copy of the same site and cache; its row is the median run, with every run's total beside it. The full build runs ${FULLS} time${FULLS > 1 ? "s" : ""} (\`--fulls\`), each followed by both floors; its row is the median run with the floors of its round, and each ratio the median of the rounds' ratios, every round's beside it.
-Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed, which a full build also writes as it goes; "emit": the texts written, or in a full build the stale files removed; "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's files moved into the site; a full build's "Pagefind" starts with its "Eleventy", as it indexes each shard of papers beside the next Eleventy run, so the two overlap). "total" is the whole \`paper-digest build\` process, start to exit, and the CPU seconds its process tree used (Node, the card drawing processes, Eleventy, Pagefind; on two cores a build can use at most twice its seconds); peak RSS sums the build's process tree, sampled every 100 ms, as is its CPU (a little may be missed). "cache" is \`.cache/\` after the daily build (cards and the build manifest).
-The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these machines). The floor on our pages renders the full build's own pages again, with our templates, in one Eleventy run, then runs Pagefind's command line over that site: the two tools alone on exactly our pages, with no bound on memory (its peak is beside it).
-"first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are gzipped already).
+Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}. \`npm run bench -- --sizes …\`\
+ writes the rows of the sizes it measures and keeps the others; "measured at" says which commit and day each row\
+ measured. Each size's rows were measured in one run, its floor beside them.
+Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days,\
+ ~1,600-character abstracts (bench/syntheticDigests.ts).
+Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most\
+ 3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and\
+ indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one\
+ more digest of 50 new papers with the last site and the cache present, an incremental build; \`--new-cards 50\`: the\
+ day's own cards). The daily build runs ${DAILIES} times (\`--dailies\`), each from a copy of the same site and cache;\
+ its row is the median run, with every run's total beside it. The full build runs\
+ ${FULLS} time${FULLS > 1 ? "s" : ""} (\`--fulls\`), each followed by both floors; its row is the median run with the\
+ floors of its round, and each ratio the median of the rounds' ratios, every round's beside it.
+Stage columns are seconds ("page texts": every generated page's hash or key, and the texts of those that changed,\
+ which a full build also writes as it goes; "emit": the texts written, or in a full build the stale files removed;\
+ "cache": the last build's manifest read and checked; "publish": a full build's folder swapped in, or a daily build's\
+ files moved into the site; a full build's "Pagefind" starts with its "Eleventy", as it indexes each shard of papers\
+ beside the next Eleventy run, so the two overlap). "total" is the whole \`paper-digest build\` process, start to\
+ exit, and the CPU seconds its process tree used (Node, the card drawing processes, Eleventy, Pagefind; on two cores a\
+ build can use at most twice its seconds); peak RSS sums the build's process tree, sampled every 100 ms, as is its CPU\
+ (a little may be missed). "cache" is \`.cache/\` after the daily build (cards and the build manifest).
+The floor renders the same number of pre-written Markdown pages with Eleventy alone through a one-line layout, then\
+ runs Pagefind over them; compare the ratio, not seconds from another run (timings drift by up to ~45% on these\
+ machines). The floor on our pages renders the full build's own pages again, with our templates, in one Eleventy run,\
+ then runs Pagefind's command line over that site: the two tools alone on exactly our pages, with no bound on memory\
+ (its peak is beside it).
+"first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's\
+ site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are\
+ gzipped already).
 
 ${header.join("\n")}
 ${rows.join("\n")}

@@ -58,7 +58,8 @@ for (const q of [
     );
 }
 console.log(
-  `\ntyped-query latency after the 150 ms debounce (ms), first run: ${cold.map((t) => t.toFixed(0)).join(", ")}; warm: ${times.map((t) => t.toFixed(0)).join(", ")}, max ${Math.max(...times).toFixed(0)}`,
+  `\ntyped-query latency after the 150 ms debounce (ms), first run: ${cold.map((t) => t.toFixed(0)).join(", ")}; warm:\
+ ${times.map((t) => t.toFixed(0)).join(", ")}, max ${Math.max(...times).toFixed(0)}`,
 );
 await browser.close();
 await server.close();

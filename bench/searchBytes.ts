@@ -37,6 +37,7 @@ export async function firstSearchBytes(siteDir: string, query = "mixture of expe
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await firstSearchBytes(process.argv[2] ?? "_site", process.argv[3]);
   console.log(
-    `first search: ${(result.total / 1024).toFixed(1)} KB in ${result.requests} requests, ${(result.wire / 1024).toFixed(1)} KB with scripts compressed`,
+    `first search: ${(result.total / 1024).toFixed(1)} KB in ${result.requests} requests,\
+ ${(result.wire / 1024).toFixed(1)} KB with scripts compressed`,
   );
 }

@@ -67,7 +67,9 @@ async function bundle() {
     mainFields: ["module", "main"],
     // Bundled CommonJS packages may require Node's own modules.
     banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+      js:
+        'import { createRequire as __createRequire } from "node:module"; ' +
+        "const require = __createRequire(import.meta.url);",
     },
     // One file holds every module: each module's own URL would be the bundle's. The sources only use it to find
     // the project (and packages from it), which the URL of any file one folder down in src/ (as config/paths.ts is)

@@ -95,7 +95,8 @@ describeInBrowser("accessibility of the monthly charts", () => {
   const browser = useBrowser(() => months);
 
   for (const scheme of ["light", "dark"] as const) {
-    it(`has no axe violations on a topic page and /topics/ with charts in ${scheme} mode, and its bars are visible`, async () => {
+    it(`has no axe violations on a topic page and /topics/ with charts in ${scheme} mode, and its bars are\
+ visible`, async () => {
       const found: string[] = [];
       for (const path of ["/topics/large-language-models/", "/topics/"]) {
         const context = await browser.browser.newContext({ colorScheme: scheme });

@@ -43,37 +43,41 @@ beforeAll(async () => {
 });
 
 describe("share cards", () => {
-  it("give every page an og:image that exists, is a 1200×630 PNG under 150 KB, with its size, alt text and a large Twitter card", async () => {
-    const urls = await pages(out);
-    expect(urls.length).toBeGreaterThan(90);
-    const used = new Set<string>();
-    for (const url of urls) {
-      const doc = await readPage(out, url);
-      const meta = (p: string) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute("content");
-      const image = meta("og:image")!;
-      expect(image, url).toMatch(new RegExp(`^${SITE}/cards/.+\\.png$`));
-      expect([meta("og:image:width"), meta("og:image:height"), meta("og:image:type")]).toEqual([
-        "1200",
-        "630",
-        "image/png",
-      ]);
-      expect(meta("og:image:alt")?.length).toBeGreaterThan(5);
-      expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute("content")).toBe("summary_large_image");
-      used.add(image.slice(SITE.length));
-    }
-    // Every drawn card is some page's, and none is missing.
-    const drawn = (await readdir(join(out, "cards"), { recursive: true }))
-      .filter((f) => f.endsWith(".png"))
-      .map((f) => `/cards/${f}`);
-    expect(new Set(drawn)).toEqual(used);
-    for (const card of drawn) {
-      const png = await readFile(join(out, card));
-      expect(png.length, card).toBeLessThan(150 * 1024);
-      const { image, dark } = inked(png);
-      expect([image.width, image.height]).toEqual([1200, 630]);
-      expect(dark, `${card} is blank`).toBeGreaterThan(2000);
-    }
-  });
+  it(
+    "give every page an og:image that exists, is a 1200×630 PNG under 150 KB, with its size, alt text " +
+      "and a large Twitter card",
+    async () => {
+      const urls = await pages(out);
+      expect(urls.length).toBeGreaterThan(90);
+      const used = new Set<string>();
+      for (const url of urls) {
+        const doc = await readPage(out, url);
+        const meta = (p: string) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute("content");
+        const image = meta("og:image")!;
+        expect(image, url).toMatch(new RegExp(`^${SITE}/cards/.+\\.png$`));
+        expect([meta("og:image:width"), meta("og:image:height"), meta("og:image:type")]).toEqual([
+          "1200",
+          "630",
+          "image/png",
+        ]);
+        expect(meta("og:image:alt")?.length).toBeGreaterThan(5);
+        expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute("content")).toBe("summary_large_image");
+        used.add(image.slice(SITE.length));
+      }
+      // Every drawn card is some page's, and none is missing.
+      const drawn = (await readdir(join(out, "cards"), { recursive: true }))
+        .filter((f) => f.endsWith(".png"))
+        .map((f) => `/cards/${f}`);
+      expect(new Set(drawn)).toEqual(used);
+      for (const card of drawn) {
+        const png = await readFile(join(out, card));
+        expect(png.length, card).toBeLessThan(150 * 1024);
+        const { image, dark } = inked(png);
+        expect([image.width, image.height]).toEqual([1200, 630]);
+        expect(dark, `${card} is blank`).toBeGreaterThan(2000);
+      }
+    },
+  );
 
   it("show each page its own card: a paper its own, a topic's pages the topic's, a digest its own", async () => {
     const olmo = await readPage(out, "/papers/2-olmo-2-furious/");
@@ -92,28 +96,32 @@ describe("share cards", () => {
     expect(home.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${SITE}/cards/home.png`);
   });
 
-  it("draw the title large in the card's upper half, and leave it off rather than draw boxes for scripts the fonts lack", async () => {
-    const base: Card = {
-      eyebrow: "Computer Vision",
-      footnote: "First listed 2 January 2025",
-      site: "Paper Digest",
-      accent: "#0f7b5f",
-    };
-    const titleBand = { x: 90, y: 120, w: 1040, h: 200 };
-    const withTitle = inked(await drawCard({ ...base, title: "Attention Is All You Need" }), titleBand).dark;
-    const without = await drawCard({ ...base });
-    expect(withTitle).toBeGreaterThan(inked(without, titleBand).dark + 5000);
-    // Chinese, Arabic and Hebrew titles come out as the card without a title, never as tofu.
-    for (const title of ["大型语言模型的推理能力研究", "نموذج لغوي كبير", "שלום עולם"])
-      expect(Buffer.compare(await drawCard({ ...base, title }), without), title).toBe(0);
-    // Emoji are left out; the words around them are drawn.
-    expect(
-      Buffer.compare(
-        await drawCard({ ...base, title: "🚀 Rocket Science 👩‍🔬" }),
-        await drawCard({ ...base, title: "Rocket Science" }),
-      ),
-    ).toBe(0);
-  });
+  it(
+    "draw the title large in the card's upper half, and leave it off rather than draw boxes for scripts " +
+      "the fonts lack",
+    async () => {
+      const base: Card = {
+        eyebrow: "Computer Vision",
+        footnote: "First listed 2 January 2025",
+        site: "Paper Digest",
+        accent: "#0f7b5f",
+      };
+      const titleBand = { x: 90, y: 120, w: 1040, h: 200 };
+      const withTitle = inked(await drawCard({ ...base, title: "Attention Is All You Need" }), titleBand).dark;
+      const without = await drawCard({ ...base });
+      expect(withTitle).toBeGreaterThan(inked(without, titleBand).dark + 5000);
+      // Chinese, Arabic and Hebrew titles come out as the card without a title, never as tofu.
+      for (const title of ["大型语言模型的推理能力研究", "نموذج لغوي كبير", "שלום עולם"])
+        expect(Buffer.compare(await drawCard({ ...base, title }), without), title).toBe(0);
+      // Emoji are left out; the words around them are drawn.
+      expect(
+        Buffer.compare(
+          await drawCard({ ...base, title: "🚀 Rocket Science 👩‍🔬" }),
+          await drawCard({ ...base, title: "Rocket Science" }),
+        ),
+      ).toBe(0);
+    },
+  );
 
   it("are drawn once: an unchanged build draws none, a changed title redraws that paper's card alone", async () => {
     const again = await buildWithCli(digests, ["--cache", cache]);
@@ -202,33 +210,37 @@ describe("planning cards", () => {
     expect(b.cards.get("/cards/digests/2025-03-13.png")!.footnote).toBe("126 papers");
   });
 
-  it("draws at most --new-cards paper cards a build, newest first; the rest show their topic's card until a later build draws them", () => {
-    const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
-    const lib = library(["One", "Two", "Three", "Four", "Five"]);
-    for (const p of lib.papers) p.topics = ["alpha"];
-    const first = planCards(lib, topics, "Paper Digest", 4, { budget: 2 });
-    const own = (plan: ReturnType<typeof planCards>) =>
-      [...plan.cards.keys()].filter((k) => k.startsWith("/cards/papers/")).sort();
-    expect(own(first)).toEqual(["/cards/papers/one.png", "/cards/papers/two.png"]);
-    expect(first.waiting).toBe(2); // three and four wait; five is past the --cards limit
-    expect(first.pages.get("/papers/three/")).toBe("/cards/topics/alpha.png");
-    // The next build finds the first two in the cache and draws the next two.
-    const drawn = new Set(
-      [...first.cards].filter(([k]) => k.startsWith("/cards/papers/")).map(([, card]) => JSON.stringify(card)),
-    );
-    const second = planCards(lib, topics, "Paper Digest", 4, {
-      budget: 2,
-      isDrawn: (card) => drawn.has(JSON.stringify(card)),
-    });
-    expect(own(second)).toEqual([
-      "/cards/papers/four.png",
-      "/cards/papers/one.png",
-      "/cards/papers/three.png",
-      "/cards/papers/two.png",
-    ]);
-    expect(second.waiting).toBe(0);
-    expect(second.pages.get("/papers/five/")).toBe("/cards/topics/alpha.png");
-  });
+  it(
+    "draws at most --new-cards paper cards a build, newest first; the rest show their topic's card " +
+      "until a later build draws them",
+    () => {
+      const topics = [{ slug: "alpha", name: "Alpha", description: "About alpha." }];
+      const lib = library(["One", "Two", "Three", "Four", "Five"]);
+      for (const p of lib.papers) p.topics = ["alpha"];
+      const first = planCards(lib, topics, "Paper Digest", 4, { budget: 2 });
+      const own = (plan: ReturnType<typeof planCards>) =>
+        [...plan.cards.keys()].filter((k) => k.startsWith("/cards/papers/")).sort();
+      expect(own(first)).toEqual(["/cards/papers/one.png", "/cards/papers/two.png"]);
+      expect(first.waiting).toBe(2); // three and four wait; five is past the --cards limit
+      expect(first.pages.get("/papers/three/")).toBe("/cards/topics/alpha.png");
+      // The next build finds the first two in the cache and draws the next two.
+      const drawn = new Set(
+        [...first.cards].filter(([k]) => k.startsWith("/cards/papers/")).map(([, card]) => JSON.stringify(card)),
+      );
+      const second = planCards(lib, topics, "Paper Digest", 4, {
+        budget: 2,
+        isDrawn: (card) => drawn.has(JSON.stringify(card)),
+      });
+      expect(own(second)).toEqual([
+        "/cards/papers/four.png",
+        "/cards/papers/one.png",
+        "/cards/papers/three.png",
+        "/cards/papers/two.png",
+      ]);
+      expect(second.waiting).toBe(0);
+      expect(second.pages.get("/papers/five/")).toBe("/cards/topics/alpha.png");
+    },
+  );
 
   it("uses accents that read as text on the card (WCAG contrast at least 4.5:1)", () => {
     const topics = Array.from({ length: 17 }, (_, i) => ({ slug: `t${i}`, name: `T${i}`, description: "" }));

@@ -23,9 +23,8 @@ describe("paper-digest check", () => {
     const bad = join(dir, "2025-03-14.txt");
     await writeFile(
       bad,
-      "boilerplate\n\nMar 13\n\nA title\n\nAn abstract long enough to look like one, really it is, it goes on for a while like an abstract does and more. ".repeat(
-        1,
-      ) +
+      "boilerplate\n\nMar 13\n\nA title\n\nAn abstract long enough to look like one, really it is, it " +
+        "goes on for a while like an abstract does and more. ".repeat(1) +
         "x".repeat(200) +
         "\n",
     );

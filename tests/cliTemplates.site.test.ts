@@ -6,7 +6,8 @@ import { ROOT, runCli, SEED, tempDir } from "./support/cli.ts";
 // The CLI hands Eleventy our TypeScript compiled ahead, once per version of the files (bin/paper-digest.js):
 // a template a curator adds or edits must never render as an older compiled copy.
 describe("templates through the CLI", () => {
-  it("renders a template added to content/, then its edited text, and an edited shared module everywhere it is used", async () => {
+  it("renders a template added to content/, then its edited text, and an edited shared module everywhere " +
+    "it is used", async () => {
     const project = join(await tempDir(), "project");
     for (const part of ["bin", "src", "layouts", "content", ".eleventy.js", "package.json", "tsconfig.json"]) {
       await cp(join(ROOT, part), join(project, part), {

@@ -123,7 +123,8 @@ describe("paper-digest enrich", () => {
 Symbolic Discovery of Optimization Algorithms
 We present a method to formulate algorithm discovery as program search.
 Parsel: Algorithmic Reasoning with Language Models by Composing Decompositions
-Despite recent success in large language model (LLM) reasoning, LLMs struggle with hierarchical multi-step reasoning tasks.
+Despite recent success in large language model (LLM) reasoning, LLMs struggle with hierarchical multi-step reasoning\
+ tasks.
 A Paper That arXiv Does Not Have
 An abstract that no search will find.
 `;

@@ -83,27 +83,31 @@ describe("slugs, for any title", () => {
     );
   });
 
-  it("of ASCII titles are the words transliteration gives (the permalinks published before it was skipped for them)", () => {
-    // The slug as transliteration makes it (for titles short enough not to be cut).
-    const transliterated = (title: string) =>
-      slugify(title, { lowercase: true, separator: "-" })
-        .replace(/[^a-z0-9-]+/g, "-")
-        .split("-")
-        .filter(Boolean)
-        .join("-");
-    const ascii = fc.oneof(
-      fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 120 }),
-      fc.string({ unit: fc.constantFrom(..."aZ09 -_'.,:;!?&+/()[]\"\t"), maxLength: 60 }),
-    );
-    fc.assert(
-      fc.property(ascii, (title) => {
-        const expected = transliterated(title);
-        fc.pre(expected.length > 0 && expected.length <= SLUG_MAX);
-        expect(titleSlug(title)).toBe(expected);
-      }),
-      { numRuns: 3000 },
-    );
-  });
+  it(
+    "of ASCII titles are the words transliteration gives (the permalinks published before it was " +
+      "skipped for them)",
+    () => {
+      // The slug as transliteration makes it (for titles short enough not to be cut).
+      const transliterated = (title: string) =>
+        slugify(title, { lowercase: true, separator: "-" })
+          .replace(/[^a-z0-9-]+/g, "-")
+          .split("-")
+          .filter(Boolean)
+          .join("-");
+      const ascii = fc.oneof(
+        fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 120 }),
+        fc.string({ unit: fc.constantFrom(..."aZ09 -_'.,:;!?&+/()[]\"\t"), maxLength: 60 }),
+      );
+      fc.assert(
+        fc.property(ascii, (title) => {
+          const expected = transliterated(title);
+          fc.pre(expected.length > 0 && expected.length <= SLUG_MAX);
+          expect(titleSlug(title)).toBe(expected);
+        }),
+        { numRuns: 3000 },
+      );
+    },
+  );
 });
 
 describe("what emit writes, for any text", () => {
@@ -123,8 +127,13 @@ describe("what emit writes, for any text", () => {
 
 describe("TeX in an abstract, for any text", () => {
   // What texHtml may produce: emphasis, code and MathML. Nothing that links, loads, styles or runs.
-  const ALLOWED =
-    /^(strong|em|code|math|semantics|annotation|mrow|mi|mn|mo|ms|mtext|mspace|msup|msub|msubsup|mfrac|msqrt|mroot|mover|munder|munderover|mtable|mtr|mtd|mpadded|mphantom|menclose|mstyle|merror|mmultiscripts|mprescripts|none|mlabeledtr)$/;
+  const ALLOWED = new Set(
+    (
+      "strong em code math semantics annotation mrow mi mn mo ms mtext mspace msup msub msubsup mfrac msqrt " +
+      "mroot mover munder munderover mtable mtr mtd mpadded mphantom menclose mstyle merror mmultiscripts " +
+      "mprescripts none mlabeledtr"
+    ).split(" "),
+  );
 
   it("renders only emphasis and MathML, with no attribute that could link, style or run", () => {
     fc.assert(
@@ -152,7 +161,7 @@ describe("TeX in an abstract, for any text", () => {
         (source) => {
           const body = parseHTML(`<html><body>${texHtml(source).html}</body></html>`).document.body;
           for (const el of body.querySelectorAll("*")) {
-            expect(el.tagName.toLowerCase()).toMatch(ALLOWED);
+            expect([...ALLOWED]).toContain(el.tagName.toLowerCase());
             for (const attr of el.attributes) expect(attr.name).not.toMatch(/^(on|style$|href$|src$|xlink)/);
           }
           // Text without TeX shows exactly as it is.

@@ -48,51 +48,59 @@ describe("hostile titles and abstracts", () => {
     for (const p of papers) expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it("show their literal text on every paper page, list page and in papers.json (TeX read as Unicode, math as MathML)", async () => {
-    for (const entry of entries) {
-      const title = texText(entry.title);
-      const paper = papers.find((p) => p.title === title)!;
-      expect(paper, entry.title).toBeDefined();
-      expect(paper.abstract).toBe(texText(entry.abstract));
-      const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
-      expect(visible(doc.querySelector("h1")?.textContent)).toBe(visible(title));
-      // Every word outside math shows as written; each formula is MathML or, when it doesn't parse, its source in
-      // <code>.
-      const abstract = doc.querySelector(".abstract")!;
-      for (const math of abstract.querySelectorAll("math, code.tex")) math.replaceWith(doc.createTextNode("⟨math⟩"));
-      expect(visible(abstract.textContent)).toBe(visible(withMathMarked(entry.abstract)));
-      expect(doc.querySelector("title")?.textContent).toBe(`${title} · Paper Digest`);
-      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(title);
-      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(
-        texText(entry.abstract),
+  it(
+    "show their literal text on every paper page, list page and in papers.json (TeX read as Unicode, " +
+      "math as MathML)",
+    async () => {
+      for (const entry of entries) {
+        const title = texText(entry.title);
+        const paper = papers.find((p) => p.title === title)!;
+        expect(paper, entry.title).toBeDefined();
+        expect(paper.abstract).toBe(texText(entry.abstract));
+        const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
+        expect(visible(doc.querySelector("h1")?.textContent)).toBe(visible(title));
+        // Every word outside math shows as written; each formula is MathML or, when it doesn't parse, its source in
+        // <code>.
+        const abstract = doc.querySelector(".abstract")!;
+        for (const math of abstract.querySelectorAll("math, code.tex")) math.replaceWith(doc.createTextNode("⟨math⟩"));
+        expect(visible(abstract.textContent)).toBe(visible(withMathMarked(entry.abstract)));
+        expect(doc.querySelector("title")?.textContent).toBe(`${title} · Paper Digest`);
+        expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(title);
+        expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).abstract).toBe(
+          texText(entry.abstract),
+        );
+      }
+      const home = parseHTML(await readFile(join(out, "index.html"), "utf8")).document;
+      expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(
+        entries.map((e) => visible(texText(e.title))),
       );
-    }
-    const home = parseHTML(await readFile(join(out, "index.html"), "utf8")).document;
-    expect([...home.querySelectorAll(".paper-item h2")].map((h) => visible(h.textContent))).toEqual(
-      entries.map((e) => visible(texText(e.title))),
-    );
-  });
+    },
+  );
 
-  it("render TeX attacks inert: no link, style, class of theirs, image or script, and what doesn't parse shows as source", async () => {
-    const paper = papers.find((p) => p.title.startsWith("TeX attacks"))!;
-    const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
-    const article = doc.querySelector("article")!;
-    expect(article.querySelectorAll("a[href^='javascript'], [style], img, script, [class='evil']")).toHaveLength(0);
-    expect(visible(doc.querySelector("h1")?.textContent)).toContain("\\href{javascript:alert(5)}{click}");
-    const abstract = doc.querySelector(".abstract")!;
-    expect(abstract.querySelectorAll("math").length).toBeGreaterThan(2);
-    expect([...abstract.querySelectorAll("code.tex")].map((c) => c.textContent)).toEqual(
-      expect.arrayContaining([
-        "\\htmlClass{x}{y}",
-        "\\class{evil}{y}",
-        "x^{",
-        "\\href{javascript:alert(8)}{z}",
-        "\\includegraphics{https://evil.example/x.png}",
-      ]),
-    );
-    // The emphasis is ours, and what it holds is text.
-    expect(visible(abstract.querySelector("em")?.textContent)).toBe("<img src=x onerror=alert(9)>");
-  });
+  it(
+    "render TeX attacks inert: no link, style, class of theirs, image or script, and what doesn't parse " +
+      "shows as source",
+    async () => {
+      const paper = papers.find((p) => p.title.startsWith("TeX attacks"))!;
+      const doc = parseHTML(await readFile(join(out, "papers", paper.slug, "index.html"), "utf8")).document;
+      const article = doc.querySelector("article")!;
+      expect(article.querySelectorAll("a[href^='javascript'], [style], img, script, [class='evil']")).toHaveLength(0);
+      expect(visible(doc.querySelector("h1")?.textContent)).toContain("\\href{javascript:alert(5)}{click}");
+      const abstract = doc.querySelector(".abstract")!;
+      expect(abstract.querySelectorAll("math").length).toBeGreaterThan(2);
+      expect([...abstract.querySelectorAll("code.tex")].map((c) => c.textContent)).toEqual(
+        expect.arrayContaining([
+          "\\htmlClass{x}{y}",
+          "\\class{evil}{y}",
+          "x^{",
+          "\\href{javascript:alert(8)}{z}",
+          "\\includegraphics{https://evil.example/x.png}",
+        ]),
+      );
+      // The emphasis is ours, and what it holds is text.
+      expect(visible(abstract.querySelector("em")?.textContent)).toBe("<img src=x onerror=alert(9)>");
+    },
+  );
 
   it("show their literal text in the RSS and JSON feeds", async () => {
     const xml = await readFile(join(out, "feed.xml"), "utf8");
@@ -121,36 +129,40 @@ describe("hostile titles and abstracts", () => {
     }
   });
 
-  it("never become a script, an event handler, a javascript: link, or an embedded element anywhere in the site", async () => {
-    const ours = new Set(["/assets/copy-link.js", "/assets/search.js"]);
-    const html = (await files(out)).filter((f) => f.endsWith(".html"));
-    expect(html.length).toBeGreaterThan(entries.length);
-    for (const file of html) {
-      const doc = parseHTML(await readFile(join(out, file), "utf8")).document;
-      for (const script of doc.querySelectorAll("script")) {
-        const src = script.getAttribute("src");
-        expect(
-          src ? ours.has(src) : script.getAttribute("type") === "application/ld+json",
-          `${file}: ${script.outerHTML.slice(0, 80)}`,
-        ).toBe(true);
-      }
-      for (const el of doc.querySelectorAll("*")) {
-        for (const attr of el.attributes) {
-          expect(attr.name.startsWith("on"), `${file}: ${attr.name}`).toBe(false);
-          expect(/^\s*javascript:/i.test(attr.value), `${file}: ${attr.name}=${attr.value}`).toBe(false);
+  it(
+    "never become a script, an event handler, a javascript: link, or an embedded element anywhere in " + "the site",
+    async () => {
+      const ours = new Set(["/assets/copy-link.js", "/assets/search.js"]);
+      const html = (await files(out)).filter((f) => f.endsWith(".html"));
+      expect(html.length).toBeGreaterThan(entries.length);
+      for (const file of html) {
+        const doc = parseHTML(await readFile(join(out, file), "utf8")).document;
+        for (const script of doc.querySelectorAll("script")) {
+          const src = script.getAttribute("src");
+          expect(
+            src ? ours.has(src) : script.getAttribute("type") === "application/ld+json",
+            `${file}: ${script.outerHTML.slice(0, 80)}`,
+          ).toBe(true);
         }
+        for (const el of doc.querySelectorAll("*")) {
+          for (const attr of el.attributes) {
+            expect(attr.name.startsWith("on"), `${file}: ${attr.name}`).toBe(false);
+            expect(/^\s*javascript:/i.test(attr.value), `${file}: ${attr.name}=${attr.value}`).toBe(false);
+          }
+        }
+        // Emphasis may only come from TeX (\\emph, \\textbf), never from the text's own tags.
+        expect(
+          doc.querySelectorAll(
+            "body iframe, body img, body style, body object, body embed, main b, main blockquote, main h1 " +
+              "a, main [style]",
+          ),
+        ).toHaveLength(0);
       }
-      // Emphasis may only come from TeX (\\emph, \\textbf), never from the text's own tags.
-      expect(
-        doc.querySelectorAll(
-          "body iframe, body img, body style, body object, body embed, main b, main blockquote, main h1 a, main [style]",
-        ),
-      ).toHaveLength(0);
-    }
-    // Nor in the feeds and sitemap, where the text is escaped XML.
-    for (const file of ["feed.xml", "sitemap.xml"])
-      expect(await readFile(join(out, file), "utf8")).not.toMatch(/<script|<img|<iframe/i);
-  });
+      // Nor in the feeds and sitemap, where the text is escaped XML.
+      for (const file of ["feed.xml", "sitemap.xml"])
+        expect(await readFile(join(out, file), "utf8")).not.toMatch(/<script|<img|<iframe/i);
+    },
+  );
 
   it("never run as template code: the template syntax reaches the page unevaluated", async () => {
     const page = await readFile(

@@ -164,39 +164,44 @@ describe("incremental builds", () => {
     expect(line(stdout, "pagefind")).toMatch(/0 shards indexed/);
   });
 
-  it("reads an edited topics file again (the last build's parsed copy is not used), and reports a broken one by its line", async () => {
-    const topics = join(await tempDir("pd-inc-topics-"), "topics.yaml");
-    const text = await readFile(join(ROOT, "content/topics.yaml"), "utf8");
-    await writeFile(topics, text);
-    const [site, stages] = [join(dirname(out), "site-topics"), join(dirname(out), "cache-topics")];
-    await build(digests, site, stages, ["--topics", topics]);
-    // A new topic whose term is a word of the bundled digest: it gets papers and a page.
-    await writeFile(
-      topics,
-      `${text.trimEnd()}\n  - slug: benchmarks-edited\n    name: Benchmarks edited\n    description: Papers that introduce a benchmark.\n    terms:\n      benchmark: 5\n`,
-    );
-    await build(digests, site, stages, ["--topics", topics]);
-    expect(await readFile(join(site, "topics/benchmarks-edited/index.html"), "utf8")).toContain("Benchmarks edited");
-    await writeFile(topics, `${text.trimEnd()}\n  - slug: Not A Slug\n`);
-    const broken = await runCli([
-      "build",
-      "--digests",
-      digests,
-      "--out",
-      site,
-      "--cache",
-      stages,
-      "--topics",
-      topics,
-      "--site-url",
-      "https://digest.example.org",
-    ]);
-    expect(broken.code).toBe(1);
-    const [error, ...more] = broken.stderr.trim().split("\n");
-    expect(more).toEqual([]);
-    expect(error.startsWith(`${topics}:`)).toBe(true);
-    expect(error.slice(topics.length)).toMatch(/^:\d+: \S/);
-  });
+  it(
+    "reads an edited topics file again (the last build's parsed copy is not used), and reports a broken " +
+      "one by its line",
+    async () => {
+      const topics = join(await tempDir("pd-inc-topics-"), "topics.yaml");
+      const text = await readFile(join(ROOT, "content/topics.yaml"), "utf8");
+      await writeFile(topics, text);
+      const [site, stages] = [join(dirname(out), "site-topics"), join(dirname(out), "cache-topics")];
+      await build(digests, site, stages, ["--topics", topics]);
+      // A new topic whose term is a word of the bundled digest: it gets papers and a page.
+      await writeFile(
+        topics,
+        `${text.trimEnd()}\n  - slug: benchmarks-edited\n    name: Benchmarks edited\n    description: Papers that\
+ introduce a benchmark.\n    terms:\n      benchmark: 5\n`,
+      );
+      await build(digests, site, stages, ["--topics", topics]);
+      expect(await readFile(join(site, "topics/benchmarks-edited/index.html"), "utf8")).toContain("Benchmarks edited");
+      await writeFile(topics, `${text.trimEnd()}\n  - slug: Not A Slug\n`);
+      const broken = await runCli([
+        "build",
+        "--digests",
+        digests,
+        "--out",
+        site,
+        "--cache",
+        stages,
+        "--topics",
+        topics,
+        "--site-url",
+        "https://digest.example.org",
+      ]);
+      expect(broken.code).toBe(1);
+      const [error, ...more] = broken.stderr.trim().split("\n");
+      expect(more).toEqual([]);
+      expect(error.startsWith(`${topics}:`)).toBe(true);
+      expect(error.slice(topics.length)).toMatch(/^:\d+: \S/);
+    },
+  );
 
   it("a site changed by hand, a damaged manifest or another site URL means a full build", async () => {
     const page = join(out, "papers", (await readdir(join(out, "papers")))[0], "index.html");
@@ -346,40 +351,44 @@ describe("the stage cache's fingerprint", () => {
     expect(STAGE_PROGRAM.filter((p) => /^(layouts|content|src\/site)\b/.test(p))).toEqual([]);
   });
 
-  it("stays when a template or a site helper changes (a full build that keeps the stages), not when a stage's source does", async () => {
-    // Three copies of a few of the project's files: as they are, with a template and a helper edited, with a stage's
-    // module edited.
-    const files = [
-      "src/topics/analyseText.ts",
-      "src/site/shell.ts",
-      "layouts/paper.11ty.ts",
-      "content/404.11ty.ts",
-      "package-lock.json",
-    ];
-    const project = async (...edited: string[]) => {
-      const root = await tempDir("pd-print-");
-      for (const file of files) {
-        await mkdir(dirname(join(root, file)), { recursive: true });
-        await writeFile(
-          join(root, file),
-          (await readFile(join(ROOT, file), "utf8")) + (edited.includes(file) ? "\n// edited\n" : ""),
-        );
-      }
-      return root;
-    };
-    const [asIs, template, stage] = await Promise.all([
-      project(),
-      project("layouts/paper.11ty.ts", "src/site/shell.ts"),
-      project("src/topics/analyseText.ts"),
-    ]);
-    const inputs = ["topics.yaml's text", "synonyms.yaml's text", "stages"];
-    expect(stageFingerprint(inputs, template)).toBe(stageFingerprint(inputs, asIs));
-    expect(buildFingerprint([], template)).not.toBe(buildFingerprint([], asIs));
-    expect(stageFingerprint(inputs, stage)).not.toBe(stageFingerprint(inputs, asIs));
-    expect(stageFingerprint(["another topics.yaml", ...inputs.slice(1)], asIs)).not.toBe(
-      stageFingerprint(inputs, asIs),
-    );
-  });
+  it(
+    "stays when a template or a site helper changes (a full build that keeps the stages), not when a " +
+      "stage's source does",
+    async () => {
+      // Three copies of a few of the project's files: as they are, with a template and a helper edited, with a stage's
+      // module edited.
+      const files = [
+        "src/topics/analyseText.ts",
+        "src/site/shell.ts",
+        "layouts/paper.11ty.ts",
+        "content/404.11ty.ts",
+        "package-lock.json",
+      ];
+      const project = async (...edited: string[]) => {
+        const root = await tempDir("pd-print-");
+        for (const file of files) {
+          await mkdir(dirname(join(root, file)), { recursive: true });
+          await writeFile(
+            join(root, file),
+            (await readFile(join(ROOT, file), "utf8")) + (edited.includes(file) ? "\n// edited\n" : ""),
+          );
+        }
+        return root;
+      };
+      const [asIs, template, stage] = await Promise.all([
+        project(),
+        project("layouts/paper.11ty.ts", "src/site/shell.ts"),
+        project("src/topics/analyseText.ts"),
+      ]);
+      const inputs = ["topics.yaml's text", "synonyms.yaml's text", "stages"];
+      expect(stageFingerprint(inputs, template)).toBe(stageFingerprint(inputs, asIs));
+      expect(buildFingerprint([], template)).not.toBe(buildFingerprint([], asIs));
+      expect(stageFingerprint(inputs, stage)).not.toBe(stageFingerprint(inputs, asIs));
+      expect(stageFingerprint(["another topics.yaml", ...inputs.slice(1)], asIs)).not.toBe(
+        stageFingerprint(inputs, asIs),
+      );
+    },
+  );
 });
 
 describe("the stage cache's input hashes", () => {

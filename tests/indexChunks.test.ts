@@ -51,25 +51,29 @@ describe("a chunk of Pagefind's word index, cut into pieces", () => {
     );
   });
 
-  it("never parts two words that share three leading characters, so a term of three or more finds all its extensions in the piece it loads", () => {
-    fc.assert(
-      fc.property(vocabulary, fc.integer({ min: 1, max: 3000 }), (words, target) => {
-        const pieces = splitChunk(chunkOf(words), WHOLE, target);
-        if (!pieces) return;
-        for (const [word] of words) {
-          const chars = [...word];
-          for (let n = 3; n <= chars.length; n++) {
-            const term = chars.slice(0, n).join("");
-            const loaded = pieceFor(pieces, term);
-            expect(loaded, `"${term}" loads a piece`).toBeDefined();
-            const extensions = words.map(([w]) => w).filter((w) => w.startsWith(term));
-            expect(wordsIn(loaded!)).toEqual(expect.arrayContaining(extensions));
+  it(
+    "never parts two words that share three leading characters, so a term of three or more finds all " +
+      "its extensions in the piece it loads",
+    () => {
+      fc.assert(
+        fc.property(vocabulary, fc.integer({ min: 1, max: 3000 }), (words, target) => {
+          const pieces = splitChunk(chunkOf(words), WHOLE, target);
+          if (!pieces) return;
+          for (const [word] of words) {
+            const chars = [...word];
+            for (let n = 3; n <= chars.length; n++) {
+              const term = chars.slice(0, n).join("");
+              const loaded = pieceFor(pieces, term);
+              expect(loaded, `"${term}" loads a piece`).toBeDefined();
+              const extensions = words.map(([w]) => w).filter((w) => w.startsWith(term));
+              expect(wordsIn(loaded!)).toEqual(expect.arrayContaining(extensions));
+            }
           }
-        }
-      }),
-      { numRuns: 400 },
-    );
-  });
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
 
   it("cuts a large chunk into pieces of about the size asked for", () => {
     const letters = "abcdefghijklmnopqrstuvwxyz";

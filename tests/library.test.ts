@@ -31,7 +31,8 @@ describe("titleSlug", () => {
 
   it("is cut at a word boundary within the length limit", () => {
     const title =
-      "A very long title about mixture of experts routing that goes on and on well past any sensible URL length for a paper";
+      "A very long title about mixture of experts routing that goes on and on well past any sensible URL " +
+      "length for a paper";
     const slug = titleSlug(title);
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX);
     expect(titleSlug(title).startsWith("a-very-long-title-about-mixture-of-experts")).toBe(true);

@@ -82,29 +82,32 @@ describe("charts on a site that spans months", () => {
     out = (await buildWithCli(await monthsDigests())).out;
   }, 120_000);
 
-  it("shows a topic's papers per month on its first page and a sparkline per topic on /topics/, as valid HTML", async () => {
-    const validator = new HtmlValidate(JSON.parse(await readFile(join(ROOT, ".htmlvalidate.json"), "utf8")));
-    const topic = await readFile(join(out, "topics/large-language-models/index.html"), "utf8");
-    const overview = await readFile(join(out, "topics/index.html"), "utf8");
-    for (const [name, text] of [
-      ["topic", topic],
-      ["overview", overview],
-    ]) {
-      const report = await validator.validateString(text);
-      expect(
-        report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
-        name,
-      ).toEqual([]);
-    }
-    const doc = parseHTML(topic).document;
-    const label = doc.querySelector(".month-chart svg")!.getAttribute("aria-label")!;
-    expect(label).toMatch(
-      /^Large Language Models: \d+ papers over 6 months, most in (Oct 2024|Mar 2025) \(\d+\), \d+ in Mar 2025$/,
-    );
-    expect(doc.querySelectorAll(".month-chart tbody tr")).toHaveLength(6);
-    // Not a search result: the chart is left out of the index.
-    expect(doc.querySelector(".month-chart")!.closest("[data-pagefind-ignore]")).not.toBeNull();
-    const sparklines = parseHTML(overview).document.querySelectorAll(".topic-list .sparkline[role='img']");
-    expect(sparklines.length).toBeGreaterThan(5);
-  });
+  it(
+    "shows a topic's papers per month on its first page and a sparkline per topic on /topics/, as " + "valid HTML",
+    async () => {
+      const validator = new HtmlValidate(JSON.parse(await readFile(join(ROOT, ".htmlvalidate.json"), "utf8")));
+      const topic = await readFile(join(out, "topics/large-language-models/index.html"), "utf8");
+      const overview = await readFile(join(out, "topics/index.html"), "utf8");
+      for (const [name, text] of [
+        ["topic", topic],
+        ["overview", overview],
+      ]) {
+        const report = await validator.validateString(text);
+        expect(
+          report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+          name,
+        ).toEqual([]);
+      }
+      const doc = parseHTML(topic).document;
+      const label = doc.querySelector(".month-chart svg")!.getAttribute("aria-label")!;
+      expect(label).toMatch(
+        /^Large Language Models: \d+ papers over 6 months, most in (Oct 2024|Mar 2025) \(\d+\), \d+ in Mar 2025$/,
+      );
+      expect(doc.querySelectorAll(".month-chart tbody tr")).toHaveLength(6);
+      // Not a search result: the chart is left out of the index.
+      expect(doc.querySelector(".month-chart")!.closest("[data-pagefind-ignore]")).not.toBeNull();
+      const sparklines = parseHTML(overview).document.querySelectorAll(".topic-list .sparkline[role='img']");
+      expect(sparklines.length).toBeGreaterThan(5);
+    },
+  );
 });

@@ -40,65 +40,69 @@ describe("the Netlify cache plugin", () => {
     expect(config.plugins.map((p: { package: string }) => p.package)).toContain("./plugins/netlify-cache");
   });
 
-  it("keeps drawn cards and the site between deploys, so the next build is incremental and draws none; a cleared cache costs one full build", async () => {
-    const project = await tempDir("pd-netlify-");
-    const store = await tempDir("pd-netlify-store-");
-    const utils = { cache: standInCache(project, store) };
-    const constants = { PUBLISH_DIR: "_site" };
-    const digests = await sourcesDigests();
-    const build = async () => {
-      const result = await runCli([
-        "build",
-        "--digests",
-        digests,
-        "--out",
-        join(project, "_site"),
-        "--cache",
-        join(project, ".cache"),
-        "--site-url",
-        "https://digest.example.org",
+  it(
+    "keeps drawn cards and the site between deploys, so the next build is incremental and draws none; a " +
+      "cleared cache costs one full build",
+    async () => {
+      const project = await tempDir("pd-netlify-");
+      const store = await tempDir("pd-netlify-store-");
+      const utils = { cache: standInCache(project, store) };
+      const constants = { PUBLISH_DIR: "_site" };
+      const digests = await sourcesDigests();
+      const build = async () => {
+        const result = await runCli([
+          "build",
+          "--digests",
+          digests,
+          "--out",
+          join(project, "_site"),
+          "--cache",
+          join(project, ".cache"),
+          "--site-url",
+          "https://digest.example.org",
+        ]);
+        if (result.code !== 0) throw new Error(result.stderr);
+        return result.stdout;
+      };
+      const log: string[] = [];
+      const quiet = { log: console.log };
+      console.log = (line: string) => log.push(line);
+      try {
+        await onPreBuild({ utils, constants });
+        const cold = await build();
+        expect(cold).toMatch(/cards\s+[1-9]\d* drawn, 0 from the cache/);
+        expect(cold).toMatch(/cache\s+full build: no previous build/);
+        await onPostBuild({ utils, constants });
+
+        // The next deploy starts on a fresh machine: only Netlify's cache carries over.
+        await rm(join(project, ".cache"), { recursive: true });
+        await rm(join(project, "_site"), { recursive: true });
+        await onPreBuild({ utils, constants });
+        expect(await exists(join(project, ".cache/cards"))).toBe(true);
+        const next = await build();
+        expect(next).toMatch(/cards\s+0 drawn, [1-9]\d* from the cache/);
+        expect(next).toMatch(/cache\s+incremental: 0 pages to render/);
+        await onPostBuild({ utils, constants });
+
+        // Someone clears the cache in Netlify's UI: one cold, full build, and nothing breaks.
+        await rm(join(project, ".cache"), { recursive: true });
+        await rm(join(project, "_site"), { recursive: true });
+        await rm(store, { recursive: true });
+        await mkdir(store);
+        await onPreBuild({ utils, constants });
+        const cleared = await build();
+        expect(cleared).toMatch(/cards\s+[1-9]\d* drawn, 0 from the cache/);
+        expect(cleared).toMatch(/cache\s+full build/);
+      } finally {
+        console.log = quiet.log;
+      }
+      expect(log).toEqual([
+        "paper-digest: nothing cached yet: this build starts cold",
+        "paper-digest: saved .cache and _site for the next deploy",
+        "paper-digest: restored .cache and _site from the previous deploy",
+        "paper-digest: saved .cache and _site for the next deploy",
+        "paper-digest: nothing cached yet: this build starts cold",
       ]);
-      if (result.code !== 0) throw new Error(result.stderr);
-      return result.stdout;
-    };
-    const log: string[] = [];
-    const quiet = { log: console.log };
-    console.log = (line: string) => log.push(line);
-    try {
-      await onPreBuild({ utils, constants });
-      const cold = await build();
-      expect(cold).toMatch(/cards\s+[1-9]\d* drawn, 0 from the cache/);
-      expect(cold).toMatch(/cache\s+full build: no previous build/);
-      await onPostBuild({ utils, constants });
-
-      // The next deploy starts on a fresh machine: only Netlify's cache carries over.
-      await rm(join(project, ".cache"), { recursive: true });
-      await rm(join(project, "_site"), { recursive: true });
-      await onPreBuild({ utils, constants });
-      expect(await exists(join(project, ".cache/cards"))).toBe(true);
-      const next = await build();
-      expect(next).toMatch(/cards\s+0 drawn, [1-9]\d* from the cache/);
-      expect(next).toMatch(/cache\s+incremental: 0 pages to render/);
-      await onPostBuild({ utils, constants });
-
-      // Someone clears the cache in Netlify's UI: one cold, full build, and nothing breaks.
-      await rm(join(project, ".cache"), { recursive: true });
-      await rm(join(project, "_site"), { recursive: true });
-      await rm(store, { recursive: true });
-      await mkdir(store);
-      await onPreBuild({ utils, constants });
-      const cleared = await build();
-      expect(cleared).toMatch(/cards\s+[1-9]\d* drawn, 0 from the cache/);
-      expect(cleared).toMatch(/cache\s+full build/);
-    } finally {
-      console.log = quiet.log;
-    }
-    expect(log).toEqual([
-      "paper-digest: nothing cached yet: this build starts cold",
-      "paper-digest: saved .cache and _site for the next deploy",
-      "paper-digest: restored .cache and _site from the previous deploy",
-      "paper-digest: saved .cache and _site for the next deploy",
-      "paper-digest: nothing cached yet: this build starts cold",
-    ]);
-  });
+    },
+  );
 });

@@ -25,7 +25,8 @@ describe("content/overrides.yaml", () => {
   it("sets, adds and removes topics of a paper named by slug or arXiv id", () => {
     const overrides = parseOverrides(
       "o.yaml",
-      "overrides:\n  tracking-cats:\n    set: [computer-vision]\n  2401.06066v2:\n    add: mixture-of-experts\n    remove: [agents]\n",
+      "overrides:\n  tracking-cats:\n    set: [computer-vision]\n  2401.06066v2:\n    add: " +
+        "mixture-of-experts\n    remove: [agents]\n",
     );
     const result = applyOverrides(papers, overrides, TOPICS, "o.yaml");
     expect(result.map((p) => p.topics)).toEqual([["computer-vision"], ["reasoning", "mixture-of-experts"]]);
@@ -93,7 +94,8 @@ describe("overrides in a build, and paper-digest explain", () => {
     return { dir, digests };
   };
 
-  it("moves a paper on the built site, and stops the build at the line of a typo, leaving the site untouched", async () => {
+  it("moves a paper on the built site, and stops the build at the line of a typo, leaving the site " +
+    "untouched", async () => {
     const { dir, digests } = await setup();
     const out = join(dir, "site");
     const overrides = join(dir, "overrides.yaml");

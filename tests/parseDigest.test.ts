@@ -31,7 +31,8 @@ describe("the seed digest", () => {
     expect(digest.date.toISODate()).toBe("2025-03-13");
     expect(digest.entries).toHaveLength(69);
     expect(digest.entries[0].title).toBe(
-      "TimberVision: A Multi-Task Dataset and Framework for Log-Component Segmentation and Tracking in Autonomous Forestry Operations",
+      "TimberVision: A Multi-Task Dataset and Framework for Log-Component Segmentation and Tracking in " +
+        "Autonomous Forestry Operations",
     );
     expect(digest.entries[0].abstract.startsWith("Timber represents an increasingly valuable")).toBe(true);
     expect(digest.entries.at(-1)!.title).toBe(

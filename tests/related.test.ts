@@ -119,7 +119,8 @@ describe("related papers on real, hand-labelled papers", () => {
       ),
     );
     console.log(
-      `top-5 related links sharing a hand-labelled topic, ${archive.length} papers: words alone ${(100 * words).toFixed(1)}%, with topics ${(100 * all).toFixed(1)}%, dated day by day ${(100 * dated).toFixed(1)}%`,
+      `top-5 related links sharing a hand-labelled topic, ${archive.length} papers: words alone\
+ ${(100 * words).toFixed(1)}%, with topics ${(100 * all).toFixed(1)}%, dated day by day ${(100 * dated).toFixed(1)}%`,
     );
     expect(all).toBeGreaterThanOrEqual(0.7);
     expect(dated).toBeGreaterThanOrEqual(0.7);
@@ -153,16 +154,20 @@ describe("what else papers share", () => {
     ...extra,
   });
 
-  it("ranks a paper with the same main topic, a shared author or the same arXiv category above an equal one without", () => {
-    for (const [mine, theirs] of [
-      [{ topics: ["agents"] }, { topics: ["agents"] }],
-      [{ authors: ["Ada Lovelace"] }, { authors: ["ada  lovelace"] }],
-      [{ category: "cs.DC" }, { category: "cs.DC" }],
-    ]) {
-      const docs = [{ ...base, ...mine }, twin({}), twin(theirs)];
-      expect(relatedPapers(docs, 2)[0], JSON.stringify(mine)).toEqual([2, 1]);
-    }
-  });
+  it(
+    "ranks a paper with the same main topic, a shared author or the same arXiv category above an equal " +
+      "one without",
+    () => {
+      for (const [mine, theirs] of [
+        [{ topics: ["agents"] }, { topics: ["agents"] }],
+        [{ authors: ["Ada Lovelace"] }, { authors: ["ada  lovelace"] }],
+        [{ category: "cs.DC" }, { category: "cs.DC" }],
+      ]) {
+        const docs = [{ ...base, ...mine }, twin({}), twin(theirs)];
+        expect(relatedPapers(docs, 2)[0], JSON.stringify(mine)).toEqual([2, 1]);
+      }
+    },
+  );
 
   it("prefers the newer of two equally related papers", () => {
     // Documents are oldest first, so the later index is the newer paper.

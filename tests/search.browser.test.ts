@@ -127,7 +127,8 @@ describeInBrowser("search in a real browser", () => {
       const out = [];
       for (const q of queries) {
         const search = await pagefind.search(q);
-        const top = (await Promise.all(search.results.slice(0, 8).map((r) => r.data()))).filter((d) => d.url.startsWith("/papers/")).slice(0, 5);
+        const top = (await Promise.all(search.results.slice(0, 8).map((r) => r.data()))).filter((d) =>\
+ d.url.startsWith("/papers/")).slice(0, 5);
         out.push(top.map((d) => d.meta.title));
       }
       return out;

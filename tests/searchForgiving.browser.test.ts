@@ -42,37 +42,42 @@ for (const name of ["seed", "archive"] as const) {
   describeInBrowser(`forgiving search on the ${name === "seed" ? "bundled digest" : "two-digest archive"}`, () => {
     const browser = useBrowser(() => sites[name]);
 
-    it("puts the wanted paper among the first five for every query of the relevance set, where plain Pagefind misses many", async () => {
-      const page = await browser.browser.newPage();
-      await page.goto(new URL("/search/", browser.url).href);
-      const slugs = new Set(
-        (JSON.parse(await readFile(join(sites[name], "papers.json"), "utf8")).papers as { slug: string }[]).map(
-          (p) => p.slug,
-        ),
-      );
-      const set = queries.filter((x) => slugs.has(x.want));
-      expect(set.length).toBeGreaterThanOrEqual(name === "seed" ? 20 : 40);
-      const plain: string[][] = await page.evaluate(`(async (qs) => {
+    it(
+      "puts the wanted paper among the first five for every query of the relevance set, where plain " +
+        "Pagefind misses many",
+      async () => {
+        const page = await browser.browser.newPage();
+        await page.goto(new URL("/search/", browser.url).href);
+        const slugs = new Set(
+          (JSON.parse(await readFile(join(sites[name], "papers.json"), "utf8")).papers as { slug: string }[]).map(
+            (p) => p.slug,
+          ),
+        );
+        const set = queries.filter((x) => slugs.has(x.want));
+        expect(set.length).toBeGreaterThanOrEqual(name === "seed" ? 20 : 40);
+        const plain: string[][] = await page.evaluate(`(async (qs) => {
         const pagefind = await import("/pagefind/pagefind.js");
         const out = [];
         for (const q of qs) {
           const found = await pagefind.search(q);
-          out.push((await Promise.all(found.results.slice(0, 8).map((r) => r.data()))).map((d) => d.url).filter((u) => u.startsWith("/papers/")).slice(0, 5));
+          out.push((await Promise.all(found.results.slice(0, 8).map((r) => r.data()))).map((d) => d.url).filter((u) =>\
+ u.startsWith("/papers/")).slice(0, 5));
         }
         return out;
       })(${JSON.stringify(set.map((x) => x.q))})`);
-      const missed: string[] = [];
-      let plainHits = 0;
-      for (const [i, { q, want, kind }] of set.entries()) {
-        if (plain[i].includes(`/papers/${want}/`)) plainHits++;
-        await page.goto(new URL(`/search/?q=${encodeURIComponent(q)}`, browser.url).href);
-        if (!(await topFive(page)).includes(`/papers/${want}/`)) missed.push(`[${kind}] ${q} → ${want}`);
-      }
-      report.push(`${name}: ${plainHits}/${set.length} → ${set.length - missed.length}/${set.length}`);
-      expect(missed).toEqual([]);
-      expect(plainHits).toBeLessThan(set.length);
-      await page.close();
-    });
+        const missed: string[] = [];
+        let plainHits = 0;
+        for (const [i, { q, want, kind }] of set.entries()) {
+          if (plain[i].includes(`/papers/${want}/`)) plainHits++;
+          await page.goto(new URL(`/search/?q=${encodeURIComponent(q)}`, browser.url).href);
+          if (!(await topFive(page)).includes(`/papers/${want}/`)) missed.push(`[${kind}] ${q} → ${want}`);
+        }
+        report.push(`${name}: ${plainHits}/${set.length} → ${set.length - missed.length}/${set.length}`);
+        expect(missed).toEqual([]);
+        expect(plainHits).toBeLessThan(set.length);
+        await page.close();
+      },
+    );
   });
 }
 

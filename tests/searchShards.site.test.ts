@@ -34,24 +34,32 @@ describe("a paper page's indexed document", () => {
     expect(doc).not.toContain("Related papers");
   });
 
-  it("goes into an index the build has cut finer than Pagefind writes it: cutting it again finds nothing to cut", async () => {
-    // The cut keeps a piece whole once it has it, so a second cut of the built index does nothing; an index
-    // left as Pagefind wrote it would be cut now (tests/splitSearchIndex.browser.test.ts checks the cut itself).
-    expect(readdirSync(join(out, "pagefind/index")).length).toBeGreaterThan(0);
-    expect(await splitSearchIndex(join(out, "pagefind"))).toBe(0);
-  });
+  it(
+    "goes into an index the build has cut finer than Pagefind writes it: cutting it again finds nothing " + "to cut",
+    async () => {
+      // The cut keeps a piece whole once it has it, so a second cut of the built index does nothing; an index
+      // left as Pagefind wrote it would be cut now (tests/splitSearchIndex.browser.test.ts checks the cut itself).
+      expect(readdirSync(join(out, "pagefind/index")).length).toBeGreaterThan(0);
+      expect(await splitSearchIndex(join(out, "pagefind"))).toBe(0);
+    },
+  );
 
-  it("stays the same when only what search ignores changes: related papers, the digests it was in, its digest count", () => {
-    const key = documentKey(indexedDocument(page)!);
-    const otherRelated = page.replace(
-      /<section class="related"[\s\S]*?<\/section>/,
-      '<section class="related"><h2>Related papers</h2><ol><li><a href="/papers/x/">Another paper</a></li></ol></section>',
-    );
-    expect(otherRelated).not.toBe(page);
-    expect(documentKey(indexedDocument(otherRelated)!)).toBe(key);
-    const listedTwice = page.replace(/(<\/time>)/, "$1 · in 2 digests");
-    expect(documentKey(indexedDocument(listedTwice)!)).toBe(key);
-  });
+  it(
+    "stays the same when only what search ignores changes: related papers, the digests it was in, its " +
+      "digest count",
+    () => {
+      const key = documentKey(indexedDocument(page)!);
+      const otherRelated = page.replace(
+        /<section class="related"[\s\S]*?<\/section>/,
+        '<section class="related"><h2>Related papers</h2>' +
+          '<ol><li><a href="/papers/x/">Another paper</a></li></ol></section>',
+      );
+      expect(otherRelated).not.toBe(page);
+      expect(documentKey(indexedDocument(otherRelated)!)).toBe(key);
+      const listedTwice = page.replace(/(<\/time>)/, "$1 · in 2 digests");
+      expect(documentKey(indexedDocument(listedTwice)!)).toBe(key);
+    },
+  );
 
   it("changes when anything search reads changes: a word of the abstract, a topic", () => {
     const key = documentKey(indexedDocument(page)!);
@@ -77,13 +85,17 @@ describe("search shards", () => {
       .slice(1)
       .map((s) => s.dir.replace("pagefind/papers-", ""));
 
-  it("puts topic pages and the unfinished block in the primary index, the other papers in shards, oldest first, each paper once", () => {
-    const shards = planShards(["topics/a/index.html"], papers(23), 16);
-    expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html", ...papers(23).slice(22)] });
-    expect([...shards.slice(1), shards[0]].flatMap((s) => s.pages).filter((p) => p.startsWith("papers/"))).toEqual(
-      papers(23),
-    );
-  });
+  it(
+    "puts topic pages and the unfinished block in the primary index, the other papers in shards, oldest " +
+      "first, each paper once",
+    () => {
+      const shards = planShards(["topics/a/index.html"], papers(23), 16);
+      expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html", ...papers(23).slice(22)] });
+      expect([...shards.slice(1), shards[0]].flatMap((s) => s.pages).filter((p) => p.startsWith("papers/"))).toEqual(
+        papers(23),
+      );
+    },
+  );
 
   it("cuts full shards, then blocks of an eighth grouped by powers of two", () => {
     // Shards of 8, blocks of 1: 21 = 8 + 8 + (4 + 1) blocks.

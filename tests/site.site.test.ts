@@ -116,23 +116,26 @@ describe("the seed site", () => {
     }
   });
 
-  it("runs no JavaScript on its reading pages (but the paper page's copy button) and keeps all CSS under 10 KB", async () => {
-    for (const url of ["/", "/digests/", "/digests/2025-03-13/", "/topics/", "/404.html"]) {
-      const doc = await site.page(url);
-      expect(doc.querySelectorAll("script"), url).toHaveLength(0);
-    }
-    const paper = await site.page(`/papers/${papersJson.papers[0].slug}/`);
-    const scripts = [...paper.querySelectorAll("script:not([type='application/ld+json'])")].map((s) =>
-      s.getAttribute("src"),
-    );
-    expect(scripts).toEqual(["/assets/copy-link.js"]);
-    const css = await readdir(join(site.out, "assets"));
-    let bytes = 0;
-    for (const f of css.filter((f) => f.endsWith(".css")))
-      bytes += (await readFile(join(site.out, "assets", f))).length;
-    expect(bytes).toBeGreaterThan(0);
-    expect(bytes).toBeLessThan(10 * 1024);
-  });
+  it(
+    "runs no JavaScript on its reading pages (but the paper page's copy button) and keeps all CSS under " + "10 KB",
+    async () => {
+      for (const url of ["/", "/digests/", "/digests/2025-03-13/", "/topics/", "/404.html"]) {
+        const doc = await site.page(url);
+        expect(doc.querySelectorAll("script"), url).toHaveLength(0);
+      }
+      const paper = await site.page(`/papers/${papersJson.papers[0].slug}/`);
+      const scripts = [...paper.querySelectorAll("script:not([type='application/ld+json'])")].map((s) =>
+        s.getAttribute("src"),
+      );
+      expect(scripts).toEqual(["/assets/copy-link.js"]);
+      const css = await readdir(join(site.out, "assets"));
+      let bytes = 0;
+      for (const f of css.filter((f) => f.endsWith(".css")))
+        bytes += (await readFile(join(site.out, "assets", f))).length;
+      expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThan(10 * 1024);
+    },
+  );
 
   it("shows each paper's topics and five related papers, all linking to real pages", async () => {
     const slugs = new Set(papersJson.papers.map((p) => p.slug));

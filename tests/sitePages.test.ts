@@ -158,31 +158,37 @@ describe("papers.json", () => {
     expect(JSON.parse(text).papers).toHaveLength(130);
   });
 
-  it("copies the entries of unchanged papers from the last build's file, unless that file was changed since", async () => {
-    const dir = await tempDir("pd-json-");
-    const index = writePapersJson(join(dir, "last.json"), awkward, topics, site, () => false);
-    // A day later: one more paper at the end, and paper 5's topics changed.
-    const next = {
-      ...awkward,
-      papers: [
-        ...awkward.papers.map((p, i) => (i === 5 ? { ...p, topics: [] } : p)),
-        { ...awkward.papers[0], slug: "new-paper", title: "New paper" },
-      ],
-    };
-    const last = { file: join(dir, "last.json"), index };
-    writePapersJson(join(dir, "now.json"), next, topics, site, (p) => p.slug !== next.papers[5].slug, last);
-    expect(await readFile(join(dir, "now.json"), "utf8")).toBe(whole(next));
-    // Vouching for paper 5 shows the entry is copied: its old topics come back.
-    writePapersJson(join(dir, "copied.json"), next, topics, site, () => true, last);
-    expect(JSON.parse(await readFile(join(dir, "copied.json"), "utf8")).papers[5].topics).toEqual(
-      awkward.papers[5].topics,
-    );
-    // A last file edited by hand is never copied from.
-    await writeFile(join(dir, "last.json"), (await readFile(join(dir, "last.json"), "utf8")).replace("Alpha", "alpha"));
-    await utimes(join(dir, "last.json"), new Date(), new Date(Date.now() + 10_000));
-    writePapersJson(join(dir, "fresh.json"), next, topics, site, () => true, last);
-    expect(await readFile(join(dir, "fresh.json"), "utf8")).toBe(whole(next));
-  });
+  it(
+    "copies the entries of unchanged papers from the last build's file, unless that file was changed " + "since",
+    async () => {
+      const dir = await tempDir("pd-json-");
+      const index = writePapersJson(join(dir, "last.json"), awkward, topics, site, () => false);
+      // A day later: one more paper at the end, and paper 5's topics changed.
+      const next = {
+        ...awkward,
+        papers: [
+          ...awkward.papers.map((p, i) => (i === 5 ? { ...p, topics: [] } : p)),
+          { ...awkward.papers[0], slug: "new-paper", title: "New paper" },
+        ],
+      };
+      const last = { file: join(dir, "last.json"), index };
+      writePapersJson(join(dir, "now.json"), next, topics, site, (p) => p.slug !== next.papers[5].slug, last);
+      expect(await readFile(join(dir, "now.json"), "utf8")).toBe(whole(next));
+      // Vouching for paper 5 shows the entry is copied: its old topics come back.
+      writePapersJson(join(dir, "copied.json"), next, topics, site, () => true, last);
+      expect(JSON.parse(await readFile(join(dir, "copied.json"), "utf8")).papers[5].topics).toEqual(
+        awkward.papers[5].topics,
+      );
+      // A last file edited by hand is never copied from.
+      await writeFile(
+        join(dir, "last.json"),
+        (await readFile(join(dir, "last.json"), "utf8")).replace("Alpha", "alpha"),
+      );
+      await utimes(join(dir, "last.json"), new Date(), new Date(Date.now() + 10_000));
+      writePapersJson(join(dir, "fresh.json"), next, topics, site, () => true, last);
+      expect(await readFile(join(dir, "fresh.json"), "utf8")).toBe(whole(next));
+    },
+  );
 });
 
 describe("a paper page's key", () => {

@@ -24,32 +24,36 @@ describe("sitemaps", () => {
     expect(xml(files.get("/sitemap.xml")!).querySelectorAll("urlset > url")).toHaveLength(5);
   });
 
-  it("past the limit, writes a sitemap index of per-year sitemaps, each within the limit and holding every URL once", () => {
-    const entries = [...sitePages, ...papers("2024", 4), ...papers("2025", 7), ...papers("2026", 2)];
-    const files = sitemapFiles(entries, SITE, 5);
-    const index = xml(files.get("/sitemap.xml")!);
-    expect(index.querySelector("sitemapindex")).not.toBeNull();
-    const listed = [...index.querySelectorAll("sitemap")].map((s) => ({
-      loc: s.querySelector("loc")!.textContent,
-      lastmod: s.querySelector("lastmod")!.textContent,
-    }));
-    expect(listed.map((s) => s.loc)).toEqual([
-      `${SITE}/sitemaps/site.xml`,
-      `${SITE}/sitemaps/2024.xml`,
-      `${SITE}/sitemaps/2025.xml`,
-      `${SITE}/sitemaps/2025-2.xml`,
-      `${SITE}/sitemaps/2026.xml`,
-    ]);
-    expect(listed[1].lastmod).toBe("2024-04-01");
-    const urls: string[] = [];
-    for (const { loc } of listed) {
-      const file = files.get(loc!.slice(SITE.length))!;
-      const locs = [...xml(file).querySelectorAll("urlset > url > loc")].map((l) => l.textContent!);
-      expect(locs.length).toBeLessThanOrEqual(5);
-      urls.push(...locs);
-    }
-    expect(urls.sort()).toEqual(entries.map((e) => e.url).sort());
-  });
+  it(
+    "past the limit, writes a sitemap index of per-year sitemaps, each within the limit and holding " +
+      "every URL once",
+    () => {
+      const entries = [...sitePages, ...papers("2024", 4), ...papers("2025", 7), ...papers("2026", 2)];
+      const files = sitemapFiles(entries, SITE, 5);
+      const index = xml(files.get("/sitemap.xml")!);
+      expect(index.querySelector("sitemapindex")).not.toBeNull();
+      const listed = [...index.querySelectorAll("sitemap")].map((s) => ({
+        loc: s.querySelector("loc")!.textContent,
+        lastmod: s.querySelector("lastmod")!.textContent,
+      }));
+      expect(listed.map((s) => s.loc)).toEqual([
+        `${SITE}/sitemaps/site.xml`,
+        `${SITE}/sitemaps/2024.xml`,
+        `${SITE}/sitemaps/2025.xml`,
+        `${SITE}/sitemaps/2025-2.xml`,
+        `${SITE}/sitemaps/2026.xml`,
+      ]);
+      expect(listed[1].lastmod).toBe("2024-04-01");
+      const urls: string[] = [];
+      for (const { loc } of listed) {
+        const file = files.get(loc!.slice(SITE.length))!;
+        const locs = [...xml(file).querySelectorAll("urlset > url > loc")].map((l) => l.textContent!);
+        expect(locs.length).toBeLessThanOrEqual(5);
+        urls.push(...locs);
+      }
+      expect(urls.sort()).toEqual(entries.map((e) => e.url).sort());
+    },
+  );
 
   it("leaves a past year's sitemap byte-identical when a new day's papers arrive", () => {
     const before = sitemapFiles([...sitePages, ...papers("2024", 4), ...papers("2025", 3)], SITE, 5);

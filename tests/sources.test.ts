@@ -158,41 +158,45 @@ describe("a Daily Papers response (.json)", () => {
 });
 
 describe("an arXiv API response (.atom)", () => {
-  it("reads ids without versions, wrapped titles and summaries as one line, accented authors, categories primary first, comment, journal and DOI", async () => {
-    const digest = await readDigestFile(ATOM_DAY);
-    expect(digest.date.toISODate()).toBe("2025-03-14");
-    const [gat, focal, flash] = digest.entries;
-    expect(gat.source).toMatchObject({
-      arxivId: "1710.10903",
-      version: 3,
-      published: "2017-10-30",
-      primaryCategory: "stat.ML",
-      categories: ["stat.ML", "cs.AI", "cs.LG", "cs.SI"],
-    });
-    expect(gat.source?.authors).toEqual([
-      "Petar Veličković",
-      "Guillem Cucurull",
-      "Arantxa Casanova",
-      "Adriana Romero",
-      "Pietro Liò",
-      "Yoshua Bengio",
-    ]);
-    expect(gat.source?.comment).toBe("To appear at ICLR 2018. 12 pages, 2 figures");
-    expect(gat.abstract).toMatch(
-      /^We present graph attention networks \(GATs\), novel neural network architectures that operate/,
-    );
-    expect(gat.abstract).not.toMatch(/\s{2}|\n/);
-    expect(focal.source?.authors?.at(-1)).toBe("Piotr Dollár");
-    expect(focal.source).toMatchObject({
-      doi: "10.1109/TPAMI.2018.2858826",
-      journalRef: "IEEE Transactions on Pattern Analysis and Machine Intelligence 2018",
-    });
-    expect(flash.title).toBe("FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness");
-    expect(flash.source?.links).toEqual({
-      arxiv: "https://arxiv.org/abs/2205.14135",
-      pdf: "https://arxiv.org/pdf/2205.14135",
-    });
-  });
+  it(
+    "reads ids without versions, wrapped titles and summaries as one line, accented authors, categories " +
+      "primary first, comment, journal and DOI",
+    async () => {
+      const digest = await readDigestFile(ATOM_DAY);
+      expect(digest.date.toISODate()).toBe("2025-03-14");
+      const [gat, focal, flash] = digest.entries;
+      expect(gat.source).toMatchObject({
+        arxivId: "1710.10903",
+        version: 3,
+        published: "2017-10-30",
+        primaryCategory: "stat.ML",
+        categories: ["stat.ML", "cs.AI", "cs.LG", "cs.SI"],
+      });
+      expect(gat.source?.authors).toEqual([
+        "Petar Veličković",
+        "Guillem Cucurull",
+        "Arantxa Casanova",
+        "Adriana Romero",
+        "Pietro Liò",
+        "Yoshua Bengio",
+      ]);
+      expect(gat.source?.comment).toBe("To appear at ICLR 2018. 12 pages, 2 figures");
+      expect(gat.abstract).toMatch(
+        /^We present graph attention networks \(GATs\), novel neural network architectures that operate/,
+      );
+      expect(gat.abstract).not.toMatch(/\s{2}|\n/);
+      expect(focal.source?.authors?.at(-1)).toBe("Piotr Dollár");
+      expect(focal.source).toMatchObject({
+        doi: "10.1109/TPAMI.2018.2858826",
+        journalRef: "IEEE Transactions on Pattern Analysis and Machine Intelligence 2018",
+      });
+      expect(flash.title).toBe("FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness");
+      expect(flash.source?.links).toEqual({
+        arxiv: "https://arxiv.org/abs/2205.14135",
+        pdf: "https://arxiv.org/pdf/2205.14135",
+      });
+    },
+  );
 
   it("reports malformed XML at its line, and an entry without what a paper needs at the entry's line", async () => {
     const atom = await readFile(ATOM_DAY, "utf8");

@@ -98,39 +98,42 @@ describe("a site built from text, Daily Papers and arXiv digests", () => {
     expect(ld.sameAs).toContain("https://arxiv.org/abs/1708.02002");
   });
 
-  it("renders math as MathML on the page, with its styles, and as TeX source in feeds, search text and papers.json", async () => {
-    const doc = await site.page(WITH_MATH);
-    const maths = [...doc.querySelectorAll(".abstract math")];
-    expect(maths.length).toBeGreaterThanOrEqual(4);
-    expect(maths.some((m) => m.querySelector("msup"))).toBe(true);
-    expect(doc.querySelector('link[rel="stylesheet"][href="/assets/math.css"]')).not.toBeNull();
-    expect(doc.querySelectorAll("[style]")).toHaveLength(0);
-    const flash = papers.find((p) => p.arxivId === "2205.14135")!;
-    expect(flash.abstract).toContain("costs O(n^2) memory in the sequence length n");
-    expect(flash.abstract).toContain("3× speedup on GPT-2");
-    expect(flash.abstract).toContain("IO-aware – accounting");
-    const description = doc.querySelector('meta[name="description"]')?.getAttribute("content");
-    expect(description).not.toMatch(/[$\\<]/);
-    const json = JSON.parse(await readFile(join(site.out, "feed.json"), "utf8"));
-    expect(json.items.find((i: { id: string }) => i.id.endsWith(WITH_MATH)).content_text).toBe(flash.abstract);
-    // What Pagefind indexed for the page (its fragment, in whichever shard: gzip, a signature, then JSON).
-    const fragmentFiles = (await readdir(join(site.out, "pagefind"), { recursive: true })).filter((f) =>
-      f.endsWith(".pf_fragment"),
-    );
-    const fragments = await Promise.all(
-      fragmentFiles.map(async (f) =>
-        JSON.parse(
-          gunzipSync(await readFile(join(site.out, "pagefind", f)))
-            .toString("utf8")
-            .replace(/^pagefind_dcd/, ""),
+  it(
+    "renders math as MathML on the page, with its styles, and as TeX source in feeds, search text and " + "papers.json",
+    async () => {
+      const doc = await site.page(WITH_MATH);
+      const maths = [...doc.querySelectorAll(".abstract math")];
+      expect(maths.length).toBeGreaterThanOrEqual(4);
+      expect(maths.some((m) => m.querySelector("msup"))).toBe(true);
+      expect(doc.querySelector('link[rel="stylesheet"][href="/assets/math.css"]')).not.toBeNull();
+      expect(doc.querySelectorAll("[style]")).toHaveLength(0);
+      const flash = papers.find((p) => p.arxivId === "2205.14135")!;
+      expect(flash.abstract).toContain("costs O(n^2) memory in the sequence length n");
+      expect(flash.abstract).toContain("3× speedup on GPT-2");
+      expect(flash.abstract).toContain("IO-aware – accounting");
+      const description = doc.querySelector('meta[name="description"]')?.getAttribute("content");
+      expect(description).not.toMatch(/[$\\<]/);
+      const json = JSON.parse(await readFile(join(site.out, "feed.json"), "utf8"));
+      expect(json.items.find((i: { id: string }) => i.id.endsWith(WITH_MATH)).content_text).toBe(flash.abstract);
+      // What Pagefind indexed for the page (its fragment, in whichever shard: gzip, a signature, then JSON).
+      const fragmentFiles = (await readdir(join(site.out, "pagefind"), { recursive: true })).filter((f) =>
+        f.endsWith(".pf_fragment"),
+      );
+      const fragments = await Promise.all(
+        fragmentFiles.map(async (f) =>
+          JSON.parse(
+            gunzipSync(await readFile(join(site.out, "pagefind", f)))
+              .toString("utf8")
+              .replace(/^pagefind_dcd/, ""),
+          ),
         ),
-      ),
-    );
-    const indexed = fragments.find((f) => f.url === WITH_MATH).content;
-    expect(indexed).toContain("costs O(n^2) memory");
-    expect(indexed).toContain("Tri Dao");
-    expect(indexed.match(/costs O\(n/g)).toHaveLength(1);
-  });
+      );
+      const indexed = fragments.find((f) => f.url === WITH_MATH).content;
+      expect(indexed).toContain("costs O(n^2) memory");
+      expect(indexed).toContain("Tri Dao");
+      expect(indexed.match(/costs O\(n/g)).toHaveLength(1);
+    },
+  );
 
   it("offers 'Find this paper' searches only for papers no source identified", async () => {
     const text = await site.page(`/papers/${seedSlugs[0]}/`);

@@ -70,7 +70,8 @@ describeInBrowser("a search on the index cut finer", () => {
     await index!.writeFiles({ outputPath: join(own, "pagefind") });
     await pagefind.close();
     // The page searches with Pagefind's own script, as the site does.
-    const search = `window.search = async (q) => (await (await import("/pagefind/pagefind.js")).search(q)).results.map((r) => r.id);`;
+    const search = `window.search = async (q) =>\
+ (await (await import("/pagefind/pagefind.js")).search(q)).results.map((r) => r.id);`;
     await writeFile(
       join(own, "index.html"),
       `<!doctype html><title>search</title><script type="module">${search}</script>`,

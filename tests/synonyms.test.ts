@@ -95,12 +95,16 @@ describe("expanding a paper's text with synonyms", () => {
     expect(expand("Trained with NAS")).toEqual(["autonas"]);
   });
 
-  it("adds no phrase (the search page expands queries instead) and nothing for a text with no term, or part of a phrase", () => {
-    expect(expand("Serving MoE models")).toEqual([]);
-    expect(expand("Evaluating LLMs on code")).toEqual([]);
-    expect(expand("A study of protein folding")).toEqual([]);
-    expect(expand("a mixture of models and experts")).toEqual([]);
-  });
+  it(
+    "adds no phrase (the search page expands queries instead) and nothing for a text with no term, or " +
+      "part of a phrase",
+    () => {
+      expect(expand("Serving MoE models")).toEqual([]);
+      expect(expand("Evaluating LLMs on code")).toEqual([]);
+      expect(expand("A study of protein folding")).toEqual([]);
+      expect(expand("a mixture of models and experts")).toEqual([]);
+    },
+  );
 
   it("hands the search page every group, terms as lowercase words", () => {
     expect(JSON.parse(synonymGroups(groups))).toEqual([
@@ -112,19 +116,23 @@ describe("expanding a paper's text with synonyms", () => {
 });
 
 describe("the vocabulary for typo correction", () => {
-  it("holds each word that starts with a letter, with the number of papers using it, in one chunk per first letter", () => {
-    const digest = parseDigest(
-      "2025-03-13.txt",
-      "Mar 13\nTransformers for Graphs\nTransformers on graphs, in 2025 and 3D.\nAttention Everywhere\nTransformers attend.\n",
-      parseIsoDate("2025-03-13"),
-    );
-    const { files } = vocabularyChunks(mergeDigests([digest]));
-    const t = JSON.parse(files.get("search/words/t.json")!);
-    expect(t.words).toEqual({ transformers: 2 });
-    expect(JSON.parse(files.get("search/words/g.json")!).words).toEqual({ graphs: 1 });
-    expect(files.has("search/words/_.json")).toBe(false);
-    expect(JSON.parse(files.get("search/words/index.json")!)).toEqual(["a", "e", "f", "g", "t"]);
-  });
+  it(
+    "holds each word that starts with a letter, with the number of papers using it, in one chunk per " + "first letter",
+    () => {
+      const digest = parseDigest(
+        "2025-03-13.txt",
+        "Mar 13\nTransformers for Graphs\nTransformers on graphs, in 2025 and 3D.\nAttention " +
+          "Everywhere\nTransformers attend.\n",
+        parseIsoDate("2025-03-13"),
+      );
+      const { files } = vocabularyChunks(mergeDigests([digest]));
+      const t = JSON.parse(files.get("search/words/t.json")!);
+      expect(t.words).toEqual({ transformers: 2 });
+      expect(JSON.parse(files.get("search/words/g.json")!).words).toEqual({ graphs: 1 });
+      expect(files.has("search/words/_.json")).toBe(false);
+      expect(JSON.parse(files.get("search/words/index.json")!)).toEqual(["a", "e", "f", "g", "t"]);
+    },
+  );
 
   it("keeps words of other scripts in the shared chunk, and no numbers", () => {
     const digest = parseDigest(

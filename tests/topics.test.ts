@@ -111,7 +111,8 @@ describe("assignment", () => {
 
   it("gives at most three topics, best first", () => {
     const title =
-      "A Survey of Mixture-of-Experts LLM Agents for Reinforcement Learning, Code Generation and Quantization on Graphs";
+      "A Survey of Mixture-of-Experts LLM Agents for Reinforcement Learning, Code Generation and " +
+      "Quantization on Graphs";
     const topics = classify(
       title,
       "reinforcement learning agents code generation quantization graph neural network mixture of experts",
@@ -240,103 +241,119 @@ describe("topics on papers the vocabulary was not written beside", () => {
   }
   const report = (name: string, m: ReturnType<typeof measure>) =>
     console.log(
-      `${name}: main topic ${(100 * m.main).toFixed(1)}%, assigned topics right ${(100 * m.precision).toFixed(1)}%, without a topic ${m.none} of ${m.n}`,
+      `${name}: main topic ${(100 * m.main).toFixed(1)}%, assigned topics right ${(100 * m.precision).toFixed(1)}%,\
+ without a topic ${m.none} of ${m.n}`,
     );
 
-  it("files at least 90% of unseen papers under their main topic, 85% of assigned topics right, none left without a topic", () => {
-    const m = measure(unseen);
-    report(`unseen (${unseen.length} real papers)`, m);
-    report("  arXiv listings 2025-10-13 and -16", measure(unseen.filter((p) => p.source?.startsWith("arXiv"))));
-    report("  Hugging Face Daily Papers 2024-10-25", measure(unseen.filter((p) => p.source?.includes("2024-10-25"))));
-    report(
-      "  Hugging Face Daily Papers 2026-10-03, tuned on",
-      measure(unseen.filter((p) => p.source?.includes("2026-10-03") && !p.source.includes("held out"))),
-    );
-    report(
-      "  Hugging Face Daily Papers 2026-10-03, held out",
-      measure(unseen.filter((p) => p.source?.includes("held out"))),
-    );
-    expect(m.main).toBeGreaterThanOrEqual(0.9);
-    expect(m.precision).toBeGreaterThanOrEqual(0.85);
-    expect(m.none).toBe(0);
-  });
+  it(
+    "files at least 90% of unseen papers under their main topic, 85% of assigned topics right, none " +
+      "left without a topic",
+    () => {
+      const m = measure(unseen);
+      report(`unseen (${unseen.length} real papers)`, m);
+      report("  arXiv listings 2025-10-13 and -16", measure(unseen.filter((p) => p.source?.startsWith("arXiv"))));
+      report("  Hugging Face Daily Papers 2024-10-25", measure(unseen.filter((p) => p.source?.includes("2024-10-25"))));
+      report(
+        "  Hugging Face Daily Papers 2026-10-03, tuned on",
+        measure(unseen.filter((p) => p.source?.includes("2026-10-03") && !p.source.includes("held out"))),
+      );
+      report(
+        "  Hugging Face Daily Papers 2026-10-03, held out",
+        measure(unseen.filter((p) => p.source?.includes("held out"))),
+      );
+      expect(m.main).toBeGreaterThanOrEqual(0.9);
+      expect(m.precision).toBeGreaterThanOrEqual(0.85);
+      expect(m.none).toBe(0);
+    },
+  );
 
-  it("files each day's papers at 90% / 85% or better when that day is the only one beside the bundled digest, as a new user's site", () => {
-    const days = ["2025-10-13", "2025-10-16", "2024-10-25", "2026-10-03"];
-    for (const day of days) {
-      const papers = unseen.filter((p) => p.source?.includes(day));
-      const site = [...seen, ...papers];
-      const topics = assignTopics(
-        site.map(
+  it(
+    "files each day's papers at 90% / 85% or better when that day is the only one beside the bundled " +
+      "digest, as a new user's site",
+    () => {
+      const days = ["2025-10-13", "2025-10-16", "2024-10-25", "2026-10-03"];
+      for (const day of days) {
+        const papers = unseen.filter((p) => p.source?.includes(day));
+        const site = [...seen, ...papers];
+        const topics = assignTopics(
+          site.map(
+            (p, i) =>
+              ({
+                key: String(i),
+                slug: String(i),
+                title: p.title,
+                abstract: p.abstract,
+                digests: [],
+                topics: [],
+                related: [],
+                source: {},
+              }) as unknown as Paper,
+          ),
+          taxonomy,
+        ).slice(seen.length);
+        let main = 0;
+        let right = 0;
+        let given = 0;
+        papers.forEach((p, i) => {
+          if (p.main.includes(topics[i].topics[0])) main++;
+          given += topics[i].topics.length;
+          right += topics[i].topics.filter((t) => p.topics.includes(t)).length;
+        });
+        console.log(
+          `${day} as a new user's site (${papers.length} papers): main topic\
+ ${((100 * main) / papers.length).toFixed(1)}%, assigned topics right ${((100 * right) / given).toFixed(1)}%`,
+        );
+        expect(main / papers.length, day).toBeGreaterThanOrEqual(0.9);
+        expect(right / given, day).toBeGreaterThanOrEqual(0.85);
+      }
+    },
+  );
+
+  it(
+    "holds the same bar when the archive grows a day at a time, and a later day never changes an " +
+      "earlier paper's topics",
+    () => {
+      // Each paper dated by its real day: the archive model settles a paper with the papers listed up to its day.
+      const dayOf = (p: Labelled) => p.source?.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "2025-03-13";
+      const dated = (papers: Labelled[]) =>
+        papers.map(
           (p, i) =>
             ({
               key: String(i),
               slug: String(i),
               title: p.title,
               abstract: p.abstract,
-              digests: [],
+              digests: [dayOf(p)],
               topics: [],
               related: [],
               source: {},
             }) as unknown as Paper,
-        ),
-        taxonomy,
-      ).slice(seen.length);
-      let main = 0;
-      let right = 0;
-      let given = 0;
-      papers.forEach((p, i) => {
-        if (p.main.includes(topics[i].topics[0])) main++;
-        given += topics[i].topics.length;
-        right += topics[i].topics.filter((t) => p.topics.includes(t)).length;
-      });
-      console.log(
-        `${day} as a new user's site (${papers.length} papers): main topic ${((100 * main) / papers.length).toFixed(1)}%, assigned topics right ${((100 * right) / given).toFixed(1)}%`,
-      );
-      expect(main / papers.length, day).toBeGreaterThanOrEqual(0.9);
-      expect(right / given, day).toBeGreaterThanOrEqual(0.85);
-    }
-  });
-
-  it("holds the same bar when the archive grows a day at a time, and a later day never changes an earlier paper's topics", () => {
-    // Each paper dated by its real day: the archive model settles a paper with the papers listed up to its day.
-    const dayOf = (p: Labelled) => p.source?.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "2025-03-13";
-    const dated = (papers: Labelled[]) =>
-      papers.map(
-        (p, i) =>
-          ({
-            key: String(i),
-            slug: String(i),
-            title: p.title,
-            abstract: p.abstract,
-            digests: [dayOf(p)],
-            topics: [],
-            related: [],
-            source: {},
-          }) as unknown as Paper,
-      );
-    const all = assignTopics(dated(archive), taxonomy);
-    const score = (papers: Labelled[]) => {
-      const picked = papers.map((p) => all[archive.indexOf(p)].topics);
-      const given = picked.reduce((n, t) => n + t.length, 0);
-      return {
-        main: papers.filter((p, i) => p.main.includes(picked[i][0])).length / papers.length,
-        precision: papers.reduce((n, p, i) => n + picked[i].filter((t) => p.topics.includes(t)).length, 0) / given,
+        );
+      const all = assignTopics(dated(archive), taxonomy);
+      const score = (papers: Labelled[]) => {
+        const picked = papers.map((p) => all[archive.indexOf(p)].topics);
+        const given = picked.reduce((n, t) => n + t.length, 0);
+        return {
+          main: papers.filter((p, i) => p.main.includes(picked[i][0])).length / papers.length,
+          precision: papers.reduce((n, p, i) => n + picked[i].filter((t) => p.topics.includes(t)).length, 0) / given,
+        };
       };
-    };
-    const grown = score(unseen);
-    const own = score(seen);
-    console.log(
-      `dated, day by day: unseen main topic ${(100 * grown.main).toFixed(1)}%, assigned topics right ${(100 * grown.precision).toFixed(1)}%; bundled ${(100 * own.main).toFixed(1)}% / ${(100 * own.precision).toFixed(1)}%`,
-    );
-    expect(grown.main).toBeGreaterThanOrEqual(0.9);
-    expect(grown.precision).toBeGreaterThanOrEqual(0.85);
-    expect(own.main).toBeGreaterThanOrEqual(0.9);
+      const grown = score(unseen);
+      const own = score(seen);
+      console.log(
+        `dated, day by day: unseen main topic ${(100 * grown.main).toFixed(1)}%, assigned topics right\
+ ${(100 * grown.precision).toFixed(1)}%; bundled ${(100 * own.main).toFixed(1)}% /\
+ ${(100 * own.precision).toFixed(1)}%`,
+      );
+      expect(grown.main).toBeGreaterThanOrEqual(0.9);
+      expect(grown.precision).toBeGreaterThanOrEqual(0.85);
+      expect(own.main).toBeGreaterThanOrEqual(0.9);
 
-    const early = archive.filter((p) => dayOf(p) < "2026-10-03");
-    const before = assignTopics(dated(early), taxonomy).map((p) => p.topics);
-    expect(early.map((p) => all[archive.indexOf(p)].topics)).toEqual(before);
-  });
+      const early = archive.filter((p) => dayOf(p) < "2026-10-03");
+      const before = assignTopics(dated(early), taxonomy).map((p) => p.topics);
+      expect(early.map((p) => all[archive.indexOf(p)].topics)).toEqual(before);
+    },
+  );
 
   it("goes on from the last build's state to the topics a run over the whole archive gives", () => {
     const dayOf = (p: Labelled) => p.source?.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "2025-03-13";

@@ -15,7 +15,8 @@ export async function writePagefindIndex(dir: string) {
   try {
     for (const [sourcePath, title, text] of PAGES) {
       const kind = sourcePath.startsWith("topics/") ? '<span data-pagefind-meta="kind:topic"></span>' : "";
-      const content = `<html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p>${kind}</main></body></html>`;
+      const content = `<html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>${text}</p>${kind}</main>\
+</body></html>`;
       const added = await index.addHTMLFile({ sourcePath, content });
       if (added.errors.length) throw new Error(added.errors.join("; "));
     }
