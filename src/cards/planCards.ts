@@ -1,4 +1,5 @@
 import { DEFAULTS } from "../config/settings.ts";
+import { SiteFile } from "../config/siteFile.ts";
 import type { Library, TopicInfo } from "../model.ts";
 import { newestFirst } from "../pages/newestFirst.ts";
 import { longDate } from "../site/dates.ts";
@@ -46,8 +47,15 @@ export function planCards(
   topics: readonly TopicInfo[],
   siteTitle: string,
   limit = DEFAULTS.cardLimit,
-  /** Which paper cards are drawn already (the cache); the others count against `budget`. */
-  { isDrawn = () => false, budget = Infinity }: { isDrawn?: (card: Card) => boolean; budget?: number } = {},
+  /**
+   * Which paper cards are drawn already (the cache); the others count against `budget`. The site's
+   * `description` goes on its own card.
+   */
+  {
+    isDrawn = () => false,
+    budget = Infinity,
+    description = SiteFile.parse({}).description,
+  }: { isDrawn?: (card: Card) => boolean; budget?: number; description?: string } = {},
 ): CardPlan {
   const cards = new Map<string, Card>();
   const pages = new Map<string, string>();
@@ -64,9 +72,9 @@ export function planCards(
 
   const home = "/cards/home.png";
   cards.set(home, {
-    eyebrow: "Trending machine-learning papers",
+    eyebrow: "Every day's papers",
     title: siteTitle,
-    subtitle: "A permalink for every paper, topics, search and feeds, every day.",
+    subtitle: description,
     footnote: `${roughly(library.papers.length)} so far`,
     site: siteTitle,
     accent: ACCENTS[0],

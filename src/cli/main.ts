@@ -1,13 +1,19 @@
 import { cp, mkdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, OVERRIDES_FILE, PROJECT_DIR, TOPICS_FILE } from "../config/paths.ts";
+import {
+  DEFAULT_DIGESTS_DIR,
+  ENRICHED_FILE,
+  OVERRIDES_FILE,
+  PROJECT_DIR,
+  SITE_FILE,
+  TOPICS_FILE,
+} from "../config/paths.ts";
 import { BuildSettings, DEFAULTS, SIZES } from "../config/settings.ts";
-import { resolveSiteUrl } from "../config/siteConfig.ts";
+import { loadSiteFile } from "../config/siteFile.ts";
+import { resolveSiteUrl } from "../config/siteUrl.ts";
 import { ARXIV_DELAY, enrich, readEnriched } from "../ingest/fetch/enrich.ts";
 import { fetchDay } from "../ingest/fetch/fetchDay.ts";
-import { parseIsoDate } from "../ingest/formats/dateLine.ts";
 import { DIGEST_EXTENSIONS } from "../ingest/formats/parseDigest.ts";
 import { readDigestFile } from "../ingest/formats/readDigestFile.ts";
 import { mergeDigests } from "../ingest/merge/mergeDigests.ts";
@@ -18,21 +24,9 @@ import { explainTopics, findPapers } from "../topics/explainTopics.ts";
 import { applyOverrides, loadOverrides } from "../topics/overrides.ts";
 import { loadTaxonomy } from "../topics/taxonomy.ts";
 import { UserError } from "../util/userError.ts";
+import { daily } from "./daily.ts";
+import { args, dateFlag, USAGE, urlFlag, usage } from "./flags.ts";
 import { serveSite } from "./serveSite.ts";
-
-const USAGE = `Usage:
-  paper-digest build [--digests DIR] [--out DIR] [--site-url URL] [--topics FILE] [--overrides FILE]
-                     [--enriched FILE] [--feed-items ${DEFAULTS.feedItems}] [--cards ${DEFAULTS.cardLimit}] \
-[--new-cards ${DEFAULTS.newCards}] [--shard-size ${DEFAULTS.shardSize}] [--cache DIR]
-  paper-digest explain SLUG|ARXIV-ID|TITLE WORDS [--digests DIR] [--topics FILE] [--overrides FILE] [--enriched FILE]
-  paper-digest check FILE... [--date YYYY-MM-DD]
-  paper-digest add FILE [--date YYYY-MM-DD] [--force]
-  paper-digest fetch [--date YYYY-MM-DD] [--digests DIR] [--api-url URL] [--force]
-  paper-digest enrich [--digests DIR] [--enriched FILE] [--api-url URL] [--delay ${SIZES.arxivDelaySeconds}] [--limit N]
-  paper-digest serve [--out DIR] [--port ${SIZES.servePort}]`;
-
-/** A mistake in the command line: one line, then the usage. */
-const usage = (message: string) => new UserError("", 0, `paper-digest: ${message}\n${USAGE}`);
 
 /** Runs one command and returns its exit status. User errors print one line each, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -49,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest);
       case "add":
         return await add(rest);
+      case "daily":
+        return await daily(rest);
       case "fetch":
         return await fetchCommand(rest);
       case "enrich":
@@ -79,19 +75,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function args<T extends Record<string, { type: "string" | "boolean" }>>(
-  argv: string[],
-  options: T,
-  positionals = false,
-) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
-  } catch (err) {
-    throw usage((err as Error).message.split("\n")[0]);
-  }
-}
-
-/** The build's settings (config/settings.ts) that a flag may set, by flag. */
 const SETTING_FLAGS = {
   "feed-items": "feedItems",
   cards: "cardLimit",
@@ -124,6 +107,7 @@ async function build(argv: string[]) {
     topics: { type: "string" },
     overrides: { type: "string" },
     enriched: { type: "string" },
+    config: { type: "string" },
     "feed-items": { type: "string" },
     cards: { type: "string" },
     "new-cards": { type: "string" },
@@ -136,12 +120,16 @@ async function build(argv: string[]) {
   const topicsFile = values.topics ? resolve(values.topics) : undefined;
   const overridesFile = values.overrides ? resolve(values.overrides) : undefined;
   const enrichedFile = values.enriched ? resolve(values.enriched) : undefined;
+  const siteFile = values.config ? resolve(values.config) : SITE_FILE;
   const settings = buildSettings(values);
   const cacheDir = values.cache ? resolve(values.cache) : undefined;
-  const siteUrl = resolveSiteUrl(values["site-url"], process.env);
   process.chdir(PROJECT_DIR);
+  // Read first for its URL (flags and the environment win over it); a mistake in it stops here.
+  const { site } = await loadSiteFile(siteFile);
+  const siteUrl = resolveSiteUrl(values["site-url"], process.env, site.url);
   await buildSite({
     digestsDir,
+    siteFile,
     topicsFile,
     overridesFile,
     enrichedFile,
@@ -152,13 +140,6 @@ async function build(argv: string[]) {
     progress: (line) => console.log(line),
   });
   return 0;
-}
-
-function dateFlag(value: string | undefined) {
-  if (value === undefined) return undefined;
-  const date = parseIsoDate(value);
-  if (!date) throw usage(`--date must be a date as YYYY-MM-DD, not '${value}'`);
-  return date;
 }
 
 async function check(argv: string[]) {
@@ -310,12 +291,6 @@ async function explain(argv: string[]) {
   );
   console.log(lines.join("\n"));
   return 0;
-}
-
-function urlFlag(value: string | undefined) {
-  if (value === undefined) return undefined;
-  if (!/^https?:\/\/[^/]/.test(value)) throw usage(`--api-url must be an http(s) URL, not '${value}'`);
-  return value;
 }
 
 async function serve(argv: string[]) {

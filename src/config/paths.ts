@@ -10,6 +10,8 @@ export const GENERATED_DIR = "content/generated";
 export const CHANGED_DIR = "content/changed";
 export const DEFAULT_DIGESTS_DIR = "content/digests";
 export const TOPICS_FILE = "content/topics.yaml";
+/** The site's own settings: its name, description, language, URL, author and sources. */
+export const SITE_FILE = "content/site.yaml";
 /** A curator's corrections of single papers' topics. */
 export const OVERRIDES_FILE = "content/overrides.yaml";
 /** What `paper-digest enrich` found on arXiv for text-digest papers (committed, so builds stay offline). */

@@ -23,7 +23,7 @@ export function sitePages(
   topics: Topics,
   site: SiteData,
   feedItems = DEFAULTS.feedItems,
-  cards: CardPlan = planCards(library, topics, site.title),
+  cards: CardPlan = planCards(library, topics, site.title, undefined, { description: site.description }),
   extras: ReadonlyMap<string, PaperExtras> = paperExtras(library.papers, () => []).extras,
 ): Map<string, string> {
   const files = new Map<string, string>();

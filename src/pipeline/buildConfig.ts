@@ -1,9 +1,11 @@
-import { CACHE_DIR, ENRICHED_FILE, OVERRIDES_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../config/paths.ts";
+import { CACHE_DIR, ENRICHED_FILE, OVERRIDES_FILE, SITE_FILE, SYNONYMS_FILE, TOPICS_FILE } from "../config/paths.ts";
 import { type BuildSettings, DEFAULTS } from "../config/settings.ts";
 
 /** What a build is asked to do: where its inputs are, where it writes, and its settings. */
 export interface BuildOptions extends Partial<BuildSettings> {
   digestsDir: string;
+  /** The site's settings (content/site.yaml; a missing file means today's defaults). */
+  siteFile?: string;
   topicsFile?: string;
   /** A curator's per-paper topic corrections (a missing file is fine). */
   overridesFile?: string;
@@ -24,6 +26,7 @@ export type BuildConfig = Required<BuildOptions>;
 
 export function buildConfig(options: BuildOptions): BuildConfig {
   return {
+    siteFile: SITE_FILE,
     topicsFile: TOPICS_FILE,
     overridesFile: OVERRIDES_FILE,
     enrichedFile: ENRICHED_FILE,

@@ -68,7 +68,7 @@ async function runBuild(config: BuildConfig, cardDrawer: ChildProcess, distrust?
   const stage = stages(config.progress, started);
   const ingested = await ingest(config, stage);
   const classified = await classify(config, stage, ingested);
-  const cards = startCards(config, stage, classified.library, ingested.taxonomy, cardDrawer);
+  const cards = startCards(config, stage, classified.library, ingested.taxonomy, ingested.settings.site, cardDrawer);
   const temp = await siteFolder(config.outDir);
   const eleventy = startEleventy(temp);
   const search = prepareSearch(config, stage, temp, classified.library);

@@ -117,6 +117,8 @@ export interface SiteData {
   language: string;
   /** Absolute, without a trailing slash. */
   url: string;
+  /** Who runs the site, for the feeds. */
+  author?: { name: string; email?: string; url?: string };
   /** ISO-8601 time of the build. */
   generated: string;
 }

@@ -25,6 +25,8 @@ ${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}\
     </item>
 `,
   );
+  // RSS names the editor by email address, with the name after it.
+  const editor = site.author?.email && `${site.author.email} (${site.author.name})`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <?xml-stylesheet type="text/xsl" href="/feed.xsl"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -33,6 +35,7 @@ ${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}\
     <link>${x(feed.link)}</link>
     <description>${x(feed.description)}</description>
     <language>${x(site.language)}</language>
+${editor ? `    <managingEditor>${x(editor)}</managingEditor>\n` : ""}\
     <lastBuildDate>${rfc822(site.generated)}</lastBuildDate>
     <atom:link href="${x(feed.self)}" rel="self" type="application/rss+xml"/>
 ${items.join("")}  </channel>
@@ -50,6 +53,9 @@ export function renderJsonFeed(feed: FeedModel, site: SiteData): string {
       feed_url: `${site.url}/feed.json`,
       description: feed.description,
       language: site.language,
+      ...(site.author
+        ? { authors: [{ name: site.author.name, ...(site.author.url ? { url: site.author.url } : {}) }] }
+        : {}),
       items: feed.items.map((item) => ({
         id: item.url,
         url: item.url,

@@ -46,7 +46,7 @@ export function shell({
     ["/subscribe/", "Subscribe"],
   ];
   const current = (href: string) => (url.startsWith(href) ? html` aria-current="page"` : "");
-  const cardAlt = card === HOME_CARD ? `${site.title}: trending machine-learning papers` : `${title} · ${site.title}`;
+  const cardAlt = card === HOME_CARD ? `${site.title}: ${site.description}` : `${title} · ${site.title}`;
   return html`<!DOCTYPE html>
 <html lang="${site.language}">
 <head>
@@ -95,7 +95,7 @@ ${
 ${main}
 </main>
 <footer class="site-footer" data-pagefind-ignore>
-<p>${site.title}: trending machine-learning papers, one page each. \
+<p>${site.title}: ${site.description} \
 <a href="/subscribe/">Feeds</a> · <a href="/papers.json">papers.json</a></p>
 </footer>
 </body>

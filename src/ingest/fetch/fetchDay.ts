@@ -6,7 +6,10 @@ import { writeFileAtomic } from "../../util/writeFileAtomic.ts";
 import { parseDailyPapers } from "../formats/parseDailyPapers.ts";
 import { type GetOptions, getText } from "./getText.ts";
 
-const DAILY_PAPERS_API = "https://huggingface.co/api/daily_papers";
+export const DAILY_PAPERS_API = "https://huggingface.co/api/daily_papers";
+
+/** Daily Papers has no papers for the day (yet, or at all: weekends). */
+export class NoPapersYet extends UserError {}
 
 /**
  * Downloads one day's Daily Papers response into `<folder>/<date>.json`, kept
@@ -27,7 +30,7 @@ export async function fetchDay(
     digest = parseDailyPapers(url.href, body, date);
   } catch (err) {
     if (err instanceof UserError && /no papers/.test(err.message))
-      throw new UserError("", 0, `${url.href}: no papers for ${day} on Daily Papers (yet?)`);
+      throw new NoPapersYet("", 0, `${url.href}: no papers for ${day} on Daily Papers (yet?)`);
     throw err;
   }
   const existing = await readFile(target, "utf8").catch(() => undefined);

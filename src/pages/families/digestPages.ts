@@ -13,7 +13,7 @@ export function digestPages({ page, item, bySlug, site }: PageContext, library: 
       layout: "list",
       permalink: `/digests/${digest.date}/`,
       title: `Papers of ${longDate(digest.date)}`,
-      description: `The ${digest.slugs.length} trending papers of ${longDate(digest.date)}.`,
+      description: `The ${digest.slugs.length} papers of ${longDate(digest.date)}.`,
       heading: `Papers of ${longDate(digest.date)}`,
       lede: `${digest.slugs.length} papers, in the order they were listed.`,
       neighbours: {

@@ -2,7 +2,6 @@ import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { planCards } from "../../cards/planCards.ts";
 import { A_DAYS_CARDS, cachedCards, drawCards, isCached, missingCards, placeCards } from "../../cards/renderCards.ts";
-import { SITE_TITLE } from "../../config/siteConfig.ts";
 import type { Library } from "../../model.ts";
 import type { TopicSpec } from "../../topics/taxonomy.ts";
 import type { BuildConfig } from "../buildConfig.ts";
@@ -20,13 +19,18 @@ export function startCards(
   stage: Stage,
   library: Library,
   taxonomy: TopicSpec[],
+  site: { title: string; description: string },
   drawer: ChildProcess,
 ) {
   const dir = join(config.cacheDir, "cards");
   // The cards in the cache, listed once (a check per paper cost 10,000 file lookups).
   const cached = cachedCards(dir);
   const isDrawn = (card: Parameters<typeof isCached>[1]) => isCached(cached, card);
-  const plan = planCards(library, taxonomy, SITE_TITLE, config.cardLimit, { isDrawn, budget: config.newCards });
+  const plan = planCards(library, taxonomy, site.title, config.cardLimit, {
+    isDrawn,
+    budget: config.newCards,
+    description: site.description,
+  });
   const toDraw = missingCards(plan.cards, cached);
   const drawing = later(
     stage(

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadSiteFile } from "../../config/siteFile.ts";
 import { stageFingerprint } from "../../incremental/buildManifest.ts";
 import { readStageCache } from "../../incremental/stageCache.ts";
 import { readEnriched } from "../../ingest/fetch/enrich.ts";
@@ -18,6 +19,7 @@ export type Ingested = Awaited<ReturnType<typeof ingest>>;
  * later stages read and what the last build's stages left (the stage cache).
  */
 export async function ingest(config: BuildConfig, stage: Stage) {
+  const settings = await loadSiteFile(config.siteFile);
   const digests = await stage(
     "parse",
     () => readDigests(config.digestsDir),
@@ -41,7 +43,7 @@ export async function ingest(config: BuildConfig, stage: Stage) {
   );
   // Each paper's words hashed once, for every check below of whether they changed.
   const words = library.papers.map(textHash);
-  return { library, words, taxonomy, overrides, cache: { ...cache, last } };
+  return { settings, library, words, taxonomy, overrides, cache: { ...cache, last } };
 }
 
 /** A configuration file's text; a missing one is empty (the build would have stopped on one it needs). */

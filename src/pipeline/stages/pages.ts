@@ -1,6 +1,5 @@
 import { join, resolve } from "node:path";
 import { GENERATED_DIR } from "../../config/paths.ts";
-import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_TITLE } from "../../config/siteConfig.ts";
 import { type BuildManifest, buildFingerprint, readManifest } from "../../incremental/buildManifest.ts";
 import { madeAlike, planBuild } from "../../incremental/planBuild.ts";
 import { usable } from "../../incremental/stageCache.ts";
@@ -33,11 +32,13 @@ export async function writePages(
   cards: Cards,
   distrust?: string,
 ) {
+  const { title, description, language, author } = ingested.settings.site;
   const site = {
-    title: SITE_TITLE,
-    description: SITE_DESCRIPTION,
-    language: SITE_LANGUAGE,
+    title,
+    description,
+    language,
     url: config.siteUrl,
+    ...(author ? { author } : {}),
     generated: new Date().toISOString(),
   };
   const synonyms = ingested.cache.last?.synonyms ?? (await loadSynonyms(config.synonymsFile));
@@ -45,6 +46,7 @@ export async function writePages(
   const manifestFile = join(config.cacheDir, "build", "manifest.v8");
   const out = resolve(config.outDir);
   const fingerprint = buildFingerprint([
+    ingested.settings.text,
     readOptional(config.topicsFile),
     readOptional(config.synonymsFile),
     JSON.stringify({ ...site, generated: undefined }),

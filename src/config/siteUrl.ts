@@ -1,17 +1,13 @@
 import { UserError } from "../util/userError.ts";
-
-export const SITE_TITLE = "Paper Digest";
-export const SITE_DESCRIPTION =
-  "Trending machine-learning papers, every day: a permalink for every paper, topics, search and feeds.";
-export const SITE_LANGUAGE = "en";
+import { SIZES } from "./settings.ts";
 
 /**
  * The site's absolute URL: --site-url, else SITE_URL, else Netlify's URL
- * (DEPLOY_PRIME_URL on previews), else the local preview address.
+ * (DEPLOY_PRIME_URL on previews), else `url` in content/site.yaml, else the local preview address.
  */
-export function resolveSiteUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+export function resolveSiteUrl(flag: string | undefined, env: NodeJS.ProcessEnv, fromFile?: string): string {
   const preview = env.CONTEXT && env.CONTEXT !== "production" ? env.DEPLOY_PRIME_URL : undefined;
-  const raw = flag || env.SITE_URL || preview || env.URL || "http://localhost:8080";
+  const raw = flag || env.SITE_URL || preview || env.URL || fromFile || `http://localhost:${SIZES.servePort}`;
   let url: URL;
   try {
     url = new URL(raw);
