@@ -76,7 +76,7 @@ export async function writeArxivDay(options: {
 }
 
 /** Several Atom answers as one: the first whole, the others' <entry> elements added before its end. */
-function joinAtom(answers: string[]): string {
+export function joinAtom(answers: string[]): string {
   const [first, ...rest] = answers;
   if (rest.length === 0) return first;
   const end = first.lastIndexOf("</feed>");
