@@ -4,8 +4,20 @@
 // Eleventy's CLI runs once this module has finished, and finds what it loaded here cached.
 import { existsSync, readdirSync } from "node:fs";
 import { register } from "node:module";
+import { Socket } from "node:net";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+
+// The build holds the other end of fd 3 and never writes to it. When the build's process ends, however it ends
+// (kill -9, the out-of-memory killer, a CI timeout), the pipe closes and this process ends too, rather than
+// render on into a folder the next build has removed. (Started without one, as the bench's floor is, it has none.)
+try {
+  const lifeline = new Socket({ fd: 3, readable: true, writable: false });
+  const orphaned = () => process.exit(1);
+  lifeline.on("end", orphaned).on("close", orphaned).on("error", orphaned);
+  lifeline.resume();
+  lifeline.unref();
+} catch {}
 
 const project = process.cwd();
 // The process's main script is Eleventy's cmd.cjs, beside its src/.

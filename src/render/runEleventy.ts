@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
+import type { Socket } from "node:net";
 import { join, relative, resolve } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { CONTENT_DIR, PROJECT_DIR } from "../config/paths.ts";
 import { SIZES } from "../config/settings.ts";
 
@@ -43,11 +45,16 @@ export function startEleventy(outDir: string): EleventyAhead {
   // Eleventy registers a module resolver of its own to reload edited files in watch mode; a build has no use
   // for it, and it sends every import through the loader thread.
   const env = { ...process.env, PAPER_DIGEST_RENDERED: resultsFile, ELEVENTY_SKIP_ESM_RESOLVER: "1" };
-  const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env, stdio: ["pipe", "ignore", "pipe"] });
+  // fd 3 is its lifeline (see eleventyAhead.mjs): held open here, never written, closed by the system when this
+  // process ends however it ends, and the Eleventy process ends with it.
+  const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env, stdio: ["pipe", "ignore", "pipe", "pipe"] });
+  const [stdin, , stderrStream, lifeline] = child.stdio as unknown as [Writable, null, Readable, Socket | null];
+  lifeline?.on("error", () => {});
+  lifeline?.unref();
   let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
+  stderrStream.on("data", (d) => (stderr += d));
   // A process that died early (see its stderr) can't read its order: that is reported as its exit, below.
-  child.stdin.on("error", () => {});
+  stdin.on("error", () => {});
   const exited = new Promise<number>((done, fail) => {
     child.on("error", fail);
     child.on("close", (code) => done(code ?? 1));
@@ -60,7 +67,7 @@ export function startEleventy(outDir: string): EleventyAhead {
         PAPER_DIGEST_CHANGED_ONLY: changedOnly ? "1" : "",
         PAPER_DIGEST_PAGES_ONLY: pagesOnly ? "1" : "",
       };
-      child.stdin.end(`${JSON.stringify(order)}\n`);
+      stdin.end(`${JSON.stringify(order)}\n`);
       try {
         const code = await exited;
         if (code !== 0) {
@@ -85,7 +92,7 @@ export function startEleventy(outDir: string): EleventyAhead {
       }
     },
     stop() {
-      child.stdin.end();
+      stdin.end();
       child.kill();
     },
   };
