@@ -247,3 +247,21 @@ describe("netlify.toml, read by Netlify's own parser", () => {
     );
   });
 });
+
+describe("/feeds.opml", () => {
+  it("lists every feed of the site once, for a reader's import, and /subscribe/ links it", async () => {
+    const { DOMParser } = await import("@xmldom/xmldom");
+    const opml = new DOMParser().parseFromString(await read("feeds.opml"), "text/xml");
+    expect(opml.documentElement?.getAttribute("version")).toBe("2.0");
+    expect(opml.getElementsByTagName("title")[0]?.textContent).toBe("Paper Digest: every feed");
+    const outlines = Array.from(opml.getElementsByTagName("outline"));
+    const listed = outlines.map((o) => o.getAttribute("xmlUrl"));
+    const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith("feed.xml"));
+    expect(listed.sort()).toEqual(files.map((f) => `${SITE}/${f}`).sort());
+    expect(outlines.every((o) => o.getAttribute("type") === "rss" && o.getAttribute("text"))).toBe(true);
+    const subscribe = parseHTML(await read("subscribe/index.html")).document;
+    expect(subscribe.querySelector('a[href="/feeds.opml"]')).not.toBeNull();
+    const { headers } = await netlifyConfig();
+    expect(headersFor(headers, "/feeds.opml")["Content-Type"]).toMatch(/^text\/x-opml/);
+  });
+});

@@ -75,7 +75,7 @@ describe("a build killed with SIGKILL", () => {
     ["Eleventy", rendering],
     ["Pagefind", indexing],
   ] as const) {
-    it(`during ${phase} leaves no process of its own alive a second later, nor a folder after the next build`, async () => {
+    it(`during ${phase}: no process of its own alive a second later, nor a folder after the next build`, async () => {
       // Enough papers that Eleventy and Pagefind each work for seconds, long after the kill.
       const work = await tempDir("pd-killed-");
       const digests = join(work, "digests");
