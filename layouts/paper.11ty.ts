@@ -1,5 +1,5 @@
 import { longDate, monthName } from "../src/site/dates.ts";
-import { dateTag, topicChips } from "../src/site/fragments.ts";
+import { aiSummary, dateTag, topicChips } from "../src/site/fragments.ts";
 import { html, trusted } from "../src/site/html.ts";
 import { jsonLd } from "../src/site/jsonLd.ts";
 import type { LayoutData } from "../src/site/layoutData.ts";
@@ -27,7 +27,7 @@ data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstS
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
-${authorList(source.authors ?? [])}
+${aiSummary(source.aiSummary)}${authorList(source.authors ?? [])}
 <p class="meta" data-pagefind-ignore>First listed ${firstListed}${listings}</p>
 ${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${factList}</p>` : ""}
 ${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${linkList}</ul>` : ""}

@@ -12,8 +12,8 @@ export function render(data: LayoutData<SubscribePage>): string {
   const main = html`<h1>Subscribe</h1>
 <p class="lede">Follow new papers in any feed reader: paste a feed's address into it. \
 Each feed holds the newest papers, by the day they were first listed.</p>
-<p>To follow them all at once, import <a href="/feeds.opml">every feed as an OPML file</a> \
-<code>${absolute("/feeds.opml")}</code> into your reader.</p>
+<p>To follow them all at once, import <a href="/feeds.opml">every feed as one OPML file</a> into your \
+reader: <code>${absolute("/feeds.opml")}</code></p>
 <h2>Every paper</h2>
 <ul class="feed-list">
 ${data.siteFeeds.map((f) => html`<li><a href="${f.url}">${f.title}</a> <code>${absolute(f.url)}</code></li>\n`)}</ul>

@@ -16,6 +16,8 @@ export interface PaperSource {
   comment?: string;
   journalRef?: string;
   doi?: string;
+  /** Hugging Face's AI-written one-line summary, shown as such, never in place of the abstract. */
+  aiSummary?: string;
   /** Absolute http(s) URLs only: checked where they are read. */
   links?: { arxiv?: string; pdf?: string; huggingFace?: string; code?: string; project?: string };
   /** Popularity as a digest saw it that day. */

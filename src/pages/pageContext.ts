@@ -70,6 +70,7 @@ export function pageContext(
       entry = {
         slug: p.slug,
         title: p.title,
+        ...(p.source.aiSummary ? { aiSummary: p.source.aiSummary } : {}),
         excerpt: extras.get(p.slug)!.excerpt,
         date: p.digests[0],
         topics: refs(p),

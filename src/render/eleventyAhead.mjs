@@ -8,16 +8,18 @@ import { Socket } from "node:net";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-// The build holds the other end of fd 3 and never writes to it. When the build's process ends, however it ends
-// (kill -9, the out-of-memory killer, a CI timeout), the pipe closes and this process ends too, rather than
-// render on into a folder the next build has removed. (Started without one, as the bench's floor is, it has none.)
-try {
-  const lifeline = new Socket({ fd: 3, readable: true, writable: false });
+// The build holds the other end of a pipe (its fd is PAPER_DIGEST_LIFELINE) and never writes to it. When the
+// build's process ends, however it ends (kill -9, the out-of-memory killer, a CI timeout), the pipe closes and
+// this process ends too, rather than render on into a folder the next build has removed. Only that variable
+// names the fd: in a process started without one (the bench's floor), fd 3 may be one of libuv's own.
+const lifelineFd = Number(process.env.PAPER_DIGEST_LIFELINE);
+if (Number.isInteger(lifelineFd) && lifelineFd > 2) {
+  const lifeline = new Socket({ fd: lifelineFd, readable: true, writable: false });
   const orphaned = () => process.exit(1);
   lifeline.on("end", orphaned).on("close", orphaned).on("error", orphaned);
   lifeline.resume();
   lifeline.unref();
-} catch {}
+}
 
 const project = process.cwd();
 // The process's main script is Eleventy's cmd.cjs, beside its src/.

@@ -44,7 +44,12 @@ export function startEleventy(outDir: string): EleventyAhead {
   ];
   // Eleventy registers a module resolver of its own to reload edited files in watch mode; a build has no use
   // for it, and it sends every import through the loader thread.
-  const env = { ...process.env, PAPER_DIGEST_RENDERED: resultsFile, ELEVENTY_SKIP_ESM_RESOLVER: "1" };
+  const env = {
+    ...process.env,
+    PAPER_DIGEST_RENDERED: resultsFile,
+    PAPER_DIGEST_LIFELINE: "3",
+    ELEVENTY_SKIP_ESM_RESOLVER: "1",
+  };
   // fd 3 is its lifeline (see eleventyAhead.mjs): held open here, never written, closed by the system when this
   // process ends however it ends, and the Eleventy process ends with it.
   const child = spawn(process.execPath, args, { cwd: PROJECT_DIR, env, stdio: ["pipe", "ignore", "pipe", "pipe"] });

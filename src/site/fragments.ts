@@ -19,11 +19,18 @@ ${items.map(
   (p) => html`<li class="paper-item">
 ${trusted(`<h${level} dir="auto">`)}<a href="/papers/${p.slug}/">${p.title}</a>${trusted(`</h${level}>`)}
 ${showDates ? html`<p class="meta">${dateTag(p.date, true)}</p>` : ""}
-<p class="excerpt" dir="auto">${p.excerpt}</p>
+${aiSummary(p.aiSummary)}<p class="excerpt" dir="auto">${p.excerpt}</p>
 ${topicChips(p.topics)}
 </li>
 `,
 )}</ol>`;
+
+/** Hugging Face's AI summary of a paper, labelled as such; nothing when there is none. */
+export const aiSummary = (summary: string | undefined) =>
+  summary
+    ? html`<p class="ai-summary" dir="auto" data-pagefind-ignore><span class="ai-label">AI summary \
+(Hugging Face):</span> ${summary}</p>\n`
+    : "";
 
 /** "Page 2 of 5" with previous/next links. */
 export const pagerNav = (pager?: Pager) =>

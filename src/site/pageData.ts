@@ -19,6 +19,8 @@ export interface PaperRef {
 /** A paper as a list shows it. */
 export interface PaperItem extends PaperRef {
   excerpt: string;
+  /** Hugging Face's AI summary, when the paper has one. */
+  aiSummary?: string;
   /** First-seen date, YYYY-MM-DD. */
   date: string;
   topics: TopicRef[];

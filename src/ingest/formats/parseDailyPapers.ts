@@ -5,7 +5,7 @@ import type { Digest, DigestEntry, PaperSource } from "../../model.ts";
 import { UserError } from "../../util/userError.ts";
 import { arxivLinks, readArxivId, webLink } from "./arxivId.ts";
 import { isoDay } from "./dateLine.ts";
-import { oneLine, plainText } from "./plainText.ts";
+import { CONTROL, oneLine, plainText } from "./plainText.ts";
 
 /**
  * A Hugging Face Daily Papers API response (the JSON behind the trending page),
@@ -37,6 +37,8 @@ const Item = z.object({
     githubRepo: maybe(isString),
     githubStars: maybe(isCount),
     projectPage: maybe(isString),
+    // Hugging Face's one-line AI summary (items from 2025 on; 2024's have none).
+    ai_summary: maybe(isString),
   }),
 });
 const Response = z.array(Item);
@@ -81,6 +83,8 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
     const code = webLink(paper.githubRepo);
     const project = webLink(paper.projectPage);
     const published = isoDay(paper.publishedAt);
+    // Shown as text where it is whole; one with characters no page can carry is left out, not the day's digest.
+    const aiSummary = paper.ai_summary && !CONTROL.test(paper.ai_summary) ? oneLine(paper.ai_summary) : "";
     const snapshot = {
       date: day,
       ...(paper.upvotes !== undefined ? { upvotes: paper.upvotes } : {}),
@@ -91,6 +95,7 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
       ...(version ? { version } : {}),
       ...(authors.length ? { authors } : {}),
       ...(published ? { published } : {}),
+      ...(aiSummary ? { aiSummary } : {}),
       links: {
         ...arxivLinks(id),
         huggingFace: `https://huggingface.co/papers/${id}`,
