@@ -20,6 +20,20 @@ describe("a build that fails in a later stage", () => {
     expect(await readdir(dirname(out))).toEqual(["site"]);
   };
 
+  it("with a folder Netlify would refuse: names it on one line, exits 1 and leaves the last site", async () => {
+    const cache = join(await tempDir(), "cache");
+    const r = await runCli(["build", "--out", out, "--cache", cache], { env: { PAPER_DIGEST_FOLDER_LIMIT: "50" } });
+    expect(r.code).toBe(1);
+    const errors = r.stderr.trim().split("\n");
+    expect(errors).toHaveLength(1);
+    // The fullest folder: Pagefind's fragments (one per page) or the papers' own.
+    expect(errors[0]).toMatch(/^paper-digest: build publish failed: .*\/site\/(pagefind\/fragment|papers) would hold /);
+    expect(errors[0]).toMatch(
+      / \d+ entries; Netlify refuses a folder of more than 50 \(the previous site is untouched\)$/,
+    );
+    await expectUntouched();
+  });
+
   it("in Pagefind: says so on one line, exits 1 and leaves the last site byte-identical", async () => {
     // A cache of its own: with the last build's, nothing would need indexing and Pagefind wouldn't run.
     const r = await runCli(["build", "--out", out, "--cache", join(await tempDir(), "cache")], {

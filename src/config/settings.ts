@@ -40,6 +40,8 @@ export const SIZES = {
   eleventyHeapMb: 5_120,
   /** Seconds between two requests to arXiv, as arXiv asks. */
   arxivDelaySeconds: 3,
+  /** Entries one folder of the site may hold: Netlify refuses a deploy with a folder of more (its docs). */
+  folderEntries: 54_000,
   /** The local preview server's port. */
   servePort: 8080,
 } as const;

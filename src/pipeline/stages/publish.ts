@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import {
   type BuildManifest,
   fileStamps,
@@ -8,8 +9,9 @@ import {
 } from "../../incremental/buildManifest.ts";
 import { filesIn } from "../../incremental/planBuild.ts";
 import type { BuildConfig } from "../buildConfig.ts";
+import { crowdedFolder } from "../crowdedFolder.ts";
 import { swapIn, updateInPlace } from "../publishSite.ts";
-import type { Stage } from "../stage.ts";
+import { type Stage, StageError } from "../stage.ts";
 import type { Cards } from "./cards.ts";
 import type { Pages } from "./pages.ts";
 
@@ -43,6 +45,15 @@ export function publish(config: BuildConfig, stage: Stage, temp: string, pages: 
       // Card paths are URL paths ("/cards/…"); the site's files are relative.
       const cardFiles = [...cards.plan.cards.keys()].map((url) => url.slice(1));
       const site = [...new Set([...wrote, ...later, ...cardFiles])];
+      // A folder a host would refuse fails the build here, one line naming it, and the last site stays.
+      const crowded = crowdedFolder(site);
+      if (crowded) {
+        const where = join(config.outDir, crowded.dir);
+        const count = crowded.entries.toLocaleString("en-US");
+        const limit = crowded.limit.toLocaleString("en-US");
+        const why = `${where} would hold ${count} entries; Netlify refuses a folder of more than ${limit}`;
+        throw new StageError("publish", new Error(why));
+      }
       const manifest: BuildManifest = {
         version: VERSION,
         fingerprint: pages.fingerprint,
