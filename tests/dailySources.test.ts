@@ -65,13 +65,15 @@ describe("the pause between requests", () => {
     const waits: number[] = [];
     const clock = { now: () => now, sleep: async (ms: number) => void waits.push(ms) };
     const pace = pacer(0, clock);
-    await pace("https://rss.arxiv.org/rss/cs.IR");
+    // A request that takes 200 ms, then 500 ms of other work: the next waits for the rest of three seconds.
+    const request = async () => void (now += 200);
+    await pace("https://rss.arxiv.org/rss/cs.IR", request);
     now += 500;
-    await pace("http://export.arxiv.org/api/query?id_list=1");
+    await pace("http://export.arxiv.org/api/query?id_list=1", request);
     expect(waits).toEqual([2500]);
     const local = pacer(0, clock);
-    await local("http://127.0.0.1:1234/rss/cs.IR");
-    await local("http://127.0.0.1:1234/api/query");
+    await local("http://127.0.0.1:1234/rss/cs.IR", request);
+    await local("http://127.0.0.1:1234/api/query", request);
     expect(waits).toEqual([2500]);
   });
 });

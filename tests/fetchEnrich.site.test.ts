@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ARXIV_API, pauseBetween, readEnriched } from "../src/ingest/fetch/enrich.ts";
+import { ARXIV_API, readEnriched } from "../src/ingest/fetch/enrich.ts";
+import { pauseFor } from "../src/ingest/fetch/pace.ts";
 import { buildWithCli } from "./support/builtSite.ts";
 import { ROOT, runCli, tempDir } from "./support/cli.ts";
 import { deadAddress, type Reply, recordedServer } from "./support/recordedServer.ts";
@@ -217,9 +218,9 @@ An abstract that no search will find.
   }
 
   it("never asks arXiv itself more often than every three seconds, whatever --delay says", () => {
-    expect(pauseBetween(ARXIV_API, 0)).toBe(3);
-    expect(pauseBetween("https://export.arxiv.org/api/query", 1)).toBe(3);
-    expect(pauseBetween(ARXIV_API, 5)).toBe(5);
-    expect(pauseBetween("http://127.0.0.1:8000/api/query", 0.3)).toBe(0.3);
+    expect(pauseFor(ARXIV_API, 0)).toBe(3);
+    expect(pauseFor("https://export.arxiv.org/api/query", 1)).toBe(3);
+    expect(pauseFor(ARXIV_API, 5)).toBe(5);
+    expect(pauseFor("http://127.0.0.1:8000/api/query", 0.3)).toBe(0.3);
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_DIGESTS_DIR, ENRICHED_FILE, PROJECT_DIR, SITE_FILE } from "../c
 import { loadSiteFile } from "../config/siteFile.ts";
 import { runDaily } from "../ingest/fetch/daily.ts";
 import { enrich } from "../ingest/fetch/enrich.ts";
+import { pacer } from "../ingest/fetch/pace.ts";
 import { mergeDigests } from "../ingest/merge/mergeDigests.ts";
 import { readDigests } from "../ingest/readDigests.ts";
 import { UserError } from "../util/userError.ts";
@@ -29,7 +30,10 @@ export async function daily(argv: string[]): Promise<number> {
   const folder = resolve(values.digests ?? join(PROJECT_DIR, DEFAULT_DIGESTS_DIR));
   const { site } = await loadSiteFile(values.config ? resolve(values.config) : join(PROJECT_DIR, SITE_FILE));
   const arxivUrl = urlFlag(values["arxiv-url"], "--arxiv-url");
+  // One pacer for the whole command: enrich's first request to arXiv waits for the listing's and the API's.
+  const pace = pacer();
   let failed = await runDaily({
+    pace,
     sources: site.sources,
     date: asked ?? DateTime.utc().startOf("day"),
     dateAsked: asked !== undefined,
@@ -44,7 +48,7 @@ export async function daily(argv: string[]): Promise<number> {
     const file = resolve(values.enriched ?? join(PROJECT_DIR, ENRICHED_FILE));
     try {
       const { papers } = mergeDigests(await readDigests(folder));
-      const result = await enrich({ papers, file, apiUrl: arxivUrl, progress: (line) => console.error(line) });
+      const result = await enrich({ papers, file, apiUrl: arxivUrl, pace, progress: (line) => console.error(line) });
       console.log(
         `enrich: looked up ${result.looked}, ${result.found} found${result.found ? "" : " (file unchanged)"}`,
       );

@@ -8,12 +8,11 @@ import { parseArxivAtom } from "../formats/parseArxivAtom.ts";
 import { type ListedPaper, parseArxivRss } from "../formats/parseArxivRss.ts";
 import { type GetOptions, getText } from "./getText.ts";
 import { hasKeyword } from "./keywords.ts";
+import type { Pace } from "./pace.ts";
 
 export const ARXIV_RSS = "https://rss.arxiv.org/rss/";
 /** The API takes at most this many ids a request (and answers slowly for more). */
 const IDS_PER_REQUEST = 100;
-
-type Pace = (url: string) => Promise<void>;
 
 /** What one arXiv source kept of its listing. */
 export interface ArxivPick {
@@ -35,8 +34,7 @@ export async function pickFromListing(
   get: GetOptions,
 ): Promise<ArxivPick> {
   const url = `${rssBase.endsWith("/") ? rssBase : `${rssBase}/`}${source.arxiv.join("+")}`;
-  await pace(url);
-  const listing = parseArxivRss(url, await getText(url, get));
+  const listing = parseArxivRss(url, await pace(url, () => getText(url, get)));
   const fresh = listing.papers.filter((p) => p.announceType === "new" || p.announceType === "cross");
   const matching = (p: ListedPaper) => !source.keywords || hasKeyword(`${p.title}\n${p.abstract}`, source.keywords);
   const kept = [...new Set(fresh.filter(matching).map((p) => p.id))].slice(0, source.limit ?? Infinity);
@@ -63,8 +61,7 @@ export async function writeArxivDay(options: {
     const batch = ids.slice(i, i + IDS_PER_REQUEST);
     url.searchParams.set("id_list", batch.join(","));
     url.searchParams.set("max_results", String(batch.length));
-    await pace(url.href);
-    answers.push(await getText(url.href, get));
+    answers.push(await pace(url.href, () => getText(url.href, get)));
   }
   const text = joinAtom(answers);
   const target = join(folder, `${day}.atom`);

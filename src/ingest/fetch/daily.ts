@@ -6,7 +6,7 @@ import { ARXIV_RSS, type ArxivPick, pickFromListing, writeArxivDay } from "./arx
 import { ARXIV_API } from "./enrich.ts";
 import { DAILY_PAPERS_API, fetchDay, NoPapersYet } from "./fetchDay.ts";
 import type { GetOptions } from "./getText.ts";
-import { pacer } from "./pace.ts";
+import type { Pace } from "./pace.ts";
 
 export interface DailyOptions extends GetOptions {
   sources: readonly Source[];
@@ -17,8 +17,8 @@ export interface DailyOptions extends GetOptions {
   hfUrl?: string;
   arxivUrl?: string;
   rssUrl?: string;
-  /** Seconds between requests to hosts other than arXiv's (arXiv's own always get three). */
-  delay?: number;
+  /** The command's pacer (see pacer): arXiv's requests three seconds apart, whichever step makes them. */
+  pace: Pace;
   /** One line per source, as soon as it is done. */
   report: (line: string) => void;
 }
@@ -29,7 +29,7 @@ export interface DailyOptions extends GetOptions {
  */
 export async function runDaily(options: DailyOptions): Promise<number> {
   const { sources, report } = options;
-  const pace = pacer(options.delay);
+  const { pace } = options;
   let failed = 0;
   const fail = (name: string, err: unknown) => {
     if (!(err instanceof UserError)) throw err;

@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../../util/writeFileAtomic.ts";
 import { readArxivEntries } from "../formats/parseArxivAtom.ts";
 import { paperKey } from "../merge/paperKey.ts";
 import { type GetOptions, getText } from "./getText.ts";
+import { type Pace, pacer } from "./pace.ts";
 
 export const ARXIV_API = "http://export.arxiv.org/api/query";
 /** arXiv asks API clients for no more than one request every three seconds. */
@@ -29,12 +30,6 @@ export async function readEnriched(file: string): Promise<Map<string, PaperSourc
   return known;
 }
 
-/** Seconds between two requests: arXiv's own API never gets them faster than it asks. */
-export const pauseBetween = (apiUrl: string, delay: number) =>
-  new URL(apiUrl).hostname.endsWith("arxiv.org") ? Math.max(delay, ARXIV_DELAY) : delay;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 export interface EnrichOptions extends GetOptions {
   papers: readonly Paper[];
   /** The Atom file that holds what was found (read, then rewritten whole). */
@@ -43,6 +38,8 @@ export interface EnrichOptions extends GetOptions {
   /** Seconds between requests; never below ARXIV_DELAY against arXiv itself. */
   delay?: number;
   limit?: number;
+  /** The command's pacer, when requests to arXiv came before (see pacer); else one of its own. */
+  pace?: Pace;
 }
 
 /**
@@ -56,21 +53,20 @@ export async function enrich({
   apiUrl = ARXIV_API,
   delay = ARXIV_DELAY,
   limit = Infinity,
+  pace = pacer(delay),
   progress = () => {},
   ...get
 }: EnrichOptions) {
   const known = await readEnriched(file);
   const wanted = papers.filter((p) => !p.source.arxivId && !known.has(p.key)).slice(0, limit);
-  const pause = pauseBetween(apiUrl, delay);
   const found: Element[] = [];
   const missed: Paper[] = [];
-  for (const [i, paper] of wanted.entries()) {
-    if (i > 0) await sleep(pause * 1000);
+  for (const paper of wanted) {
     const url = new URL(apiUrl);
     // A phrase query on the title's words: arXiv's search trips over quotes and colons.
     url.searchParams.set("search_query", `ti:"${paper.key}"`);
     url.searchParams.set("max_results", "10");
-    const body = await getText(url.href, { ...get, progress });
+    const body = await pace(url.href, () => getText(url.href, { ...get, progress }));
     const entries = readArxivEntries(url.href, body);
     const match = entries.findIndex((e) => paperKey(texText(e.title)) === paper.key);
     if (match < 0) {
