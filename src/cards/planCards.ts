@@ -1,5 +1,5 @@
 import { DEFAULTS } from "../config/settings.ts";
-import { SiteFile } from "../config/siteFile.ts";
+import { SITE_DEFAULTS } from "../config/siteFile.ts";
 import type { Library, TopicInfo } from "../model.ts";
 import { newestFirst } from "../pages/newestFirst.ts";
 import { longDate } from "../site/dates.ts";
@@ -54,7 +54,7 @@ export function planCards(
   {
     isDrawn = () => false,
     budget = Infinity,
-    description = SiteFile.parse({}).description,
+    description = SITE_DEFAULTS.description,
   }: { isDrawn?: (card: Card) => boolean; budget?: number; description?: string } = {},
 ): CardPlan {
   const cards = new Map<string, Card>();

@@ -64,13 +64,16 @@ export const SiteFile = z.strictObject({
 });
 export type SiteFile = z.infer<typeof SiteFile>;
 
+/** The settings of a site without content/site.yaml. */
+export const SITE_DEFAULTS: SiteFile = SiteFile.parse({});
+
 /** The site's own settings: content/site.yaml, or today's defaults when there is none. */
 export async function loadSiteFile(file: string): Promise<{ site: SiteFile; text: string }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { site: SiteFile.parse({}), text: "" };
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { site: SITE_DEFAULTS, text: "" };
     throw new UserError(file, 1, "cannot read the site's settings");
   }
   return { site: parseYamlWith(file, text, SiteFile), text };

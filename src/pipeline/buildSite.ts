@@ -81,9 +81,10 @@ async function runBuild(config: BuildConfig, cardDrawer: ChildProcess, distrust?
     const pipelined = !previous && !cards.backlog;
     const turn = takeTurns();
     const render = startRender(stage, eleventy, temp, pages.plan, related.library, turn, pipelined);
-    const besideEleventy = pipelined && render.rendering.runs > 1;
+    const { rendering } = render;
+    const besideEleventy = pipelined && rendering.runs > 1;
     const indexEarly = pipelined
-      ? search.index(render.rendering, previous, new Set(), new Set(), turn, besideEleventy)
+      ? search.index({ rendering, previous, kept: new Set(), touched: new Set(), turn, besideEleventy })
       : undefined;
     const words = () => writeWords(config, stage, temp, ingested, classified, related, pages);
     // An incremental build's Eleventy renders a few hundred pages: meanwhile this thread writes the words.
@@ -98,7 +99,8 @@ async function runBuild(config: BuildConfig, cardDrawer: ChildProcess, distrust?
     const vocabulary = wordsEarly ?? (await turn(words));
     const { outputs, keptFiles } = pageOutputs(rendered, kept, previous);
     if (cards.backlog) await cards.drawing;
-    const indexed = indexEarly ?? search.index(render.rendering, previous, keptFiles, touched, turn, false);
+    const indexed =
+      indexEarly ?? search.index({ rendering, previous, kept: keptFiles, touched, turn, besideEleventy: false });
     // The cards go into the site while Pagefind indexes; both are over before anything goes on.
     const placing = cards.place(temp, previous ? config.outDir : undefined);
     await Promise.allSettled([indexed, placing]);

@@ -9,6 +9,17 @@ import { inStage, later, type Stage } from "../stage.ts";
 import type { Turn } from "../takeTurns.ts";
 import { writeFiles } from "./writeFiles.ts";
 
+/** What indexing is given: the rendering to follow, the last build, and the files kept from it (see indexSearch). */
+interface IndexInput {
+  rendering: Rendering;
+  previous: BuildManifest | undefined;
+  kept: ReadonlySet<string>;
+  touched: ReadonlySet<string>;
+  turn: Turn;
+  /** Whether it runs beside Eleventy's runs (its progress line says so). */
+  besideEleventy: boolean;
+}
+
 /**
  * pagefind: the sharded search index (see indexSearch), started once `index` is called. Whether Pagefind's
  * binary runs is asked at once (it prints its version in ~0.01 s), and awaited before indexing.
@@ -17,14 +28,7 @@ export function prepareSearch(config: BuildConfig, stage: Stage, temp: string, l
   const pagefindRuns = later(checkPagefind());
   let started: Promise<unknown> | undefined;
   return {
-    index(
-      rendering: Rendering,
-      previous: BuildManifest | undefined,
-      kept: ReadonlySet<string>,
-      touched: ReadonlySet<string>,
-      turn: Turn,
-      besideEleventy: boolean,
-    ) {
+    index({ rendering, previous, kept, touched, turn, besideEleventy }: IndexInput) {
       const { outDir, shardSize } = config;
       const search = later(
         stage(
