@@ -1,4 +1,4 @@
-import { readFeeds } from "../src/site/generatedData.ts";
+import { readFeedList } from "../src/site/generatedData.ts";
 import { renderOpml } from "../src/site/opml.ts";
 import type { SiteData } from "../src/site/pageData.ts";
 
@@ -8,5 +8,5 @@ export function data() {
 }
 
 export function render({ site }: { site: SiteData }): string {
-  return renderOpml(readFeeds(), site);
+  return renderOpml(readFeedList(), site);
 }

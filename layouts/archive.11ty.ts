@@ -11,11 +11,22 @@ export function render(data: LayoutData<ArchivePage>): string {
     html`<li><a href="/digests/${d.date}/">${dateTag(d.date)}</a> <span class="count">${papers(d.count)}</span></li>\n`;
   const year = (y: { url: string; label: string; count: number }) =>
     html`<li><a href="${y.url}">${y.label}</a> <span class="count">${y.count}</span></li>`;
+  const links = (list: readonly { url: string; label: string }[]) =>
+    list.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>`);
+  const best = (id: string, heading: string, list?: readonly { url: string; label: string }[]) =>
+    list?.length
+      ? html`<nav class="by-month" aria-labelledby="${id}">
+<h2 id="${id}">${heading}</h2>
+<ul>${links(list)}</ul>
+</nav>
+`
+      : "";
   const main = html`<h1>${data.heading}</h1>
 ${data.back ? html`<p class="back"><a href="${data.back.url}">← ${data.back.label}</a></p>` : ""}
 <ul class="archive">
 ${data.digests.map(digest)}</ul>
-${
+${best("best-months", "The best of each month", data.months)}\
+${best("best-weeks", "The best of each week", data.weeks)}${
   data.years?.length
     ? html`<nav class="by-month" aria-labelledby="by-year">
 <h2 id="by-year">All digests, by year</h2>

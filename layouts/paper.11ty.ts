@@ -27,7 +27,7 @@ data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstS
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
   const main = html`<article class="paper" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
-${aiSummary(source.aiSummary)}${authorList(source.authors ?? [])}
+${aiSummary(source.aiSummary)}${authorList(source.authors ?? [], data.authorSlugs)}
 <p class="meta" data-pagefind-ignore>First listed ${firstListed}${listings}</p>
 ${facts.length ? html`<p class="meta facts" data-pagefind-ignore>${factList}</p>` : ""}
 ${links.length ? html`<ul class="paper-links" data-pagefind-ignore>${linkList}</ul>` : ""}

@@ -19,7 +19,14 @@ reader: <code>${absolute("/feeds.opml")}</code></p>
 ${data.siteFeeds.map((f) => html`<li><a href="${f.url}">${f.title}</a> <code>${absolute(f.url)}</code></li>\n`)}</ul>
 <h2>One topic</h2>
 <ul class="feed-list">
-${data.topicFeeds.map(topicFeed)}</ul>`;
+${data.topicFeeds.map(topicFeed)}</ul>
+<h2>One author</h2>
+<p>${
+    data.authorFeeds.count > 0
+      ? `Every author with ${data.authorFeeds.minPapers} or more papers here (${data.authorFeeds.count} of them) has a \
+page with a feed: follow the link on their name on any of their papers. The OPML file above lists every one.`
+      : `An author with ${data.authorFeeds.minPapers} or more papers here gets a page with a feed; none has yet.`
+  }</p>`;
   return shell({
     site: data.site,
     url: data.page.url,

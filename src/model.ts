@@ -8,6 +8,8 @@ export interface PaperSource {
   version?: number;
   /** Authors in the order the paper lists them. */
   authors?: string[];
+  /** Hugging Face user handles of those authors, by their place in `authors` (null: none known). */
+  authorUsers?: (string | null)[];
   /** First published on arXiv, YYYY-MM-DD. */
   published?: string;
   primaryCategory?: string;

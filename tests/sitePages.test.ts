@@ -214,7 +214,7 @@ describe("a paper page's key", () => {
         lib,
         topics,
         site,
-        100,
+        { feedItems: 100, authorMinPapers: 2 },
         planCards(lib, topics, site.title),
         paperExtras(lib.papers, () => []).extras,
       );

@@ -34,6 +34,9 @@ export const SIZES = {
   relatedPerPaper: 5,
   /** Items on the first page of a list (a topic's newest papers, the newest digests). */
   listPage: 50,
+  /** Papers in each week's item of the weekly feed, and the finished weeks it holds. */
+  weeklyTop: 10,
+  weeklyWeeks: 12,
   /** Pages one Eleventy process renders at most: its memory grows with them (~1 GB per 10,000). */
   pagesPerEleventyRun: 5_000,
   /** An Eleventy process's heap cap, in MB: never more than a Netlify builder (8 GiB, shared) can give. */

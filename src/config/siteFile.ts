@@ -57,6 +57,11 @@ export const SiteFile = z.strictObject({
       url: z.url({ protocol: /^https?$/, error: "must be a web address" }).optional(),
     })
     .optional(),
+  authorPages: z
+    .strictObject({
+      minPapers: z.int("must be a whole number").min(1, "must be 1 or more").default(2),
+    })
+    .default({ minPapers: 2 }),
   sources: z
     .array(Source)
     .min(1, "must list at least one source")

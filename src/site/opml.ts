@@ -1,12 +1,12 @@
 import { escapeHtml as x } from "./html.ts";
-import type { FeedModel, SiteData } from "./pageData.ts";
+import type { FeedListing, SiteData } from "./pageData.ts";
 
 /**
  * OPML 2.0 listing every feed of the site, which a feed reader imports in one step. Titles are text: every
  * value is escaped into its attribute.
  */
-export function renderOpml(feeds: readonly FeedModel[], site: SiteData): string {
-  const outline = (f: FeedModel) =>
+export function renderOpml(feeds: readonly FeedListing[], site: SiteData): string {
+  const outline = (f: FeedListing) =>
     `    <outline type="rss" text="${x(f.title)}" title="${x(f.title)}" \
 xmlUrl="${x(f.self)}" htmlUrl="${x(f.link)}"/>\n`;
   return `<?xml version="1.0" encoding="utf-8"?>

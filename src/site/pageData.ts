@@ -11,6 +11,11 @@ export interface TopicRef {
   name: string;
 }
 
+interface Link {
+  url: string;
+  label: string;
+}
+
 export interface PaperRef {
   slug: string;
   title: string;
@@ -55,6 +60,8 @@ export interface PaperPage extends PageBase {
   abstractTex?: string;
   /** Authors, links, categories … from Daily Papers or arXiv; empty for a text-only paper. */
   source: PaperSource;
+  /** The page of each author who has one, by their place in `source.authors`. */
+  authorSlugs?: (string | null)[];
   /** arXiv-style BibTeX, for a paper with an arXiv id. */
   bibtex?: string;
   /** Synonyms and expansions of the paper's acronyms (content/synonyms.yaml): indexed for search, never shown. */
@@ -71,8 +78,10 @@ export interface ListPage extends PageBase {
   layout: "list";
   heading: string;
   lede?: string;
-  /** Shown above the list: e.g. the dates of the neighbouring digests. */
-  neighbours?: { prev?: { url: string; label: string }; next?: { url: string; label: string } };
+  /** Shown above the list: the neighbouring digests (or weeks, or months), `of` naming which. */
+  neighbours?: { of: "digest" | "week" | "month"; prev?: Link; next?: Link };
+  /** On a digest: the best of its week and of its month. */
+  best?: Link[];
   items: PaperItem[];
   showDates: boolean;
   pager?: Pager;
@@ -94,6 +103,9 @@ export interface ArchivePage extends PageBase {
   years?: { url: string; label: string; count: number }[];
   /** On a year's page: the way back to the newest digests. */
   back?: { url: string; label: string };
+  /** The best of each month and week of the digests shown, newest first. */
+  months?: Link[];
+  weeks?: Link[];
 }
 
 export interface TopicsPage extends PageBase {
@@ -136,6 +148,8 @@ export interface FeedItem {
   authors: string[];
   /** The paper itself (its arXiv page), beside our page. */
   externalUrl?: string;
+  /** An item that is a list of papers (a week's best), shown in order instead of an abstract. */
+  list?: { title: string; url: string }[];
 }
 
 /** A feed of the site: the whole site's or one topic's. URLs are absolute except `path`. */
@@ -154,6 +168,15 @@ export interface SubscribePage extends PageBase {
   layout: "subscribe";
   siteFeeds: { title: string; url: string; kind: string }[];
   topicFeeds: { title: string; url: string; count: number }[];
+  /** How many authors have a page (and a feed), and the papers that give an author one. */
+  authorFeeds: { count: number; minPapers: number };
+}
+
+/** A feed as /feeds.opml lists it. URLs are absolute. */
+export interface FeedListing {
+  title: string;
+  self: string;
+  link: string;
 }
 
 export interface SitemapEntry {

@@ -6,10 +6,14 @@ import { type Html, html } from "./html.ts";
 const AUTHORS_SHOWN = 10;
 
 /** "Tri Dao, Daniel Y. Fu and 3 more": every author, the long tail folded. */
-export function authorList(authors: readonly string[]): Html | "" {
+export function authorList(authors: readonly string[], slugs: readonly (string | null)[] = []): Html | "" {
   if (authors.length === 0) return "";
-  const names = (list: readonly string[]) =>
-    html`${list.map((name, i) => html`${i > 0 ? ", " : ""}<span class="author">${name}</span>`)}`;
+  const name = (n: string, i: number) => {
+    const slug = slugs[i];
+    return slug ? html`<a class="author" href="/authors/${slug}/">${n}</a>` : html`<span class="author">${n}</span>`;
+  };
+  const names = (list: readonly string[], from = 0) =>
+    html`${list.map((n, i) => html`${i > 0 ? ", " : ""}${name(n, from + i)}`)}`;
   // Search shows the first authors beside a result.
   // (Pagefind reads commas as separators between meta fields: names are joined with "·".)
   const meta = `authors:${authors
@@ -19,7 +23,7 @@ export function authorList(authors: readonly string[]): Html | "" {
   if (authors.length <= AUTHORS_SHOWN + 2)
     return html`<p class="authors" dir="auto" data-pagefind-meta="${meta}">${names(authors)}</p>`;
   const rest = authors.slice(AUTHORS_SHOWN);
-  const more = html`<details><summary>and ${rest.length} more authors</summary>${names(rest)}</details>`;
+  const more = html`<details><summary>and ${rest.length} more authors</summary>${names(rest, AUTHORS_SHOWN)}</details>`;
   const first = names(authors.slice(0, AUTHORS_SHOWN));
   return html`<div class="authors" dir="auto" data-pagefind-meta="${meta}">${first}${more}</div>`;
 }

@@ -1,10 +1,14 @@
-import { escapeHtmlText, escapeHtml as x } from "./html.ts";
+import { escapeHtml, escapeHtmlText, escapeHtml as x } from "./html.ts";
 import type { FeedModel, SiteData } from "./pageData.ts";
 
 /**
  * An ISO date or time ("2025-03-13", or the build's time) as RFC 822 dates are written: "Thu, 13 Mar 2025 00:00:00
  * +0000". */
 const rfc822 = (iso: string) => new Date(iso).toUTCString().replace(/GMT$/, "+0000");
+
+/** A week's papers as the HTML of an item's description: an ordered list of links, each title text. */
+const listHtml = (list: readonly { title: string; url: string }[]) =>
+  `<ol>${list.map((p) => `<li><a href="${escapeHtml(p.url)}">${escapeHtmlText(p.title)}</a></li>`).join("")}</ol>`;
 
 /**
  * RSS 2.0 (escapeHtml's five entities are XML's too). Titles are plain text. A description is HTML by RSS convention,
@@ -21,7 +25,7 @@ export function renderRss(feed: FeedModel, site: SiteData): string {
       <pubDate>${rfc822(item.date)}</pubDate>
 ${item.authors.map((a) => `      <dc:creator>${x(a)}</dc:creator>\n`).join("")}\
 ${item.categories.map((c) => `      <category>${x(c)}</category>\n`).join("")}\
-      <description>${x(escapeHtmlText(item.abstract))}</description>
+      <description>${x(item.list ? listHtml(item.list) : escapeHtmlText(item.abstract))}</description>
     </item>
 `,
   );

@@ -22,7 +22,18 @@ const maybe = <T>(guard: (v: unknown) => v is T) =>
     .transform((v) => (guard(v) ? v : undefined));
 const isString = (v: unknown): v is string => typeof v === "string";
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
-const Author = z.object({ name: maybe(isString), hidden: maybe((v): v is boolean => typeof v === "boolean") });
+// A Hugging Face handle: letters, digits, "-", "_" and "." (anything else is not a handle, and left out).
+const isHandle = (v: unknown): v is string => typeof v === "string" && /^[A-Za-z0-9][\w.-]{0,95}$/.test(v);
+const User = z.object({ user: maybe(isHandle), name: maybe(isHandle) });
+const Author = z.object({
+  name: maybe(isString),
+  hidden: maybe((v): v is boolean => typeof v === "boolean"),
+  // The Hugging Face account that claimed this authorship, when one did.
+  user: z
+    .unknown()
+    .optional()
+    .transform((v) => User.safeParse(v).data),
+});
 const Item = z.object({
   paper: z.object({
     id: z.string().refine((s) => readArxivId(s), "is not an arXiv id (such as 2501.00656)"),
@@ -79,7 +90,9 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
   const day = date.toISODate()!;
   const entries: DigestEntry[] = parsed.data.map(({ paper }, i) => {
     const { id, version } = readArxivId(paper.id)!;
-    const authors = paper.authors.flatMap((a) => (a.name?.trim() && !a.hidden ? [oneLine(a.name)] : []));
+    const shown = paper.authors.filter((a) => a.name?.trim() && !a.hidden);
+    const authors = shown.map((a) => oneLine(a.name!));
+    const authorUsers = shown.map((a) => a.user?.user ?? a.user?.name ?? null);
     const code = webLink(paper.githubRepo);
     const project = webLink(paper.projectPage);
     const published = isoDay(paper.publishedAt);
@@ -94,6 +107,7 @@ export function parseDailyPapers(file: string, source: string, date: DateTime | 
       arxivId: id,
       ...(version ? { version } : {}),
       ...(authors.length ? { authors } : {}),
+      ...(authorUsers.some(Boolean) ? { authorUsers } : {}),
       ...(published ? { published } : {}),
       ...(aiSummary ? { aiSummary } : {}),
       links: {

@@ -1,6 +1,7 @@
 import type { Library, Paper } from "../../model.ts";
 import type { PaperPage, PaperRef, TopicRef } from "../../site/pageData.ts";
 import { shortHash } from "../../util/shortHash.ts";
+import type { Authors } from "../authors.ts";
 import { bibtex } from "../bibtex.ts";
 import { type PageContext, pageFile } from "../pageContext.ts";
 import type { PaperExtras } from "../paperExtras.ts";
@@ -14,10 +15,11 @@ interface PaperContext {
   next?: PaperRef;
   /** Its share card's URL. */
   card: string;
+  authorSlugs: (string | null)[];
 }
 
 /** Every paper's page, each with its neighbours in the digest it first appeared in. */
-export function paperPages(ctx: PageContext, library: Library) {
+export function paperPages(ctx: PageContext, library: Library, authors: Authors) {
   const { bySlug, hashes, refs, extras, site, take, sitemap } = ctx;
   const firstListing = new Map(library.digests.flatMap((d) => d.slugs.map((s, i) => [s, { d, i }] as const)).reverse());
   const ref = (slug?: string) => (slug ? { slug, title: bySlug.get(slug)!.title } : undefined);
@@ -26,6 +28,8 @@ export function paperPages(ctx: PageContext, library: Library) {
     const permalink = `/papers/${paper.slug}/`;
     const [prev, next] = [d.slugs[i - 1], d.slugs[i + 1]];
     const card = ctx.cardOf(permalink);
+    // Which of its authors have a page: an author's second paper links their name on the first.
+    const authorSlugs = (paper.source.authors ?? []).map((_, i) => authors.slugOf(paper, i) ?? null);
     /**
      * A paper's page shows the paper, its related papers and its neighbours (each all paperHash covers)
      * and its card: their hashes are its key. The same key means the same page, for the same program
@@ -33,7 +37,8 @@ export function paperPages(ctx: PageContext, library: Library) {
      * changed. Making every page to hash its text cost ten times as much.
      */
     const key = shortHash(
-      `${[paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ")} ${card}`,
+      `${[paper.slug, ...paper.related, prev, next].map((s) => (s ? hashes.get(s) : "-")).join(" ")} ${card} ` +
+        authorSlugs.join(","),
     );
     const make = () => {
       const context = {
@@ -43,6 +48,7 @@ export function paperPages(ctx: PageContext, library: Library) {
         prev: ref(prev),
         next: ref(next),
         card,
+        authorSlugs,
       };
       return pageFile(paperPage(paper, context));
     };
@@ -58,7 +64,7 @@ export function paperPages(ctx: PageContext, library: Library) {
 const withSynonyms = (terms: string[]) => (terms.length > 0 ? { alsoKnownAs: terms } : {});
 
 /** A paper's page, made from the paper and its context alone. */
-function paperPage(paper: Paper, { extras, topics, related, prev, next, card }: PaperContext): PaperPage {
+function paperPage(paper: Paper, { extras, topics, related, prev, next, card, authorSlugs }: PaperContext): PaperPage {
   const cite = bibtex(paper);
   return {
     layout: "paper",
@@ -70,6 +76,7 @@ function paperPage(paper: Paper, { extras, topics, related, prev, next, card }: 
     abstract: paper.abstract,
     ...(paper.abstractTex ? { abstractTex: paper.abstractTex } : {}),
     source: paper.source,
+    ...(authorSlugs.some(Boolean) ? { authorSlugs } : {}),
     ...(cite ? { bibtex: cite } : {}),
     ...withSynonyms(extras.alsoKnownAs),
     firstSeen: paper.digests[0],

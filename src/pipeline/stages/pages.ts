@@ -71,7 +71,7 @@ export async function writePages(
       library,
       ingested.taxonomy,
       site,
-      config.feedItems,
+      { feedItems: config.feedItems, authorMinPapers: ingested.settings.site.authorPages.minPapers },
       cards.plan,
       extras.extras,
       words,
