@@ -25,7 +25,7 @@ data-pagefind-filter="month:${monthName(data.firstSeen)}">${longDate(data.firstS
   // Search indexes the article alone: title first (weighted), authors, abstract, topic and month filters, the date
   // shown.
   // Where the abstract shows MathML, search reads the plain text instead (math as its TeX source: "O(n^2)").
-  const main = html`<article class="paper" data-pagefind-body>
+  const main = html`<article class="paper" data-slug="${data.slug}" data-pagefind-body>
 <h1 dir="auto" data-pagefind-weight="10">${title}</h1>
 ${aiSummary(source.aiSummary)}${authorList(source.authors ?? [], data.authorSlugs)}
 <p class="meta" data-pagefind-ignore>First listed ${firstListed}${listings}</p>

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readDigestFile } from "../src/ingest/formats/readDigestFile.ts";
 import type { DigestEntry } from "../src/model.ts";
@@ -117,23 +118,35 @@ describe("the seed site", () => {
   });
 
   it(
-    "runs no JavaScript on its reading pages (but the paper page's copy button) and keeps all CSS under " + "10 KB",
+    "runs two small deferred scripts on its reading pages (the reading list, offline reading; and the paper " +
+      "page's copy button) and keeps all CSS under 10 KB and all JavaScript but search's under 4 KB gzipped",
     async () => {
       for (const url of ["/", "/digests/", "/digests/2025-03-13/", "/topics/", "/404.html"]) {
         const doc = await site.page(url);
-        expect(doc.querySelectorAll("script"), url).toHaveLength(0);
+        const scripts = [...doc.querySelectorAll("script")];
+        expect(
+          scripts.map((s) => [s.getAttribute("src"), s.hasAttribute("defer")]),
+          url,
+        ).toEqual([
+          ["/assets/reading.js", true],
+          ["/assets/offline.js", true],
+        ]);
       }
       const paper = await site.page(`/papers/${papersJson.papers[0].slug}/`);
       const scripts = [...paper.querySelectorAll("script:not([type='application/ld+json'])")].map((s) =>
         s.getAttribute("src"),
       );
-      expect(scripts).toEqual(["/assets/copy-link.js"]);
+      expect(scripts).toEqual(["/assets/copy-link.js", "/assets/reading.js", "/assets/offline.js"]);
       const css = await readdir(join(site.out, "assets"));
       let bytes = 0;
       for (const f of css.filter((f) => f.endsWith(".css")))
         bytes += (await readFile(join(site.out, "assets", f))).length;
       expect(bytes).toBeGreaterThan(0);
       expect(bytes).toBeLessThan(10 * 1024);
+      const js = await Promise.all(
+        ["copy-link.js", "reading.js", "offline.js"].map((f) => readFile(join(site.out, "assets", f))),
+      );
+      expect(gzipSync(Buffer.concat(js), { level: 9 }).length).toBeLessThan(4 * 1024);
     },
   );
 

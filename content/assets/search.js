@@ -39,10 +39,11 @@
     // The index comes in shards (/search/index.json lists them): the primary holds the topic pages,
     // the others the papers. Options reach only the index they are given to, so each gets them.
     const index = fetch("/search/index.json").then((r) => (r.ok ? r.json() : { merge: [], topicPages: [] }), () => ({ merge: [], topicPages: [] }));
-    const options = { excerptLength: 32 };
     pagefind = await import("/pagefind/pagefind.js");
+    const { merge, topicPages, tag } = await index;
+    // One URL for the index's entry files a build, which the offline cache (sw.js) can answer.
+    const options = { excerptLength: 32, ...(tag ? { metaCacheTag: tag } : {}) };
     await pagefind.options(options);
-    const { merge, topicPages } = await index;
     await Promise.all(merge.map((path) => pagefind.mergeIndex(path, options)));
     topicIds = new Set(topicPages);
   } catch {

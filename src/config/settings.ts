@@ -37,6 +37,8 @@ export const SIZES = {
   /** Papers in each week's item of the weekly feed, and the finished weeks it holds. */
   weeklyTop: 10,
   weeklyWeeks: 12,
+  /** Paper pages of the newest digest a reader's browser keeps for reading offline (an arXiv day has hundreds). */
+  offlinePapers: 100,
   /** Pages one Eleventy process renders at most: its memory grows with them (~1 GB per 10,000). */
   pagesPerEleventyRun: 5_000,
   /** An Eleventy process's heap cap, in MB: never more than a Netlify builder (8 GiB, shared) can give. */

@@ -1,5 +1,5 @@
 import { type CardPlan, planCards } from "../cards/planCards.ts";
-import { DEFAULTS } from "../config/settings.ts";
+import { DEFAULTS, SIZES } from "../config/settings.ts";
 import { SITE_DEFAULTS } from "../config/siteFile.ts";
 import type { Library } from "../model.ts";
 import type { SiteData } from "../site/pageData.ts";
@@ -115,5 +115,11 @@ function wholeSitePages(
   take("site.json", JSON.stringify(site));
   take("feeds.json", JSON.stringify(feeds));
   take("feedList.json", JSON.stringify(feedList));
+  // What the service worker keeps on install, for reading offline: the newest digest and its papers.
+  const newest = library.digests.at(-1);
+  const offline = newest
+    ? [`/digests/${newest.date}/`, ...newest.slugs.slice(0, SIZES.offlinePapers).map((s) => `/papers/${s}/`)]
+    : [];
+  take("offline.json", JSON.stringify({ pages: offline }));
   take("sitemaps.json", JSON.stringify([...sitemapFiles(sitemap, site.url)].map(([path, xml]) => ({ path, xml }))));
 }

@@ -106,7 +106,7 @@ async function runBuild(config: BuildConfig, cardDrawer: ChildProcess, distrust?
     await Promise.allSettled([indexed, placing]);
     const index = await indexed;
     await placing;
-    writeSearchIndex(temp, index);
+    writeSearchIndex(temp, config.outDir, index);
     await publish(config, stage, temp, pages, cards, { outputs, index, papersJson: vocabulary.papersJson });
     config.progress(`${"built".padEnd(9)} ${config.outDir.padEnd(44)} ${seconds(started)}`);
     return related.library;

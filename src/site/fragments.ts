@@ -16,7 +16,7 @@ export const dateTag = (iso: string, short = false) =>
 /** A list of papers: linked title (an h2, or h3 under a section's h2), date, excerpt, topic chips. */
 export const paperList = (items: readonly PaperItem[], showDates: boolean, level: 2 | 3 = 2) => html`<ol class="papers">
 ${items.map(
-  (p) => html`<li class="paper-item">
+  (p) => html`<li class="paper-item" data-slug="${p.slug}" data-date="${p.date}">
 ${trusted(`<h${level} dir="auto">`)}<a href="/papers/${p.slug}/">${p.title}</a>${trusted(`</h${level}>`)}
 ${showDates ? html`<p class="meta">${dateTag(p.date, true)}</p>` : ""}
 ${aiSummary(p.aiSummary)}<p class="excerpt" dir="auto">${p.excerpt}</p>

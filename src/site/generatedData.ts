@@ -10,4 +10,5 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(join(GENERATED_DIR,
 let feeds: FeedModel[] | undefined;
 export const readFeeds = () => (feeds ??= read<FeedModel[]>("feeds.json"));
 export const readFeedList = () => read<FeedListing[]>("feedList.json");
+export const readOffline = () => read<{ pages: string[] }>("offline.json");
 export const readSitemaps = () => read<SitemapFile[]>("sitemaps.json");

@@ -73,6 +73,9 @@ export function shell({
 <link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="/feed.json">
 ${feeds.map((f) => html`<link rel="alternate" type="application/rss+xml" title="${f.title}" href="${f.url}">\n`)}\
 ${head ?? ""}
+<script src="/assets/reading.js" defer></script>
+<script src="/assets/offline.js" defer></script>
+<link rel="manifest" href="/manifest.webmanifest">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -96,7 +99,7 @@ ${main}
 </main>
 <footer class="site-footer" data-pagefind-ignore>
 <p>${site.title}: ${site.description} \
-<a href="/subscribe/">Feeds</a> · <a href="/papers.json">papers.json</a></p>
+<a href="/subscribe/">Feeds</a> · <a href="/saved/">Your reading list</a> · <a href="/papers.json">papers.json</a></p>
 </footer>
 </body>
 </html>

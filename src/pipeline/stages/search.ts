@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { BuildManifest } from "../../incremental/buildManifest.ts";
 import type { Library } from "../../model.ts";
 import type { Rendering } from "../../render/renderPages.ts";
 import { indexSearch } from "../../search/indexSearch.ts";
 import { checkPagefind } from "../../search/pagefind/runPagefind.ts";
 import { topicPageIds } from "../../search/pagefind/topicPageIds.ts";
+import { shortHash } from "../../util/shortHash.ts";
 import type { BuildConfig } from "../buildConfig.ts";
 import { inStage, later, type Stage } from "../stage.ts";
 import type { Turn } from "../takeTurns.ts";
@@ -55,8 +58,20 @@ export function prepareSearch(config: BuildConfig, stage: Stage, temp: string, l
   };
 }
 
-/** What the search page merges, and each topic's page id in the primary index (for its filter). */
-export function writeSearchIndex(temp: string, index: { shards: string[]; topicPages: unknown }) {
+/**
+ * What the search page merges, each topic's page id in the primary index (for its filter), and a tag that
+ * changes with any shard's entry file: the search page hands it to Pagefind as `metaCacheTag`, so the entry
+ * files have one URL a build (which the offline cache keeps) instead of a new one each visit.
+ */
+export function writeSearchIndex(temp: string, outDir: string, index: { shards: string[]; topicPages: unknown }) {
   const merge = index.shards.filter((dir) => dir !== "pagefind").map((dir) => `/${dir}/`);
-  writeFiles(temp, new Map([["search/index.json", JSON.stringify({ merge, topicPages: index.topicPages })]]));
+  const entries = index.shards.map((dir) => {
+    for (const root of [temp, outDir])
+      try {
+        return readFileSync(join(root, dir, "pagefind-entry.json"), "utf8");
+      } catch {}
+    return dir;
+  });
+  const tag = shortHash(entries.join("\n"));
+  writeFiles(temp, new Map([["search/index.json", JSON.stringify({ merge, topicPages: index.topicPages, tag })]]));
 }
