@@ -1,7 +1,10 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { beforeAll, expect, it } from "vitest";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
+import { tempDir } from "./support/cli.ts";
 import { monthsDigests } from "./support/monthsDigests.ts";
 import { LONG_AUTHORS, sourcesDigests, WITH_MATH } from "./support/sourcesDigests.ts";
 
@@ -11,8 +14,11 @@ let months = "";
 beforeAll(async () => {
   // Six months of digests, so topic pages and /topics/ draw their charts.
   months = (await buildWithCli(await monthsDigests(), ["--cards", "0"])).out;
-  // The bundled digest with imported sources: every seed page, plus authors, links, BibTeX and math.
-  const site = await buildIncrementally(await sourcesDigests());
+  // The bundled digest with imported sources: every seed page, plus authors, links, BibTeX and math; every
+  // author with a page (content/site.yaml's authorPages.minPapers at 1), so author pages are checked too.
+  const config = join(await tempDir("pd-a11y-"), "site.yaml");
+  await writeFile(config, "authorPages:\n  minPapers: 1\n");
+  const site = await buildIncrementally(await sourcesDigests(), ["--config", config]);
   out = site.out;
   paper = (await site.page("/")).querySelector(".paper-item h2 a")!.getAttribute("href")!;
 });
@@ -28,6 +34,11 @@ const pageTypes = () => ({
   archive: "/digests/",
   search: "/search/?q=language%20models",
   subscribe: "/subscribe/",
+  week: "/weeks/2025-W11/",
+  month: "/months/2025-03/",
+  author: "/authors/kyle-lo/",
+  "reading list": "/saved/",
+  offline: "/offline/",
   "404": "/no-such-page/",
 });
 

@@ -256,7 +256,7 @@ describe("/feeds.opml", () => {
     expect(opml.getElementsByTagName("title")[0]?.textContent).toBe("Paper Digest: every feed");
     const outlines = Array.from(opml.getElementsByTagName("outline"));
     const listed = outlines.map((o) => o.getAttribute("xmlUrl"));
-    const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith("feed.xml"));
+    const files = (await readdir(out, { recursive: true })).filter((f) => f.endsWith("feed.xml") || f === "weekly.xml");
     expect(listed.sort()).toEqual(files.map((f) => `${SITE}/${f}`).sort());
     expect(outlines.every((o) => o.getAttribute("type") === "rss" && o.getAttribute("text"))).toBe(true);
     const subscribe = parseHTML(await read("subscribe/index.html")).document;

@@ -132,7 +132,7 @@ describe("hostile titles and abstracts", () => {
   it(
     "never become a script, an event handler, a javascript: link, or an embedded element anywhere in " + "the site",
     async () => {
-      const ours = new Set(["/assets/copy-link.js", "/assets/search.js"]);
+      const ours = new Set(["/assets/copy-link.js", "/assets/search.js", "/assets/reading.js", "/assets/offline.js"]);
       const html = (await files(out)).filter((f) => f.endsWith(".html"));
       expect(html.length).toBeGreaterThan(entries.length);
       for (const file of html) {

@@ -119,7 +119,7 @@ describe("the seed site", () => {
 
   it(
     "runs two small deferred scripts on its reading pages (the reading list, offline reading; and the paper " +
-      "page's copy button) and keeps all CSS under 10 KB and all JavaScript but search's under 4 KB gzipped",
+      "page's copy button) and keeps all CSS under 11 KB and all JavaScript but search's under 4 KB gzipped",
     async () => {
       for (const url of ["/", "/digests/", "/digests/2025-03-13/", "/topics/", "/404.html"]) {
         const doc = await site.page(url);
@@ -142,7 +142,8 @@ describe("the seed site", () => {
       for (const f of css.filter((f) => f.endsWith(".css")))
         bytes += (await readFile(join(site.out, "assets", f))).length;
       expect(bytes).toBeGreaterThan(0);
-      expect(bytes).toBeLessThan(10 * 1024);
+      // 10 KB until the reading list's controls (Save, read marks) needed their own styles.
+      expect(bytes).toBeLessThan(11 * 1024);
       const js = await Promise.all(
         ["copy-link.js", "reading.js", "offline.js"].map((f) => readFile(join(site.out, "assets", f))),
       );
