@@ -1,7 +1,8 @@
 // Screenshots of every page type, light and dark, 360 px and 1280 px wide, for a
 // person to look at: npx tsx scripts/screenshots.ts [SITE_DIR] [OUT_DIR]
 // (PAGES=/a/,/b/ picks the pages; FULL=1 takes whole pages, not the first screen;
-// END=1 the last screen, where long lists end)
+// END=1 the last screen, where long lists end; READ=slug,slug marks papers read and saves them, as a
+// reader who opened them would have)
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { serveSite } from "../src/cli/serveSite.ts";
@@ -20,6 +21,13 @@ const browser = await launchChromium();
 for (const scheme of ["light", "dark"] as const) {
   for (const width of [360, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const read = process.env.READ?.split(",") ?? [];
+    if (read.length)
+      await page.addInitScript((slugs) => {
+        const saved = slugs.map((slug) => ({ slug, title: slug.replaceAll("-", " "), date: "2025-03-13" }));
+        localStorage.setItem("paper-digest:read", JSON.stringify(slugs));
+        localStorage.setItem("paper-digest:saved", JSON.stringify(saved));
+      }, read);
     for (const path of pages) {
       await page.goto(new URL(path, server.url).href, { waitUntil: "load" });
       // A search page is ready when its status line has spoken.

@@ -21,52 +21,58 @@ beforeAll(async () => {
 });
 
 describe("the best of each week and month", () => {
-  it("ranks a week by upvotes (the week's latest count), then digests listing the paper, then listing order", async () => {
-    expect(await titles("/weeks/2025-W11/")).toEqual([
-      "Alpha: Sparse Mixtures That Route", // 40 upvotes on the week's last day (5 on its first)
-      "Beta: Retrieval at Scale", // 30
-      "Delta: Listed Twice, Never Upvoted", // no upvotes, in both of the week's digests
-      "Gamma: Tokens Without Upvotes", // no upvotes, in one, though listed before Delta
-    ]);
-    // Alpha again in week 12, with the 1 upvote it had then: the week's own count, not week 11's.
-    expect(await titles("/weeks/2025-W12/")).toEqual([
-      "Zeta: The Second Ada Again",
-      "Epsilon: A Second Ada",
-      "Alpha: Sparse Mixtures That Route",
-    ]);
-    const week = await readPage(out, "/weeks/2025-W11/");
-    expect(visible(week.querySelector("h1")!.textContent)).toBe("The best of week 11 of 2025");
-    expect(visible(week.querySelector(".lede")!.textContent)).toBe(
-      "10–16 March 2025: the 4 papers of 2 digests, ranked by Hugging Face upvotes (the latest count of the " +
-        "period), then by how many of its digests listed the paper, then by the order they were first listed.",
-    );
-    expect(week.querySelector('a[rel="next"]')!.getAttribute("href")).toBe("/weeks/2025-W12/");
-    expect(week.querySelector("title")!.textContent).toBe(
-      "The best of week 11 of 2025 (10–16 March 2025) · Paper Digest",
-    );
-  });
+  it(
+    "ranks a week by upvotes (the week's latest count), then digests listing the paper, then listing " + "order",
+    async () => {
+      expect(await titles("/weeks/2025-W11/")).toEqual([
+        "Alpha: Sparse Mixtures That Route", // 40 upvotes on the week's last day (5 on its first)
+        "Beta: Retrieval at Scale", // 30
+        "Delta: Listed Twice, Never Upvoted", // no upvotes, in both of the week's digests
+        "Gamma: Tokens Without Upvotes", // no upvotes, in one, though listed before Delta
+      ]);
+      // Alpha again in week 12, with the 1 upvote it had then: the week's own count, not week 11's.
+      expect(await titles("/weeks/2025-W12/")).toEqual([
+        "Zeta: The Second Ada Again",
+        "Epsilon: A Second Ada",
+        "Alpha: Sparse Mixtures That Route",
+      ]);
+      const week = await readPage(out, "/weeks/2025-W11/");
+      expect(visible(week.querySelector("h1")!.textContent)).toBe("The best of week 11 of 2025");
+      expect(visible(week.querySelector(".lede")!.textContent)).toBe(
+        "10–16 March 2025: the 4 papers of 2 digests, ranked by Hugging Face upvotes (the latest count of the " +
+          "period), then by how many of its digests listed the paper, then by the order they were first listed.",
+      );
+      expect(week.querySelector('a[rel="next"]')!.getAttribute("href")).toBe("/weeks/2025-W12/");
+      expect(week.querySelector("title")!.textContent).toBe(
+        "The best of week 11 of 2025 (10–16 March 2025) · Paper Digest",
+      );
+    },
+  );
 
-  it("ranks a month the same way over all its digests, and links each period from its digests and the archive", async () => {
-    expect(await titles("/months/2025-03/")).toEqual([
-      "Beta: Retrieval at Scale",
-      "Zeta: The Second Ada Again",
-      "Epsilon: A Second Ada",
-      "Alpha: Sparse Mixtures That Route", // its latest count in March is 17 March's 1
-      "Delta: Listed Twice, Never Upvoted",
-      "Gamma: Tokens Without Upvotes",
-    ]);
-    expect(await titles("/months/2025-04/")).toEqual(["Eta: April's Paper"]);
-    const digest = await readPage(out, "/digests/2025-03-14/");
-    expect([...digest.querySelectorAll(".best a")].map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
-      ["/weeks/2025-W11/", "Week 11 of 2025"],
-      ["/months/2025-03/", "March 2025"],
-    ]);
-    const archive = await readPage(out, "/digests/");
-    const links = (id: string) =>
-      [...archive.querySelectorAll(`nav[aria-labelledby="${id}"] a`)].map((a) => a.getAttribute("href"));
-    expect(links("best-months")).toEqual(["/months/2025-04/", "/months/2025-03/"]);
-    expect(links("best-weeks")).toEqual(["/weeks/2025-W14/", "/weeks/2025-W12/", "/weeks/2025-W11/"]);
-  });
+  it(
+    "ranks a month the same way over all its digests, and links each period from its digests and the " + "archive",
+    async () => {
+      expect(await titles("/months/2025-03/")).toEqual([
+        "Beta: Retrieval at Scale",
+        "Zeta: The Second Ada Again",
+        "Epsilon: A Second Ada",
+        "Alpha: Sparse Mixtures That Route", // its latest count in March is 17 March's 1
+        "Delta: Listed Twice, Never Upvoted",
+        "Gamma: Tokens Without Upvotes",
+      ]);
+      expect(await titles("/months/2025-04/")).toEqual(["Eta: April's Paper"]);
+      const digest = await readPage(out, "/digests/2025-03-14/");
+      expect([...digest.querySelectorAll(".best a")].map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
+        ["/weeks/2025-W11/", "Week 11 of 2025"],
+        ["/months/2025-03/", "March 2025"],
+      ]);
+      const archive = await readPage(out, "/digests/");
+      const links = (id: string) =>
+        [...archive.querySelectorAll(`nav[aria-labelledby="${id}"] a`)].map((a) => a.getAttribute("href"));
+      expect(links("best-months")).toEqual(["/months/2025-04/", "/months/2025-03/"]);
+      expect(links("best-weeks")).toEqual(["/weeks/2025-W14/", "/weeks/2025-W12/", "/weeks/2025-W11/"]);
+    },
+  );
 
   it("publishes /weekly.xml: one item per finished week, newest first, its best papers in order", async () => {
     const xml = await read("weekly.xml");

@@ -20,6 +20,9 @@
   const saved = () => load(KEYS.saved, []);
   const isSaved = (slug) => saved().some((p) => p.slug === slug);
   const read = new Set(load(KEYS.read, []));
+  // "2025-03-13" → "13 March 2025", as the site's pages write dates.
+  const longDate = (iso) =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const el = (tag, props = {}, text = "") => Object.assign(document.createElement(tag), props, { textContent: text });
 
   /** A Save toggle for one paper; its label says what pressing it does, aria-pressed what it is. */
@@ -97,7 +100,7 @@
       const li = el("li", { className: "paper-item" });
       const h2 = el("h2", { dir: "auto" });
       h2.append(el("a", { href: `/papers/${paper.slug}/` }, paper.title));
-      const meta = el("p", { className: "meta" }, paper.date ? `First listed ${paper.date}` : "");
+      const meta = el("p", { className: "meta" }, paper.date ? `First listed ${longDate(paper.date)}` : "");
       const authors = el("p", { className: "authors", dir: "auto" }, (paper.authors ?? []).join(", "));
       const remove = el("button", { type: "button", className: "save" }, "Remove");
       remove.setAttribute("aria-label", `Remove from your reading list: ${paper.title}`);
