@@ -141,7 +141,7 @@ describe("authors", () => {
     const links = async (slug: string) =>
       [...(await readPage(out, `/papers/${slug}/`)).querySelectorAll(".authors .author")].map((a) => [
         a.textContent,
-        a.getAttribute("href"),
+        a.querySelector("a")?.getAttribute("href") ?? null,
       ]);
     expect(await links("alpha-sparse-mixtures-that-route")).toEqual([
       ["Ada Lovelace", "/authors/ada-lovelace/"],

@@ -46,7 +46,7 @@ describe("a paper page's indexed document", () => {
 
   it(
     "stays the same when only what search ignores changes: related papers, the digests it was in, its " +
-      "digest count",
+      "digest count, where an author's name links",
     () => {
       const key = documentKey(indexedDocument(page)!);
       const otherRelated = page.replace(
@@ -58,6 +58,10 @@ describe("a paper page's indexed document", () => {
       expect(documentKey(indexedDocument(otherRelated)!)).toBe(key);
       const listedTwice = page.replace(/(<\/time>)/, "$1 · in 2 digests");
       expect(documentKey(indexedDocument(listedTwice)!)).toBe(key);
+      // An author who gains a page: their name, on every paper of theirs, becomes a link.
+      const named = page.replace("</h1>", '</h1><p class="authors"><span class="author">Ada Lovelace</span></p>');
+      const linked = named.replace("Ada Lovelace", '<a href="/authors/ada-lovelace/">Ada Lovelace</a>');
+      expect(documentKey(indexedDocument(linked)!)).toBe(documentKey(indexedDocument(named)!));
     },
   );
 

@@ -15,13 +15,23 @@ export function indexedDocument(html: string): string | undefined {
   if (!start) return undefined;
   const tag = start[1].toLowerCase();
   const end = closingTag(html, tag, start.index + start[0].length);
-  const body = withoutIgnoredText(html.slice(start.index, end));
+  const body = withoutLinks(withoutIgnoredText(html.slice(start.index, end)));
   const outside = html.slice(0, start.index) + html.slice(end);
   // Void tags only (meta, link): a non-void tag outside the body would lose its text here.
   const attributes = [...outside.matchAll(/<(?:meta|link)\b[^>]*\bdata-pagefind-(?:meta|filter|sort)\b[^>]*>/gi)].map(
     (m) => m[0],
   );
   return `<!doctype html><html lang="en"><head>${attributes.join("")}</head><body>${body}</body></html>`;
+}
+
+/**
+ * The body without its links' tags (their text stays): Pagefind indexes a link's text, not where it leads, so
+ * an author's name that became a link to their new page (on every paper of theirs, in shards of every age)
+ * leaves the index as it was, and no shard is indexed again for it. A body with an anchor (a link with an
+ * id, which Pagefind records) keeps its links.
+ */
+function withoutLinks(body: string): string {
+  return /<a\b[^>]*\bid=/i.test(body) ? body : body.replace(/<a\b[^>]*>|<\/a>/gi, "");
 }
 
 /** A short fingerprint of an indexed document. */

@@ -10,7 +10,8 @@ export function authorList(authors: readonly string[], slugs: readonly (string |
   if (authors.length === 0) return "";
   const name = (n: string, i: number) => {
     const slug = slugs[i];
-    return slug ? html`<a class="author" href="/authors/${slug}/">${n}</a>` : html`<span class="author">${n}</span>`;
+    // The same element either way, a link inside or not: search reads the same page (see indexedDocument).
+    return html`<span class="author">${slug ? html`<a href="/authors/${slug}/">${n}</a>` : n}</span>`;
   };
   const names = (list: readonly string[], from = 0) =>
     html`${list.map((n, i) => html`${i > 0 ? ", " : ""}${name(n, from + i)}`)}`;
