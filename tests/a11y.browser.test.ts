@@ -73,7 +73,9 @@ describeInBrowser("accessibility in a real browser", () => {
         (els) =>
           els.filter((e, i) => {
             e.setAttribute("data-tab-check", String(i));
-            return (e as HTMLElement).offsetParent !== null || e.classList.contains("skip");
+            // A folded list's links (authors past the tenth) are reached once its summary opens it.
+            const folded = e.tagName !== "SUMMARY" && e.closest("details:not([open])") !== null;
+            return !folded && ((e as HTMLElement).offsetParent !== null || e.classList.contains("skip"));
           }).length,
       );
       const reached = new Set<string>();

@@ -101,10 +101,16 @@ describe("the best of each week and month", () => {
       runCli(["build", "--digests", dir, "--out", join(work, "site"), "--cache", join(work, "cache")]);
     expect((await build(digests)).code).toBe(0);
     const before = await readFile(join(work, "site/weeks/2025-W11/index.html"), "utf8");
+    const worker = () => readFile(join(work, "site/sw.js"), "utf8");
+    const workerBefore = await worker();
     await cp(join(await readersDigests(), "2025-04-01.json"), join(digests, "2025-04-01.json"));
     const second = await build(digests);
     expect(second.stdout).toMatch(/^cache\s+incremental:/m);
     expect(await readFile(join(work, "site/weeks/2025-W11/index.html"), "utf8")).toBe(before);
+    // The service worker of the new site is another version, which keeps the new day for reading offline.
+    const version = (sw: string) => /^const VERSION = "([^"]+)";$/m.exec(sw)![1];
+    expect(version(await worker())).not.toBe(version(workerBefore));
+    expect(await worker()).toMatch(/^const NEWEST = \["\/digests\/2025-04-01\/","\/papers\/eta-april-s-paper\/"\];$/m);
   });
 });
 
