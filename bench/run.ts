@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { measure } from "./measure.ts";
@@ -77,7 +77,14 @@ async function folderStats(dir: string) {
       largestHtml = Math.max(largestHtml, size);
     }
   }
-  return { bytes, files, html, largestHtml };
+  // The fullest folder: what a host's limit on entries a folder (Netlify's 54,000) is measured against.
+  const entries = new Map<string, number>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const parent = relative(dir, entry.parentPath);
+    entries.set(parent, (entries.get(parent) ?? 0) + 1);
+  }
+  const [folder, most] = [...entries].reduce((a, b) => (b[1] > a[1] ? b : a), ["", 0]);
+  return { bytes, files, html, largestHtml, largestFolder: { dir: folder, entries: most } };
 }
 
 /**
@@ -97,6 +104,8 @@ async function ours(work: string, options: string[] = []) {
     join(work, "cache"),
     "--site-url",
     "https://bench.example.org",
+    "--config",
+    join(work, "site.yaml"),
     ...options,
   ]);
   if (run.code !== 0) throw new Error(`build failed:\n${run.stderr}`);
@@ -193,11 +202,12 @@ async function floorOnOurPages(work: string) {
 const header = [
   "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | " +
     "Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | " +
-    "peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | index (files / KB) | first search " +
+    "peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | largest folder (entries) | index (files / KB) | " +
+    "first search " +
     "(KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | floor " +
     "on our pages: Eleventy + Pagefind (s; peak) | total / floor on our pages | measured at |",
   "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | " +
-    "---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
+    "---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
 ];
 console.log(header.join("\n"));
 // Rows of earlier runs stay in bench/results.md unless this run measures the same size again.
@@ -211,8 +221,19 @@ const rowKey = (row: string) =>
     .map((c) => c.trim())
     .join(" ");
 const ORDER = ["cold", "full", "daily"];
-// Rows measured before the floor on our pages was: its two cells, "–", before "measured at".
-const widened = (l: string) => (l.split("|").length === columns - 2 ? l.replace(/\|([^|]*)\|\s*$/, "| – | – |$1|") : l);
+// Rows measured before the floor on our pages was: its two cells, "–", before "measured at"; before the largest
+// folder was: "–" after the largest page.
+const FOLDER_CELL = header[0].split("|").findIndex((c) => c.trim() === "largest folder (entries)");
+const widened = (row: string) => {
+  let l = row;
+  if (l.split("|").length === columns - 3) l = l.replace(/\|([^|]*)\|\s*$/, "| – | – |$1|");
+  if (l.split("|").length === columns - 1) {
+    const cells = l.split("|");
+    cells.splice(FOLDER_CELL, 0, " – ");
+    l = cells.join("|");
+  }
+  return l;
+};
 const rowsByKey = new Map(
   previous
     .split("\n")
@@ -242,6 +263,8 @@ for (const n of sizes) {
   try {
     await mkdir(join(work, "digests"), { recursive: true });
     for (const [name, text] of syntheticDigests(n)) await writeFile(join(work, "digests", name), text);
+    // A site started now: papers in a folder a month from its first day (see content/site.yaml).
+    await writeFile(join(work, "site.yaml"), "paperMonthsFrom: 2024-01-01\n");
     // cold: nothing cached (cards drawn, up to the build's cap); full: its cards and the stages' state cached but
     // no manifest (as after a template change); daily: one more 50-paper digest, the last site and cache present.
     // Each build's site is measured before the next build replaces it, once the last site's background
@@ -334,6 +357,7 @@ for (const n of sizes) {
           ? `${MB(cache.bytes)} (manifest ${KB((await stat(join(work, "cache", "build", "manifest.v8"))).size)} KB)`
           : "–",
         KB(site.largestHtml),
+        `${site.largestFolder.entries} (${site.largestFolder.dir || "."})`,
         kind === "daily" ? `${index.files} / ${KB(index.bytes)}` : "–",
         kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",
         kind === "full" ? floorCell(base) : "–",
@@ -368,7 +392,8 @@ Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.ver
  writes the rows of the sizes it measures and keeps the others; "measured at" says which commit and day each row\
  measured. Each size's rows were measured in one run, its floor beside them.
 Synthetic digests from the bundled digest's vocabulary: ~70 papers a day, ~10% repeated from earlier days,\
- ~1,600-character abstracts (bench/syntheticDigests.ts).
+ ~1,600-character abstracts (bench/syntheticDigests.ts), in a site whose papers are in a folder a month from its\
+ first day (\`paperMonthsFrom: 2024-01-01\`; rows before the "largest folder" column had every paper in papers/).
 Three builds per size, one after another in the same folder: **cold** (nothing cached: share cards drawn, at most\
  3,000 a build, as on a first deploy), **full** (no manifest, as after a change to a template: every page rendered and\
  indexed, classify and relate as last built; \`--new-cards 0\`, as once the card backlog is drawn) and **daily** (one\

@@ -36,7 +36,7 @@ const pageTypes = () => ({
   subscribe: "/subscribe/",
   week: "/weeks/2025-W11/",
   month: "/months/2025-03/",
-  author: "/authors/kyle-lo/",
+  author: "/authors/ky/kyle-lo/",
   "reading list": "/saved/",
   offline: "/offline/",
   "404": "/no-such-page/",

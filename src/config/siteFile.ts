@@ -57,6 +57,7 @@ export const SiteFile = z.strictObject({
       url: z.url({ protocol: /^https?$/, error: "must be a web address" }).optional(),
     })
     .optional(),
+  paperMonthsFrom: z.iso.date("must be a day written YYYY-MM-DD").optional(),
   authorPages: z
     .strictObject({
       minPapers: z.int("must be a whole number").min(1, "must be 1 or more").default(2),

@@ -17,12 +17,16 @@ export interface Authors {
 }
 
 /**
- * A name's URL segment: its words in lowercase ASCII (accents dropped, other scripts transliterated), so
- * "José García" and "Jose Garcia" are one author. A name with no letter or digit to keep has no page.
+ * A name's URL path under /authors/: its words in lowercase ASCII (accents dropped, other scripts
+ * transliterated), so "José García" and "Jose Garcia" are one author. A name with no letter or digit to
+ * keep has no page.
  */
 function nameSlug(name: string) {
   const slug = titleSlug(name);
-  return slug === "paper" && !/\bpaper\b/i.test(name) ? undefined : slug;
+  if (slug === "paper" && !/\bpaper\b/i.test(name)) return undefined;
+  // In a folder by its first two characters ("ad/ada-lovelace"): an archive of 50,000 papers has ~50,000
+  // authors with two papers or more, and Netlify refuses a folder of more than 54,000 entries.
+  return `${slug.slice(0, 2)}/${slug}`;
 }
 
 /**

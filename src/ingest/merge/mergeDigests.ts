@@ -19,9 +19,15 @@ const formRank = (file: string) => FORM_ORDER.findIndex((ext) => file.endsWith(e
  * gets -2, -3, … Adding a newer digest therefore never changes an existing URL.
  *
  * `known` holds arXiv metadata found for papers that text digests list without
- * an id (`paper-digest enrich`), by normalised title.
+ * an id (`paper-digest enrich`), by normalised title. A paper first listed on or after `monthsFrom`
+ * (content/site.yaml's paperMonthsFrom) gets a slug in its month's folder, "2026-12/<title>", so that no
+ * folder of the site outgrows what a host allows (see docs/decisions/paper-folders.md).
  */
-export function mergeDigests(digests: readonly Digest[], known: ReadonlyMap<string, PaperSource> = new Map()): Library {
+export function mergeDigests(
+  digests: readonly Digest[],
+  known: ReadonlyMap<string, PaperSource> = new Map(),
+  monthsFrom?: string,
+): Library {
   const sorted = [...digests].sort(
     (a, b) => a.date.toMillis() - b.date.toMillis() || formRank(a.file) - formRank(b.file),
   );
@@ -46,7 +52,8 @@ export function mergeDigests(digests: readonly Digest[], known: ReadonlyMap<stri
       const source = entry.source ?? known.get(key);
       let paper = find(source?.arxivId, key);
       if (!paper) {
-        paper = newPaper(entry, title, key, uniqueSlug(titleSlug(entry.title), takenSlugs));
+        const folder = monthsFrom && date >= monthsFrom ? `${date.slice(0, 7)}/` : "";
+        paper = newPaper(entry, title, key, uniqueSlug(`${folder}${titleSlug(entry.title)}`, takenSlugs));
         if (!byKey.has(key)) byKey.set(key, paper);
       }
       if (source) {

@@ -38,7 +38,7 @@ export async function ingest(config: BuildConfig, stage: Stage) {
   const known = await readEnriched(config.enrichedFile);
   const library = await stage(
     "merge",
-    () => mergeDigests(digests, known),
+    () => mergeDigests(digests, known, settings.site.paperMonthsFrom),
     (l) => `${l.papers.length} papers, ${l.papers.filter((p) => p.source.arxivId).length} with an arXiv id`,
   );
   // Each paper's words hashed once, for every check below of whether they changed.
