@@ -47,6 +47,7 @@ const PROGRAM = [
   "package-lock.json",
   "content/favicon.svg",
   "content/feed.xsl",
+  "content/offline",
 ];
 
 /**
