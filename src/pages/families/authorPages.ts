@@ -1,4 +1,5 @@
 import type { FeedModel } from "../../site/pageData.ts";
+import { shortHash } from "../../util/shortHash.ts";
 import type { Authors } from "../authors.ts";
 import { feedItem } from "../feeds.ts";
 import { growingList } from "../growingList.ts";
@@ -24,7 +25,7 @@ export function authorPages(ctx: PageContext, authors: Authors, topics: Topics, 
       description: `Papers by ${author.name} on ${site.title}, newest first.`,
       link: `${site.url}${base}`,
       self: `${site.url}${base}feed.xml`,
-      items: author.papers.slice(0, feedItems).map((p) => feedItem(p, site, names)),
+      items: [],
     };
     const count = author.papers.length;
     growingList(ctx, base, `authors/${author.slug}`, author.papers, {
@@ -34,10 +35,20 @@ export function authorPages(ctx: PageContext, authors: Authors, topics: Topics, 
       lede: `${count} papers, newest first. ${SAME_NAME}`,
       feeds: [{ title: feed.title, url: feed.path }],
     });
-    // Not a page (no sitemap entry, no card): RSS, rendered by layouts/feed.11ty.ts.
-    ctx.take(
-      `authors/${author.slug}/feed.md`,
-      pageFile({ layout: "feed", permalink: feed.path, eleventyExcludeFromCollections: true, feed }),
-    );
+    // Not a page (no sitemap entry, no card): RSS, rendered by layouts/feed.11ty.ts. Its key stands for its
+    // text (its papers as their hashes cover them), so a daily build makes only the feeds that changed.
+    const shown = author.papers.slice(0, feedItems);
+    ctx.take(`authors/${author.slug}/feed.md`, {
+      key: shortHash(
+        `${author.slug} ${author.name} ${feedItems} ${shown.map((p) => ctx.hashes.get(p.slug)).join(" ")}`,
+      ),
+      make: () =>
+        pageFile({
+          layout: "feed",
+          permalink: feed.path,
+          eleventyExcludeFromCollections: true,
+          feed: { ...feed, items: shown.map((p) => feedItem(p, site, names)) },
+        }),
+    });
   }
 }

@@ -31,7 +31,7 @@ function periodPage(ctx: PageContext, library: Library, period: Period, prev?: P
       title: `${heading}${period.kind === "week" ? ` (${period.span})` : ""}${n === 1 ? "" : `, page ${n}`}`,
       description: `The ${count} of ${period.span} on ${ctx.site.title}, best first.`,
       heading,
-      lede: `${period.kind === "week" ? `${period.span}: ` : ""}the ${count} of ${digests}, ${RANKING}.`,
+      lede: `${period.kind === "week" ? `${period.span}: the` : "The"} ${count} of ${digests}, ${RANKING}.`,
       neighbours: {
         of: period.kind,
         ...(prev ? { prev: { url: prev.url, label: prev.label } } : {}),
