@@ -25,13 +25,15 @@ export function indexedDocument(html: string): string | undefined {
 }
 
 /**
- * The body without its links' tags (their text stays): Pagefind indexes a link's text, not where it leads, so
- * an author's name that became a link to their new page (on every paper of theirs, in shards of every age)
- * leaves the index as it was, and no shard is indexed again for it. A body with an anchor (a link with an
- * id, which Pagefind records) keeps its links.
+ * The body without its plain links' tags (their text stays): Pagefind indexes a link's text, not where it
+ * leads, so an author's name that became a link to their new page (on every paper of theirs, in shards of
+ * every age) leaves the index as it was, and no shard is indexed again for it. A link Pagefind reads for
+ * itself stays whole: one with an id (an anchor) or a data-pagefind attribute (a topic chip is a filter).
  */
 function withoutLinks(body: string): string {
-  return /<a\b[^>]*\bid=/i.test(body) ? body : body.replace(/<a\b[^>]*>|<\/a>/gi, "");
+  return body.replace(/<a\b([^>]*)>([\s\S]*?)<\/a>/gi, (link, attributes: string, text: string) =>
+    /\bid=|\bdata-pagefind-/i.test(attributes) ? link : text,
+  );
 }
 
 /** A short fingerprint of an indexed document. */
