@@ -37,23 +37,29 @@ function nameSlug(name: string) {
  * Authors with at least `minPapers` papers get a page.
  */
 export function authorsOf(library: Library, minPapers: number): Authors {
-  // name slug → the users seen with it, in order of first appearance ("" for none).
+  // Each name's slug, worked out once: a name recurs on every paper of its author, and every paper page asks.
+  const slugs = new Map<string, string | undefined>();
+  const slugOfName = (name: string) => {
+    if (!slugs.has(name)) slugs.set(name, nameSlug(name));
+    return slugs.get(name);
+  };
+  // name slug → the Hugging Face users seen with it, in order of first appearance.
   const users = new Map<string, string[]>();
   const identity = (paper: Paper, index: number) => {
-    const base = nameSlug(paper.source.authors![index]);
+    const base = slugOfName(paper.source.authors![index]);
     if (!base) return undefined;
-    const user = paper.source.authorUsers?.[index] ?? "";
-    const known = users.get(base)!.filter(Boolean);
+    const user = paper.source.authorUsers?.[index];
+    const known = users.get(base) ?? [];
     // One user (or none) for the name: one author. Else the first user keeps the plain slug.
     if (!user || known.length < 2 || user === known[0]) return base;
     return `${base}-${titleSlug(user)}`;
   };
   for (const paper of library.papers)
     (paper.source.authors ?? []).forEach((name, i) => {
-      const base = nameSlug(name);
-      if (!base) return;
+      const base = slugOfName(name);
+      const user = paper.source.authorUsers?.[i];
+      if (!base || !user) return;
       const seen = users.get(base) ?? [];
-      const user = paper.source.authorUsers?.[i] ?? "";
       if (!seen.includes(user)) seen.push(user);
       users.set(base, seen);
     });
