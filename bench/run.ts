@@ -203,9 +203,8 @@ const header = [
   "| papers | build | pages | parse | merge | classify | relate | page texts | cache | emit | Eleventy | " +
     "Pagefind | cards (beside the build) | words | publish | total (s; CPU s) | ours: parse→emit (s) | " +
     "peak RSS (MB) | output (MB) | cache (MB) | largest page (KB) | largest folder (entries) | index (files / KB) | " +
-    "first search " +
-    "(KB, raw / gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | total / floor | floor " +
-    "on our pages: Eleventy + Pagefind (s; peak) | total / floor on our pages | measured at |",
+    "search: first results / complete (KB gzip) | floor: Eleventy + Pagefind (s) | floor peak RSS (MB) | " +
+    "total / floor | floor on our pages: Eleventy + Pagefind (s; peak) | total / floor on our pages | measured at |",
   "| ---: | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | " +
     "---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |",
 ];
@@ -224,12 +223,20 @@ const ORDER = ["cold", "full", "daily"];
 // Rows measured before the floor on our pages was: its two cells, "–", before "measured at"; before the largest
 // folder was: "–" after the largest page.
 const FOLDER_CELL = header[0].split("|").findIndex((c) => c.trim() === "largest folder (entries)");
+// Rows measured before the first search showed the newest papers first: their cell was a complete search, raw / gzip.
+const SEARCH_CELL = header[0].split("|").findIndex((c) => c.includes("first results / complete"));
+const wholeSearches = previous.includes("first search (KB, raw / gzip)");
 const widened = (row: string) => {
   let l = row;
   if (l.split("|").length === columns - 3) l = l.replace(/\|([^|]*)\|\s*$/, "| – | – |$1|");
   if (l.split("|").length === columns - 1) {
     const cells = l.split("|");
     cells.splice(FOLDER_CELL, 0, " – ");
+    l = cells.join("|");
+  }
+  if (wholeSearches && l.split("|").length === columns) {
+    const cells = l.split("|");
+    cells[SEARCH_CELL] = cells[SEARCH_CELL].replace(/^\s*\S+ \/ (\S+)\s*$/, " – / $1 ");
     l = cells.join("|");
   }
   return l;
@@ -359,7 +366,7 @@ for (const n of sizes) {
         KB(site.largestHtml),
         `${site.largestFolder.entries} (${site.largestFolder.dir || "."})`,
         kind === "daily" ? `${index.files} / ${KB(index.bytes)}` : "–",
-        kind === "daily" && search ? `${KB(search.total)} / ${KB(search.wire)}` : "–",
+        kind === "daily" && search ? `${KB(search.first.wire)} / ${KB(search.complete.wire)}` : "–",
         kind === "full" ? floorCell(base) : "–",
         kind === "full" ? MB(Math.max(base.eleventy.peakRss, base.pagefind.peakRss)) : "–",
         kind === "cold"
@@ -415,9 +422,10 @@ The floor renders the same number of pre-written Markdown pages with Eleventy al
  machines). The floor on our pages renders the full build's own pages again, with our templates, in one Eleventy run,\
  then runs Pagefind's command line over that site: the two tools alone on exactly our pages, with no bound on memory\
  (its peak is beside it).
-"first search" is what a browser downloads from /pagefind/ for a first query ("language model") on the daily build's\
- site: as served here, and with scripts and JSON gzipped as a static host serves them (Pagefind's index files are\
- gzipped already).
+"search" is what a browser downloads from /pagefind/ (and the typo vocabulary) for a first query ("language model") on\
+ the daily build's site, with scripts and JSON gzipped as a static host serves them (Pagefind's index files are\
+ gzipped already): until the first results show (the newest papers', from the primary index alone) and for the\
+ complete search (every shard merged). Rows measured before the first results came first have "–" for them.
 
 ${header.join("\n")}
 ${rows.join("\n")}

@@ -1,9 +1,11 @@
 // Search budgets on a built site: `npx tsx bench/search.ts SITE_DIR`.
 //
 // Bytes a first search downloads (as served, and gzipped as a static host sends
-// scripts and JSON) for a query whose words all match, for one with a typo and
-// for a many-word question; and how long results take to show for a typed query
-// once the index is warm, in this machine's Chromium.
+// scripts and JSON) until its first results show and once complete, for a query
+// whose words all match, one with a typo and a many-word question; how long the
+// first results take on a slow phone connection; and how long results take to
+// show for a typed query once the index is warm, in this machine's Chromium.
+import type { Page } from "playwright-core";
 import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
 import { firstSearchBytes } from "./searchBytes.ts";
@@ -17,19 +19,75 @@ const queries = {
 };
 const rows: string[] = [];
 for (const [kind, q] of Object.entries(queries)) {
-  const r = await firstSearchBytes(site, q);
-  rows.push(`| ${kind} | ${q} | ${KB(r.total)} | ${KB(r.wire)} | ${r.requests} |`);
+  const { first, complete } = await firstSearchBytes(site, q);
+  rows.push(`| ${kind} | ${q} | ${KB(first.wire)} (${first.requests}) | ${KB(complete.wire)} (${complete.requests}) |`);
 }
-console.log("| query | text | first search (KB) | gzipped (KB) | requests |\n| --- | --- | ---: | ---: | ---: |");
+console.log("| query | text | first results: KB gzipped (requests) | complete search: KB gzipped (requests) |");
+console.log("| --- | --- | ---: | ---: |");
 console.log(rows.join("\n"));
 
-// Typed-query latency with a warm index: from the input event to the status line.
 const server = await serveSite(site, 0);
 const browser = await launchChromium();
+const done = /\bpapers? (for|in)\b|No papers found/;
+
+// Lighthouse's slow 4G: as it simulates it (150 ms a round trip, 1.6 Mbit/s) and as DevTools applies it in the browser
+// (562.5 ms a request, 1.47 Mbit/s down).
+const SLOW_4G = {
+  simulated: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  devtools: { latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 },
+};
+/** Milliseconds from a query typed on a loaded search page (or arriving with ?q=) to first and complete results. */
+async function onSlow4G(network: (typeof SLOW_4G)[keyof typeof SLOW_4G], q: string, arrive: boolean) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+  const t0 = Date.now();
+  if (arrive) await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`, { waitUntil: "commit" });
+  else {
+    await page.goto(`${server.url}search/`);
+    await page.waitForLoadState("networkidle");
+  }
+  const typed = arrive ? t0 : await type(page, q);
+  await page.waitForSelector("#search-results[data-scope]", { state: "attached", timeout: 120_000 });
+  const first = Date.now() - typed;
+  await page.waitForFunction(
+    (re) => new RegExp(re).test(document.getElementById("search-status")!.textContent!),
+    done.source,
+    {
+      timeout: 120_000,
+    },
+  );
+  const complete = Date.now() - typed;
+  await page.close();
+  // Pagefind debounces typing by 150 ms: that wait is the reader's, not the search's.
+  return arrive ? { first, complete } : { first: first - 150, complete: complete - 150 };
+}
+async function type(page: Page, q: string) {
+  const t = Date.now();
+  await page.evaluate((query) => {
+    const input = document.getElementById("q") as HTMLInputElement;
+    input.value = query;
+    input.dispatchEvent(new Event("input"));
+  }, q);
+  return t;
+}
+console.log("\n| slow 4G | from | first results (ms) | complete (ms) |\n| --- | --- | ---: | ---: |");
+for (const [name, network] of Object.entries(SLOW_4G)) {
+  for (const arrive of [false, true]) {
+    const r = await onSlow4G(network, queries.correct, arrive);
+    console.log(
+      `| ${name} | ${arrive ? "arriving with ?q=" : "typed on the loaded page"} | ${r.first} | ${r.complete} |`,
+    );
+  }
+}
+
+// Typed-query latency with a warm index: from the input event to the status line.
 const page = await browser.newPage();
 await page.goto(`${server.url}search/?q=warm`);
-await page.waitForFunction(() =>
-  /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""),
+await page.waitForFunction(
+  (re) => new RegExp(re).test(document.getElementById("search-status")!.textContent!),
+  done.source,
 );
 const cold: number[] = [];
 const times: number[] = [];

@@ -1,43 +1,76 @@
 import { gzipSync } from "node:zlib";
+import type { Request } from "playwright-core";
 import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
+
+/** Bytes and requests, as served and with scripts and JSON gzipped as a static host sends them. */
+export interface Downloaded {
+  total: number;
+  wire: number;
+  requests: number;
+}
 
 /**
  * What a reader's first search downloads for search: from /pagefind/, Pagefind's
  * script and WebAssembly, the index chunks and filters it needs and the result
- * fragments shown; from /search/words/, the vocabulary a typo needs.
+ * fragments shown; from /search/words/, the vocabulary a typo needs. `first` is
+ * what came before the first results showed (the older shards are held back until
+ * then, so that nothing of theirs is counted), `complete` all of it once the search
+ * has merged every shard.
  */
 export async function firstSearchBytes(siteDir: string, query = "mixture of experts") {
   const server = await serveSite(siteDir, 0);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const sizes: { url: string; bytes: number; wire: number }[] = [];
-    page.on("response", async (res) => {
-      if (!res.url().includes("/pagefind/") && !res.url().includes("/search/words/")) return;
-      const body = await res.body().catch(() => Buffer.alloc(0));
-      // Pagefind's index files are gzipped already; a host compresses its scripts and JSON.
-      const compressible = /\.(js|json)(\?|$)/.test(res.url());
-      sizes.push({ url: res.url(), bytes: body.length, wire: compressible ? gzipSync(body).length : body.length });
+    const finished: Request[] = [];
+    page.on("requestfinished", (req) => {
+      if (req.url().includes("/pagefind/") || req.url().includes("/search/words/")) finished.push(req);
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // On the context: Pagefind fetches from its web worker, whose requests a page's own routes miss.
+    await page.context().route(/\/pagefind\/papers-[^/]+\//, async (route) => {
+      await held;
+      await route.continue();
     });
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector("#search-results[data-scope]", { state: "attached" });
+    const first = await measured(finished);
+    release();
     await page.waitForFunction(() =>
       /\bpapers? (for|in)\b|No papers found/.test(document.getElementById("search-status")?.textContent ?? ""),
     );
     await page.waitForLoadState("networkidle");
-    const total = sizes.reduce((n, s) => n + s.bytes, 0);
-    const wire = sizes.reduce((n, s) => n + s.wire, 0);
-    return { total, wire, requests: sizes.length };
+    return { first, complete: await measured(finished) };
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await firstSearchBytes(process.argv[2] ?? "_site", process.argv[3]);
-  console.log(
-    `first search: ${(result.total / 1024).toFixed(1)} KB in ${result.requests} requests,\
- ${(result.wire / 1024).toFixed(1)} KB with scripts compressed`,
+async function measured(requests: readonly Request[]): Promise<Downloaded> {
+  const sizes = await Promise.all(
+    requests.map(async (req) => {
+      const body = (await (await req.response())?.body().catch(() => undefined)) ?? Buffer.alloc(0);
+      // Pagefind's index files are gzipped already; a host compresses its scripts and JSON.
+      const compressible = /\.(js|json)(\?|$)/.test(req.url());
+      return { bytes: body.length, wire: compressible ? gzipSync(body).length : body.length };
+    }),
   );
+  return {
+    total: sizes.reduce((n, s) => n + s.bytes, 0),
+    wire: sizes.reduce((n, s) => n + s.wire, 0),
+    requests: sizes.length,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { first, complete } = await firstSearchBytes(process.argv[2] ?? "_site", process.argv[3]);
+  const kb = (d: Downloaded) =>
+    `${(d.total / 1024).toFixed(1)} KB in ${d.requests} requests, ${(d.wire / 1024).toFixed(1)} KB with scripts\
+ compressed`;
+  console.log(`first results: ${kb(first)}\ncomplete search: ${kb(complete)}`);
 }

@@ -24,6 +24,8 @@ ${data.topics.map((t) => html`<option value="${t.name}">${t.name} (${t.count})</
 <p id="search-status" class="search-status" role="status"></p>
 <p id="search-topic" class="search-topic" hidden></p>
 <ol id="search-results" class="papers search-results"></ol>
+<h2 id="search-older-heading" class="search-older" hidden>Older papers</h2>
+<ol id="search-older" class="papers" aria-labelledby="search-older-heading" hidden></ol>
 <button id="search-more" class="search-more" type="button" hidden>Show more papers</button>
 <noscript><p class="notice">Search runs in your browser and needs JavaScript. \
 Without it, browse <a href="/topics/">papers by topic</a> or <a href="/digests/">every digest</a>.</p></noscript>`;

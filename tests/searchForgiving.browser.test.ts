@@ -24,7 +24,9 @@ beforeAll(async () => {
   sites.seed = (await buildWithCli(join(SEED, ".."), ["--cache", cache])).out;
   const archive = await sourcesDigests();
   await cp(join(ROOT, "tests/fixtures/search/2024-10-25.json"), join(archive, "2024-10-25.json"));
-  sites.archive = (await buildIncrementally(archive)).out;
+  // Its 86 papers cut as a large archive's are, in proportion (shards of 320, blocks of 40): the 46 newest in the
+  // primary index, the 40 oldest in a shard. Every query shows the newest papers' results first, then all.
+  sites.archive = (await buildIncrementally(archive, ["--shard-size", "320"])).out;
 });
 afterAll(() => {
   if (report.length) console.log(`Search hit@5 (plain Pagefind → ours):\n${report.join("\n")}`);
@@ -55,8 +57,10 @@ for (const name of ["seed", "archive"] as const) {
         );
         const set = queries.filter((x) => slugs.has(x.want));
         expect(set.length).toBeGreaterThanOrEqual(name === "seed" ? 20 : 40);
+        // Plain Pagefind over the whole index: every shard merged, as the search page has it once complete.
         const plain: string[][] = await page.evaluate(`(async (qs) => {
         const pagefind = await import("/pagefind/pagefind.js");
+        for (const shard of (await (await fetch("/search/index.json")).json()).merge) await pagefind.mergeIndex(shard);
         const out = [];
         for (const q of qs) {
           const found = await pagefind.search(q);

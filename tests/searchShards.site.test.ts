@@ -90,11 +90,12 @@ describe("search shards", () => {
       .map((s) => s.dir.replace("pagefind/papers-", ""));
 
   it(
-    "puts topic pages and the unfinished block in the primary index, the other papers in shards, oldest " +
+    "puts topic pages and the newest papers in the primary index, the other papers in shards, oldest " +
       "first, each paper once",
     () => {
+      // Shards of 16, blocks of 2: 16 + 2 blocks, and the unfinished block with the one before it in the primary.
       const shards = planShards(["topics/a/index.html"], papers(23), 16);
-      expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html", ...papers(23).slice(22)] });
+      expect(shards[0]).toEqual({ dir: "pagefind", pages: ["topics/a/index.html", ...papers(23).slice(20)] });
       expect([...shards.slice(1), shards[0]].flatMap((s) => s.pages).filter((p) => p.startsWith("papers/"))).toEqual(
         papers(23),
       );
@@ -102,12 +103,21 @@ describe("search shards", () => {
   );
 
   it("cuts full shards, then blocks of an eighth grouped by powers of two", () => {
-    // Shards of 8, blocks of 1: 21 = 8 + 8 + (4 + 1) blocks.
-    expect(cut(21, 8)).toEqual(["0-7", "8-15", "16-19", "20-20"]);
-    // Shards of 40, blocks of 5: 113 = 40 + 40 + (4 + 2) blocks + 3 in the primary.
-    expect(cut(113, 40)).toEqual(["0-39", "40-79", "80-99", "100-109"]);
-    expect(planShards([], papers(113), 40)[0].pages).toEqual(papers(113).slice(110));
+    // Shards of 8, blocks of 1: 21 = 8 + 8 + 4 blocks + 1 in the primary.
+    expect(cut(21, 8)).toEqual(["0-7", "8-15", "16-19"]);
+    // Shards of 40, blocks of 5: 113 = 40 + 40 + (4 + 1) blocks + 8 in the primary.
+    expect(cut(113, 40)).toEqual(["0-39", "40-79", "80-99", "100-104"]);
+    expect(planShards([], papers(113), 40)[0].pages).toEqual(papers(113).slice(105));
     expect(cut(0, 40)).toEqual([]);
+  });
+
+  it("keeps the newest papers in the primary: at least a block of them, fewer than two", () => {
+    for (let n = 0; n < 3000; n += 7) {
+      const primary = planShards([], papers(n), 400)[0].pages;
+      expect(primary, `at ${n}`).toEqual(papers(n).slice(n - primary.length));
+      expect(primary.length, `at ${n}`).toBeGreaterThanOrEqual(Math.min(n, 50));
+      expect(primary.length, `at ${n}`).toBeLessThan(100);
+    }
   });
 
   it("keeps old shards as they were when papers are added, and stays few", () => {

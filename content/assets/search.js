@@ -13,6 +13,12 @@
 //    (content/synonyms.yaml) are found by them, and a query that finds too
 //    little is also tried with each group's other terms (/search/synonyms.json);
 // 4. a topic whose name, description or vocabulary matches is shown once, above.
+//
+// The first search costs the same at any archive size: it searches the primary index alone (the topic
+// pages and the newest papers, see src/search/searchShards.ts) and shows its results, then merges the older
+// shards and searches again. The complete results are ranked into the list unless the reader has begun to
+// use it (a touch, a scroll, a key), in which case the older papers are listed below, so nothing moves
+// under a finger.
 (async () => {
   const PAGE = 10;
   const ENOUGH = 5;
@@ -23,6 +29,8 @@
   const notice = document.getElementById("search-notice");
   const topicResult = document.getElementById("search-topic");
   const list = document.getElementById("search-results");
+  const olderHeading = document.getElementById("search-older-heading");
+  const olderList = document.getElementById("search-older");
   const more = document.getElementById("search-more");
 
   const params = new URL(window.location.href).searchParams;
@@ -35,21 +43,28 @@
   let pagefind;
   // Which results are topic pages (they are shown apart, once, above the papers).
   let topicIds = new Set();
+  // The older shards, merged once a first search has shown the newest papers' results.
+  let merge = [];
+  let options;
   try {
-    // The index comes in shards (/search/index.json lists them): the primary holds the topic pages,
-    // the others the papers. Options reach only the index they are given to, so each gets them.
+    // The index comes in shards (/search/index.json lists them): the primary holds the topic pages and the
+    // newest papers, the others the older papers. Options reach only the index they are given to, so each gets them.
     const index = fetch("/search/index.json").then((r) => (r.ok ? r.json() : { merge: [], topicPages: [] }), () => ({ merge: [], topicPages: [] }));
     pagefind = await import("/pagefind/pagefind.js");
-    const { merge, topicPages, tag } = await index;
+    const loaded = await index;
     // One URL for the index's entry files a build, which the offline cache (sw.js) can answer.
-    const options = { excerptLength: 32, ...(tag ? { metaCacheTag: tag } : {}) };
+    options = { excerptLength: 32, ...(loaded.tag ? { metaCacheTag: loaded.tag } : {}) };
     await pagefind.options(options);
-    await Promise.all(merge.map((path) => pagefind.mergeIndex(path, options)));
-    topicIds = new Set(topicPages);
+    merge = loaded.merge;
+    topicIds = new Set(loaded.topicPages);
   } catch {
     status.textContent = "Search could not start. Browse papers by topic instead.";
     return;
   }
+  // Settles once every shard is merged: none is left out of a search, even one that failed to load.
+  let older;
+  const mergeOlder = () => (older ??= Promise.all(merge.map((path) => pagefind.mergeIndex(path, options).catch(() => {}))));
+  if (merge.length === 0) older = Promise.resolve();
 
   const STOP = new Set("a an and are as at be been but by can do does for from has have how i in into is it its of on or our that the their them these this those to was we were what when where which who why will with without you your".split(" "));
   const wordsOf = (text) => text.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);
@@ -131,12 +146,15 @@
     return li;
   };
 
+  const nextPage = () => Promise.all(results.slice(shown, shown + PAGE).map(async (r) => render({ data: await (r.data ? r.data() : r.result.data()), partial: r.partial })));
+  // Where "Show more papers" adds: below the older papers' heading once there is one.
   const showMore = async () => {
-    const page = await Promise.all(results.slice(shown, shown + PAGE).map(async (r) => ({ data: await (r.data ? r.data() : r.result.data()), partial: r.partial })));
-    list.append(...page.map(render));
+    const page = await nextPage();
+    (olderHeading.hidden ? list : olderList).append(...page);
     shown += page.length;
     more.hidden = shown >= results.length;
   };
+  const idOf = (r) => (r.result ?? r).id;
 
   const remember = (q, t) => {
     const url = new URL(window.location.href);
@@ -233,22 +251,8 @@
     topicResult.hidden = false;
   };
 
-  const search = async () => {
-    const typed = input.value.trim();
-    const t = topic.value;
-    remember(typed, t);
-    const run = ++latest;
-    if (!typed && !t) {
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = "";
-      showNotice(null);
-      topicResult.hidden = true;
-      return;
-    }
-    const filters = t ? { topic: t } : {};
-    const found = await pagefind.debouncedSearch(typed || null, { filters }, 150);
-    if (found === null || run !== latest) return;
+  /** The query ranked in the shards merged so far: papers with every word, then papers with some; topics. */
+  const rank = async (typed, filters, found, asTyped) => {
     let exact = papersOf(found);
     let topics = topicsOf(found);
     let query = typed;
@@ -257,7 +261,7 @@
     if (typed && words.length > 0) {
       // Correct the words no result contains and the archive doesn't know (Pagefind dropped them).
       // A query that works has each of its words in its results: it fetches no vocabulary.
-      if (!verbatim) {
+      if (!asTyped) {
         const suspects = new Set(await unseen(words, exact));
         // An acronym the archive never spells is no typo: its synonyms find its papers below.
         const terms = suspects.size ? new Set((await synonyms()).flat()) : new Set();
@@ -285,23 +289,124 @@
       }
       if (exact.length < ENOUGH) partial = await partialMatches(meaningful(wordsOf(query)), filters, new Set(exact.map((r) => r.id)));
     }
-    if (run !== latest) return;
-    showNotice(query !== typed ? query : null, typed);
-    await showTopic(topics, t);
-    if (run !== latest) return;
-    results = [...exact, ...partial];
+    return { query, exact, partial, topics };
+  };
+
+  const clearOlder = () => {
+    olderHeading.hidden = true;
+    olderList.hidden = true;
+    olderList.replaceChildren();
+  };
+
+  /** Shows a ranking's first page in place of the list (once its results are at hand: the list never blinks). */
+  const show = async (ranked, typed, t, run) => {
+    showNotice(ranked.query !== typed ? ranked.query : null, typed);
+    await showTopic(ranked.topics, t);
+    if (run !== latest) return false;
+    results = [...ranked.exact, ...ranked.partial];
     shown = 0;
-    list.replaceChildren();
-    await showMore();
-    if (run !== latest) return;
+    const page = await nextPage();
+    if (run !== latest) return false;
+    clearOlder();
+    list.replaceChildren(...page);
+    shown = page.length;
+    more.hidden = shown >= results.length;
+    return true;
+  };
+
+  /** Adds a complete ranking's other papers below the results shown, which stay as they are. */
+  const showOlder = async (ranked, run) => {
+    const kept = results.slice(0, shown);
+    const ids = new Set(kept.map(idOf));
+    results = [...kept, ...[...ranked.exact, ...ranked.partial].filter((r) => !ids.has(idOf(r)))];
+    const page = await nextPage();
+    if (run !== latest || page.length === 0) return;
+    olderHeading.hidden = false;
+    olderList.hidden = false;
+    olderList.replaceChildren(...page);
+    shown += page.length;
+    more.hidden = shown >= results.length;
+  };
+
+  /** Watches for the reader beginning to use what is shown; the function it returns stops and tells. */
+  const watchUse = () => {
+    let used = false;
+    const mark = () => {
+      used = true;
+    };
+    const on = [[list, "pointerdown"], [list, "focusin"], [more, "click"], [window, "scroll"], [window, "wheel"], [window, "touchstart"]];
+    for (const [target, type] of on) target.addEventListener(type, mark, { passive: true });
+    return () => {
+      for (const [target, type] of on) target.removeEventListener(type, mark);
+      return used;
+    };
+  };
+
+  const describe = ({ query, exact, partial }, typed, t) => {
     const where = `${typed ? ` for “${query}”` : ""}${t ? ` in ${t}` : ""}`;
     const some = partial.length ? `, and ${partial.length} with some of its words` : "";
     // A correction is announced by its own line (#search-notice, a live region), not repeated here.
-    status.textContent =
-      results.length === 0
-        ? `No papers found${where}. Try fewer or broader words${t ? ", or all topics" : ""}.`
-        : `${exact.length} ${exact.length === 1 ? "paper" : "papers"}${where}${partial.length ? " with every word" : ""}${some}.`;
+    return exact.length + partial.length === 0
+      ? `No papers found${where}. Try fewer or broader words${t ? ", or all topics" : ""}.`
+      : `${exact.length} ${exact.length === 1 ? "paper" : "papers"}${where}${partial.length ? " with every word" : ""}${some}.`;
+  };
+
+  const search = async () => {
+    const typed = input.value.trim();
+    const t = topic.value;
+    remember(typed, t);
+    const asTyped = verbatim;
     verbatim = false;
+    const run = ++latest;
+    status.style.minHeight = "";
+    if (!typed && !t) {
+      list.replaceChildren();
+      clearOlder();
+      list.removeAttribute("aria-busy");
+      more.hidden = true;
+      status.textContent = "";
+      showNotice(null);
+      topicResult.hidden = true;
+      return;
+    }
+    const filters = t ? { topic: t } : {};
+    // The first search runs on the newest papers alone; once the older shards are merging, searches wait for them.
+    const first = !older;
+    if (!first) await older;
+    if (run !== latest) return;
+    const found = await pagefind.debouncedSearch(typed || null, { filters }, 150);
+    if (found === null || run !== latest) return;
+    const newest = await rank(typed, filters, found, asTyped);
+    if (run !== latest || !(await show(newest, typed, t, run))) return;
+    list.dataset.scope = first ? "newest" : "all";
+    if (!first) {
+      list.removeAttribute("aria-busy");
+      status.textContent = describe(newest, typed, t);
+      return;
+    }
+    const n = newest.exact.length + newest.partial.length;
+    const where = `${typed ? ` “${newest.query}”` : ""}${t ? ` in ${t}` : ""}`;
+    status.textContent = `${n === 0 ? "None" : n} of the newest papers ${n === 1 ? "matches" : "match"}${where}; searching older papers…`;
+    list.setAttribute("aria-busy", "true");
+    const used = watchUse();
+    await mergeOlder();
+    if (run !== latest) return used();
+    const complete = await rank(typed, filters, await pagefind.search(typed || null, { filters }), asTyped);
+    // Ranked into the list unless the reader is using it (and it answers the same words).
+    const touched = used() && complete.query === newest.query;
+    if (run !== latest) return;
+    if (touched) await showOlder(complete, run);
+    else if (!(await show(complete, typed, t, run))) return;
+    if (run !== latest) return;
+    list.dataset.scope = "all";
+    list.removeAttribute("aria-busy");
+    const top = list.getBoundingClientRect().top;
+    // A shorter status line would lift the list under the finger: it keeps its height until the next search.
+    if (touched) status.style.minHeight = `${status.getBoundingClientRect().height}px`;
+    status.textContent = describe(complete, typed, t);
+    // A longer one pushes the list down: the page scrolls by as much.
+    const moved = list.getBoundingClientRect().top - top;
+    if (touched && moved > 0) window.scrollBy(0, moved);
   };
 
   input.addEventListener("input", () => {
