@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
 import { firstSearchBytes } from "./searchBytes.ts";
+import { type Network, SLOW_4G, slowNetwork } from "./slowNetwork.ts";
 
 const site = process.argv[2] ?? "_site";
 const KB = (n: number) => (n / 1024).toFixed(1);
@@ -30,38 +31,37 @@ const server = await serveSite(site, 0);
 const browser = await launchChromium();
 const done = /\bpapers? (for|in)\b|No papers found/;
 
-// Lighthouse's slow 4G: as it simulates it (150 ms a round trip, 1.6 Mbit/s) and as DevTools applies it in the browser
-// (562.5 ms a request, 1.47 Mbit/s down).
-const SLOW_4G = {
-  simulated: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
-  devtools: { latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 },
-};
-/** Milliseconds from a query typed on a loaded search page (or arriving with ?q=) to first and complete results. */
-async function onSlow4G(network: (typeof SLOW_4G)[keyof typeof SLOW_4G], q: string, arrive: boolean) {
+/**
+ * Milliseconds from a query typed on a loaded search page (or arriving with ?q=) to the first and complete results,
+ * on a slow network in front of the site.
+ */
+async function onSlow4G(network: Network, q: string, arrive: boolean) {
+  const slow = await slowNetwork(server.url, network);
   const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
-  const t0 = Date.now();
-  if (arrive) await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`, { waitUntil: "commit" });
-  else {
-    await page.goto(`${server.url}search/`);
-    await page.waitForLoadState("networkidle");
+  try {
+    const t0 = Date.now();
+    if (arrive) await page.goto(`${slow.url}search/?q=${encodeURIComponent(q)}`, { waitUntil: "commit" });
+    else {
+      await page.goto(`${slow.url}search/`);
+      await page.waitForLoadState("networkidle");
+    }
+    const typed = arrive ? t0 : await type(page, q);
+    await page.waitForSelector("#search-results[data-scope]", { state: "attached", timeout: 120_000 });
+    const first = Date.now() - typed;
+    await page.waitForFunction(
+      (re) => new RegExp(re).test(document.getElementById("search-status")!.textContent!),
+      done.source,
+      {
+        timeout: 120_000,
+      },
+    );
+    const complete = Date.now() - typed;
+    // Pagefind debounces typing by 150 ms: that wait is the reader's, not the search's.
+    return arrive ? { first, complete } : { first: first - 150, complete: complete - 150 };
+  } finally {
+    await page.close();
+    await slow.close();
   }
-  const typed = arrive ? t0 : await type(page, q);
-  await page.waitForSelector("#search-results[data-scope]", { state: "attached", timeout: 120_000 });
-  const first = Date.now() - typed;
-  await page.waitForFunction(
-    (re) => new RegExp(re).test(document.getElementById("search-status")!.textContent!),
-    done.source,
-    {
-      timeout: 120_000,
-    },
-  );
-  const complete = Date.now() - typed;
-  await page.close();
-  // Pagefind debounces typing by 150 ms: that wait is the reader's, not the search's.
-  return arrive ? { first, complete } : { first: first - 150, complete: complete - 150 };
 }
 async function type(page: Page, q: string) {
   const t = Date.now();
@@ -72,7 +72,7 @@ async function type(page: Page, q: string) {
   }, q);
   return t;
 }
-console.log("\n| slow 4G | from | first results (ms) | complete (ms) |\n| --- | --- | ---: | ---: |");
+console.log("\n| Lighthouse's slow 4G | from | first results (ms) | complete (ms) |\n| --- | --- | ---: | ---: |");
 for (const [name, network] of Object.entries(SLOW_4G)) {
   for (const arrive of [false, true]) {
     const r = await onSlow4G(network, queries.correct, arrive);
