@@ -131,6 +131,21 @@ describeInBrowser("a first search shows the newest papers first", () => {
     await page.close();
   });
 
+  it("keeps the newest papers' results and says so when an older shard can't be loaded", async () => {
+    const page = await browser.browser.newPage();
+    await page.context().route(/\/pagefind\/papers-[^/]+\//, (route) => route.abort());
+    await page.goto(new URL("/search/?q=model", browser.url).href);
+    await page.waitForFunction(() =>
+      /could not be loaded/.test(document.getElementById("search-status")!.textContent!),
+    );
+    expect(await page.textContent("#search-status")).toBe(
+      "Part of the search index could not be loaded. Reload the page to search every paper.",
+    );
+    expect((await hrefs(page)).length).toBeGreaterThan(0);
+    expect(await page.getAttribute("#search-results", "aria-busy")).toBeNull();
+    await page.close();
+  });
+
   it("searches every shard at once after the first search: a later query has no first stage", async () => {
     const { page, release, shardRequests } = await held("model");
     release();

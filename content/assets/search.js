@@ -351,7 +351,7 @@
       : `${exact.length} ${exact.length === 1 ? "paper" : "papers"}${where}${partial.length ? " with every word" : ""}${some}.`;
   };
 
-  const search = async () => {
+  const searchNow = async () => {
     const typed = input.value.trim();
     const t = topic.value;
     remember(typed, t);
@@ -408,6 +408,12 @@
     const moved = list.getBoundingClientRect().top - top;
     if (touched && moved > 0) window.scrollBy(0, moved);
   };
+  // A shard that failed to load fails every search that includes it: the results shown stay, and the reader is told.
+  const search = () =>
+    searchNow().catch(() => {
+      list.removeAttribute("aria-busy");
+      status.textContent = "Part of the search index could not be loaded. Reload the page to search every paper.";
+    });
 
   input.addEventListener("input", () => {
     verbatim = false;
