@@ -55,6 +55,8 @@
     // One URL for the index's entry files a build, which the offline cache (sw.js) can answer.
     options = { excerptLength: 32, ...(loaded.tag ? { metaCacheTag: loaded.tag } : {}) };
     await pagefind.options(options);
+    // The primary index is made ready (its WebAssembly and metadata fetched) while the reader types.
+    pagefind.init();
     merge = loaded.merge;
     topicIds = new Set(loaded.topicPages);
   } catch {

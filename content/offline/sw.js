@@ -18,8 +18,17 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       await (await caches.open(SHELL_CACHE)).addAll(SHELL);
+      // Two at a time and at low priority: on a slow connection the reader's own requests (a search, the next
+      // page) go first, not behind a hundred pages.
       const pages = await caches.open(PAGES);
-      await Promise.allSettled(NEWEST.map((url) => pages.add(url)));
+      const queue = [...NEWEST];
+      const fetchNext = async () => {
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          const response = await fetch(url, { priority: "low" }).catch(() => undefined);
+          if (response?.ok) await pages.put(url, response);
+        }
+      };
+      await Promise.all([fetchNext(), fetchNext()]);
       await self.skipWaiting();
     })(),
   );
