@@ -117,9 +117,10 @@ describe("incremental builds", () => {
     // Classify and relate went on from the last build's state: only the 30 new papers were worked on.
     expect(line(stdout, "classify")).toMatch(/, 83 as last built/);
     expect(line(stdout, "relate")).toMatch(/, 83 papers' vectors as last built/);
-    // 113 papers, shards of at most 40 in blocks of 5: two full shards (kept), then 20 + 10 papers
-    // (new, indexed), and the primary with the topic pages and the unfinished block of 3 (indexed again).
-    expect(line(stdout, "pagefind")).toMatch(/in 5 shards, 3 shards indexed/);
+    // Shards of at most 40 in blocks of 5, the newest 5–9 papers in the primary. 83 papers were 40 (0–39) +
+    // 20 + 10 + 5 + 8 in the primary; 113 are 40 (kept) + 40 (40–79, its blocks merged) + 20 + 5 (new) and the
+    // primary with the topic pages and the newest 8 (indexed again).
+    expect(line(stdout, "pagefind")).toMatch(/in 5 shards, 4 shards indexed/);
 
     const full = join(await tempDir("pd-inc-full-"), "site");
     await build(digests, full, join(full, "..", "cache"));

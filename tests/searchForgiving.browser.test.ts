@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { buildIncrementally, buildWithCli } from "./support/builtSite.ts";
 import { ROOT, SEED, tempDir } from "./support/cli.ts";
+import { plainTopFive } from "./support/plainSearch.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
 
 // Search as a new reader uses it: typos, paraphrases, acronyms, questions and
@@ -58,17 +59,10 @@ for (const name of ["seed", "archive"] as const) {
         const set = queries.filter((x) => slugs.has(x.want));
         expect(set.length).toBeGreaterThanOrEqual(name === "seed" ? 20 : 40);
         // Plain Pagefind over the whole index: every shard merged, as the search page has it once complete.
-        const plain: string[][] = await page.evaluate(`(async (qs) => {
-        const pagefind = await import("/pagefind/pagefind.js");
-        for (const shard of (await (await fetch("/search/index.json")).json()).merge) await pagefind.mergeIndex(shard);
-        const out = [];
-        for (const q of qs) {
-          const found = await pagefind.search(q);
-          out.push((await Promise.all(found.results.slice(0, 8).map((r) => r.data()))).map((d) => d.url).filter((u) =>\
- u.startsWith("/papers/")).slice(0, 5));
-        }
-        return out;
-      })(${JSON.stringify(set.map((x) => x.q))})`);
+        const plain = await plainTopFive(
+          page,
+          set.map((x) => x.q),
+        );
         const missed: string[] = [];
         let plainHits = 0;
         for (const [i, { q, want, kind }] of set.entries()) {

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { buildIncrementally } from "./support/builtSite.ts";
 import { ROOT } from "./support/cli.ts";
+import { plainTopFive } from "./support/plainSearch.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
 
 let out = "";
@@ -88,17 +89,7 @@ describeInBrowser("a first search shows the newest papers first", () => {
     const page = await browser.browser.newPage();
     await page.goto(new URL("/search/", browser.url).href);
     // The page's own Pagefind, before any search: every shard merged at once, as the page merged them before.
-    const whole: string[][] = await page.evaluate(`(async (qs) => {
-      const pagefind = await import("/pagefind/pagefind.js");
-      for (const shard of (await (await fetch("/search/index.json")).json()).merge) await pagefind.mergeIndex(shard);
-      const out = [];
-      for (const q of qs) {
-        const found = await pagefind.search(q);
-        const pages = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
-        out.push(pages.map((d) => d.url).filter((u) => u.startsWith("/papers/")).slice(0, 5));
-      }
-      return out;
-    })(${JSON.stringify(queries)})`);
+    const whole = await plainTopFive(page, queries);
     for (const [i, q] of queries.entries()) {
       // Each query a first search: a page of its own.
       const fresh = await browser.browser.newPage();
