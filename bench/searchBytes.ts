@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import type { Request } from "playwright-core";
 import { serveSite } from "../src/cli/serveSite.ts";
 import { launchChromium } from "../tests/support/chromium.ts";
+import { holdOlderShards } from "../tests/support/olderShards.ts";
 
 /** Bytes and requests, as served and with scripts and JSON gzipped as a static host sends them. */
 export interface Downloaded {
@@ -27,15 +28,7 @@ export async function firstSearchBytes(siteDir: string, query = "mixture of expe
     page.on("requestfinished", (req) => {
       if (req.url().includes("/pagefind/") || req.url().includes("/search/words/")) finished.push(req);
     });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // On the context: Pagefind fetches from its web worker, whose requests a page's own routes miss.
-    await page.context().route(/\/pagefind\/papers-[^/]+\//, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const { release } = await holdOlderShards(page.context());
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector("#search-results[data-scope]", { state: "attached" });
     const first = await measured(finished);

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeInBrowser, useBrowser } from "./support/browser.ts";
 import { buildIncrementally } from "./support/builtSite.ts";
 import { ROOT } from "./support/cli.ts";
+import { holdOlderShards } from "./support/olderShards.ts";
 import { plainTopFive } from "./support/plainSearch.ts";
 import { sourcesDigests } from "./support/sourcesDigests.ts";
 
@@ -37,17 +38,7 @@ describeInBrowser("a first search shows the newest papers first", () => {
   /** The search page for `q`, with the older shard's files held until `release` is called. */
   async function held(q: string) {
     const page = await browser.browser.newPage({ viewport: { width: 360, height: 720 } });
-    const shardRequests: string[] = [];
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // On the context: Pagefind fetches from its web worker, whose requests a page's own routes miss.
-    await page.context().route(/\/pagefind\/papers-[^/]+\//, async (route) => {
-      shardRequests.push(route.request().url());
-      await gate;
-      await route.continue();
-    });
+    const { requests: shardRequests, release } = await holdOlderShards(page.context());
     await page.goto(new URL(`/search/?q=${encodeURIComponent(q)}`, browser.url).href);
     await page.waitForSelector('#search-results[data-scope="newest"]', { state: "attached" });
     return { page, release, shardRequests };

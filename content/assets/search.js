@@ -64,9 +64,8 @@
     return;
   }
   // Settles once every shard is merged: none is left out of a search, even one that failed to load.
-  let older;
+  let older = merge.length === 0 ? Promise.resolve() : undefined;
   const mergeOlder = () => (older ??= Promise.all(merge.map((path) => pagefind.mergeIndex(path, options).catch(() => {}))));
-  if (merge.length === 0) older = Promise.resolve();
 
   const STOP = new Set("a an and are as at be been but by can do does for from has have how i in into is it its of on or our that the their them these this those to was we were what when where which who why will with without you your".split(" "));
   const wordsOf = (text) => text.toLowerCase().normalize("NFKC").split(/[^\p{L}\p{N}@]+/u).filter(Boolean);

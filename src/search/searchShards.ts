@@ -10,18 +10,18 @@ import { DEFAULTS } from "../config/settings.ts";
  * mergeIndex) once the primary has given its first results.
  *
  * Each shard costs a complete search its own metadata and index chunks (~85 KB
- * gzipped for a two-word query at 5,000 papers), so shards are few, and each costs a build a Pagefind run when it
- * changes, so the newest are small. Papers are cut like a binary counter: full
- * shards of `size` papers, then the rest in blocks of size/8 grouped by powers
- * of two (8 → 4 + 2 + 1 blocks). The newest papers stay in the primary: the
- * unfinished block and the block before it, at least size/8 papers (all of a
- * smaller archive) and fewer than size/4, so that a first search can show the
- * newest papers' results from the primary alone, at the same cost at any archive
- * size, before it merges the rest (content/assets/search.js). A new day touches the
- * primary; every size/8 papers blocks merge into a bigger shard (a full shard's
- * worth of indexing once every `size` papers). The cut depends only on the number
- * of papers, so a full and an incremental build cut alike, and old shards never
- * change.
+ * gzipped for a two-word query at 5,000 papers), so shards are few, and each costs
+ * a build a Pagefind run when it changes, so the newest are small. Papers are cut
+ * like a binary counter: full shards of `size` papers, then the rest in blocks of
+ * size/8 grouped by powers of two (8 → 4 + 2 + 1 blocks). The newest papers stay
+ * in the primary: the unfinished block and the block before it, at least size/8
+ * papers (all of a smaller archive) and fewer than size/4, so that a first search
+ * can show the newest papers' results from the primary alone, at the same cost at
+ * any archive size, before it merges the rest (content/assets/search.js). A new
+ * day touches the primary; every size/8 papers blocks merge into a bigger shard (a
+ * full shard's worth of indexing once every `size` papers). The cut depends only
+ * on the number of papers, so a full and an incremental build cut alike, and old
+ * shards never change.
  */
 export interface SearchShard {
   /** Folder under the site: "pagefind" for the primary, "pagefind/papers-<first>-<last>" for papers. */
